@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage, pageErrors, screenshot, startApp, type AppUnderTest } from './harness';
+
+describe('the app shell in browser mode', () => {
+  let app: AppUnderTest;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows the sidebar, main area and status bar, follows the system theme and toggles it', async () => {
+    const page = await openPage(browser, app.server.url, 'dark');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => page.getByTestId('status-connections').textContent()).toBe('0 connections');
+    expect(await page.getByTestId('connections-empty').textContent()).toContain('No connections yet');
+    expect(await page.getByTestId('status-proxy').textContent()).toContain('Proxy stopped');
+    expect(await page.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('.statusbar').textContent()).toContain('Browser mode');
+    await screenshot(page, 'shell-dark');
+
+    // system (dark) → light
+    await page.getByTestId('theme-toggle').click();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    const lightBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await screenshot(page, 'shell-light');
+    // light → dark
+    await page.getByTestId('theme-toggle').click();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    const darkBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(darkBg).not.toBe(lightBg);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('keeps the chosen theme across reloads', async () => {
+    const page = await openPage(browser, app.server.url, 'light');
+    await page.getByTestId('theme-toggle').click(); // system → light
+    await page.getByTestId('theme-toggle').click(); // light → dark
+    await page.reload();
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+  });
+});

@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Engine } from '../engine';
+import { startBrowserServer } from '../host/browser-server';
+import { openInBrowser } from './open-browser';
+import type { Command } from './command';
+import { intFlag, parseFlags, stringFlag } from './flags';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
+
+/** Browser mode serves the built renderer; build it once when a fresh clone has none. */
+export function ensureRendererBuilt(log: (line: string) => void): boolean {
+  if (existsSync(`${RENDERER_DIR}index.html`)) return true;
+  log('Building the app once (out/)…');
+  const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return result.status === 0 && existsSync(`${RENDERER_DIR}index.html`);
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run Framescope in browser mode on http://127.0.0.1:PORT',
+  usage: 'framescope serve [--host H] [--port N] [--open]',
+  async run(argv, io) {
+    const args = parseFlags(argv, { host: 'string', port: 'string', open: 'boolean' });
+    const host = stringFlag(args, 'host') ?? '127.0.0.1';
+    const port = intFlag(args, 'port', 0, 65535) ?? 0;
+    if (!ensureRendererBuilt(io.err)) {
+      io.err('framescope: the renderer build failed; run `npm run build` to see why.');
+      return 1;
+    }
+    const engine = new Engine({ host: 'browser' });
+    let server;
+    try {
+      server = await startBrowserServer({ engine, rendererDir: RENDERER_DIR, host, port });
+    } catch (err) {
+      await engine.close();
+      io.err(`framescope: cannot listen on ${host}:${port}: ${(err as Error).message}`);
+      return 1;
+    }
+    io.out(`Framescope is running at ${server.url}`);
+    if (server.token) io.out('This address is reachable from other machines: share the URL above only with people you trust.');
+    if (args.flags.open) openInBrowser(server.url, io.err);
+    await io.interrupted;
+    await server.close();
+    await engine.close();
+    return 0;
+  },
+};

@@ -1,0 +1,57 @@
+// The engine: everything Framescope does, in plain Node. Both hosts (Electron main and the
+// browser-mode server) create one and expose `engine.api`, which is exactly the contract.
+import {
+  APP_METHODS,
+  CAPTURE_METHODS,
+  CRAFT_METHODS,
+  LAB_METHODS,
+  type EventListener,
+  type FramescopeApi,
+  type HostKind,
+} from '../../shared/api';
+import { AppService } from './app-service';
+import { bindMethods } from './bind-methods';
+import { CaptureService } from './capture/capture-service';
+import { CraftService } from './craft/craft-service';
+import { resolveDataDir } from './data-dir';
+import { EventBus } from './event-bus';
+import { LabService } from './lab/lab-service';
+import { packageVersion } from './version';
+
+export interface EngineOptions {
+  host: HostKind;
+  dataDir?: string;
+}
+
+export class Engine {
+  readonly api: FramescopeApi;
+  readonly bus = new EventBus();
+  readonly dataDir: string;
+  readonly capture: CaptureService;
+  readonly craft: CraftService;
+  readonly lab: LabService;
+
+  constructor(options: EngineOptions) {
+    this.dataDir = resolveDataDir(options.dataDir);
+    const app = new AppService({ version: packageVersion(), host: options.host, dataDir: this.dataDir });
+    this.capture = new CaptureService({ bus: this.bus, dataDir: this.dataDir });
+    this.craft = new CraftService({ capture: this.capture, dataDir: this.dataDir });
+    this.lab = new LabService({ capture: this.capture, bus: this.bus });
+    this.api = {
+      ...bindMethods(app, APP_METHODS),
+      ...bindMethods(this.capture, CAPTURE_METHODS),
+      ...bindMethods(this.craft, CRAFT_METHODS),
+      ...bindMethods(this.lab, LAB_METHODS),
+    };
+  }
+
+  subscribe(listener: EventListener): () => void {
+    return this.bus.subscribe(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.lab.close();
+    await this.capture.close();
+    this.bus.close();
+  }
+}

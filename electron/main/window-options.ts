@@ -1,0 +1,58 @@
+// The BrowserWindow options, kept free of the `electron` import so a unit test can check them.
+// Payloads are hostile: the renderer gets no Node, an isolated world and Chromium's sandbox.
+export interface SecureWindowOptions {
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  title: string;
+  show: boolean;
+  backgroundColor: string;
+  webPreferences: {
+    preload: string;
+    contextIsolation: true;
+    sandbox: true;
+    nodeIntegration: false;
+    nodeIntegrationInWorker: false;
+    nodeIntegrationInSubFrames: false;
+    webSecurity: true;
+    allowRunningInsecureContent: false;
+    webviewTag: false;
+    spellcheck: false;
+  };
+}
+
+export function secureWindowOptions(preloadPath: string, dark: boolean): SecureWindowOptions {
+  return {
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Framescope',
+    show: false,
+    backgroundColor: dark ? '#16181d' : '#f7f8fa',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** The only pages the window may show: our own bundle (file://) or the dev server in development. */
+export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
+  try {
+    const u = new URL(url);
+    if (devServerUrl) return u.origin === new URL(devServerUrl).origin;
+    return u.protocol === 'file:';
+  } catch {
+    return false;
+  }
+}

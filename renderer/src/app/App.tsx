@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { getClient } from '../api/client';
+import { effectiveTheme } from '../store/app-slice';
+import { useStore } from '../store';
+import { ActiveView } from '../views';
+import { ConnectionsSidebar } from './ConnectionsSidebar';
+import { Notices } from './Notices';
+import { StatusBar } from './StatusBar';
+import { TopBar } from './TopBar';
+
+export function App() {
+  const theme = useStore(effectiveTheme);
+  useEngineSync();
+  useSystemTheme();
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className="shell">
+      <TopBar />
+      <div className="shell-body">
+        <ConnectionsSidebar />
+        <main className="shell-main" aria-label="Main area">
+          <ActiveView />
+        </main>
+      </div>
+      <StatusBar />
+      <Notices />
+    </div>
+  );
+}
+
+/** Loads the initial state and keeps the store fed by the engine's event stream. */
+function useEngineSync(): void {
+  useEffect(() => {
+    const client = getClient();
+    const store = useStore.getState();
+    const unsubscribe = client.subscribe((events) => useStore.getState().applyEvents(events));
+    void Promise.all([client.getInfo(), client.listConnections(), client.listProxies(), client.getStats()])
+      .then(([info, connections, proxies, stats]) => {
+        store.setInfo(info);
+        store.setConnections(connections);
+        store.setProxies(proxies);
+        useStore.setState({ stats });
+      })
+      .catch((err: Error) => {
+        store.setEngineConnected(false);
+        store.pushNotice('error', err.message);
+      });
+    return unsubscribe;
+  }, []);
+}
+
+function useSystemTheme(): void {
+  const setSystemDark = useStore((s) => s.setSystemDark);
+  useEffect(() => {
+    const query = matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => setSystemDark(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, [setSystemDark]);
+}

@@ -1,0 +1,61 @@
+import { getClient } from '../api/client';
+import { useStore } from '../store';
+import type { ThemePreference, ViewName } from '../store/app-slice';
+
+const VIEWS: Array<{ name: ViewName; label: string; hint: string }> = [
+  { name: 'inspector', label: 'Inspector', hint: 'Frames, anatomy, payloads and the handshake' },
+  { name: 'timeline', label: 'Timeline', hint: 'Who sent what, when: a sequence diagram' },
+  { name: 'lab', label: 'Lab', hint: 'Polling, long polling, SSE and WebSocket side by side' },
+  { name: 'crafter', label: 'Crafter', hint: 'Compose any frame and send it into a live connection' },
+];
+
+const NEXT_THEME: Record<ThemePreference, ThemePreference> = { system: 'light', light: 'dark', dark: 'system' };
+const THEME_LABEL: Record<ThemePreference, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
+
+export function TopBar() {
+  const view = useStore((s) => s.view);
+  const setView = useStore((s) => s.setView);
+  const theme = useStore((s) => s.themePreference);
+  const setTheme = useStore((s) => s.setThemePreference);
+  const paused = useStore((s) => s.stats.paused);
+
+  return (
+    <header className="topbar">
+      <div className="brand" aria-label="Framescope">
+        <span className="brand-mark" aria-hidden="true">
+          ⇄
+        </span>
+        Framescope
+      </div>
+      <nav className="view-tabs" role="tablist" aria-label="Views">
+        {VIEWS.map((v) => (
+          <button
+            key={v.name}
+            role="tab"
+            aria-selected={view === v.name}
+            className={view === v.name ? 'tab active' : 'tab'}
+            title={v.hint}
+            onClick={() => setView(v.name)}
+          >
+            {v.label}
+          </button>
+        ))}
+      </nav>
+      <div className="topbar-actions">
+        <button
+          className="button ghost"
+          title={paused ? 'Resume recording frames' : 'Stop recording frames (traffic still flows)'}
+          onClick={() => void getClient().setCapturePaused(!paused)}
+        >
+          {paused ? 'Resume capture' : 'Pause capture'}
+        </button>
+        <button className="button ghost" title="Forget every captured connection and frame" onClick={() => void getClient().clearCapture()}>
+          Clear
+        </button>
+        <button className="button ghost" data-testid="theme-toggle" title="Switch between system, light and dark" onClick={() => setTheme(NEXT_THEME[theme])}>
+          {THEME_LABEL[theme]}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,19 @@
+import { useStore } from '../store';
+import { CrafterView } from './crafter/CrafterView';
+import { InspectorView } from './inspector/InspectorView';
+import { LabView } from './lab/LabView';
+import { TimelineView } from './timeline/TimelineView';
+
+export function ActiveView() {
+  const view = useStore((s) => s.view);
+  switch (view) {
+    case 'inspector':
+      return <InspectorView />;
+    case 'timeline':
+      return <TimelineView />;
+    case 'lab':
+      return <LabView />;
+    case 'crafter':
+      return <CrafterView />;
+  }
+}

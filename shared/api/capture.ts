@@ -1,0 +1,129 @@
+import type {
+  CaptureStats,
+  ConnectionDetail,
+  ConnectionSummary,
+  FrameDetail,
+  FrameFilter,
+  FramePage,
+  HttpExchange,
+  Peer,
+} from '../model';
+
+export type ProxyMode = 'reverse' | 'forward';
+
+export interface ProxyOptions {
+  mode: ProxyMode;
+  /** Defaults to 127.0.0.1. */
+  listenHost?: string;
+  /** 0 or absent picks a free port. */
+  listenPort?: number;
+  /** Reverse mode only: ws://host:port/path the proxy forwards to. */
+  target?: string;
+}
+
+export interface ProxyStatus {
+  id: number;
+  mode: ProxyMode;
+  listenHost: string;
+  listenPort: number;
+  target: string | null;
+  /** ws:// (reverse) or http:// (forward) address clients should use. */
+  address: string;
+}
+
+export interface ClientConnectOptions {
+  url: string;
+  subprotocols?: string[];
+  headers?: Record<string, string>;
+  /** Offer permessage-deflate. */
+  deflate?: boolean;
+}
+
+export interface ClientSendOptions {
+  connectionId: number;
+  data: Uint8Array;
+  binary: boolean;
+}
+
+export interface ClientCloseOptions {
+  connectionId: number;
+  code?: number;
+  reason?: string;
+}
+
+export interface FrameQuery {
+  filter?: FrameFilter;
+  start: number;
+  count: number;
+}
+
+export interface CaptureApi {
+  startProxy(options: ProxyOptions): Promise<ProxyStatus>;
+  stopProxy(id: number): Promise<void>;
+  listProxies(): Promise<ProxyStatus[]>;
+
+  getStats(): Promise<CaptureStats>;
+  listConnections(): Promise<ConnectionSummary[]>;
+  getConnection(id: number): Promise<ConnectionDetail>;
+  queryFrames(query: FrameQuery): Promise<FramePage>;
+  getFrame(id: number): Promise<FrameDetail>;
+  /** Position of a frame among the rows matching a filter (-1 when it does not match). */
+  locateFrame(query: { filter?: FrameFilter; frameId: number }): Promise<number>;
+  listHttpExchanges(query: { connectionId?: number | null }): Promise<HttpExchange[]>;
+  clearCapture(): Promise<void>;
+  setCapturePaused(paused: boolean): Promise<void>;
+
+  /** The built-in client: its traffic goes through a reverse proxy, so it is captured. */
+  clientConnect(options: ClientConnectOptions): Promise<{ connectionId: number }>;
+  clientSend(options: ClientSendOptions): Promise<void>;
+  clientClose(options: ClientCloseOptions): Promise<void>;
+}
+
+export const CAPTURE_METHODS = [
+  'startProxy',
+  'stopProxy',
+  'listProxies',
+  'getStats',
+  'listConnections',
+  'getConnection',
+  'queryFrames',
+  'getFrame',
+  'locateFrame',
+  'listHttpExchanges',
+  'clearCapture',
+  'setCapturePaused',
+  'clientConnect',
+  'clientSend',
+  'clientClose',
+] as const satisfies readonly (keyof CaptureApi)[];
+
+/** Pushed at most ~30 times a second: what changed since the last batch, never the frames themselves. */
+export interface CaptureEvent {
+  type: 'capture';
+  stats: CaptureStats;
+  /** Connections created or changed since the previous event. */
+  connections: ConnectionSummary[];
+  /** HTTP exchanges created or changed since the previous event. */
+  http: HttpExchange[];
+}
+
+export interface CaptureClearedEvent {
+  type: 'capture-cleared';
+}
+
+export interface ProxiesEvent {
+  type: 'proxies';
+  proxies: ProxyStatus[];
+}
+
+/** Something the user should read: a proxy target refused, an upstream died. */
+export interface NoticeEvent {
+  type: 'notice';
+  level: 'info' | 'error';
+  message: string;
+  connectionId?: number;
+}
+
+export type CaptureEngineEvent = CaptureEvent | CaptureClearedEvent | ProxiesEvent | NoticeEvent;
+
+export type { Peer };

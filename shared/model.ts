@@ -1,0 +1,194 @@
+// The data model shared by the engine and the renderer. Times are microseconds since the Unix
+// epoch (wall clock at capture start plus a monotonic offset), so they sort and subtract exactly.
+import type { FieldRange, Peer, Violation } from './protocol/types';
+
+export type { FieldRange, Peer, Violation };
+
+export interface Endpoint {
+  address: string;
+  port: number;
+}
+
+/** How a connection reached the capture. */
+export type ConnectionSource = 'reverse' | 'forward' | 'client' | 'lab';
+/** What the connection carries once classified. */
+export type ConnectionKind = 'websocket' | 'http' | 'tunnel';
+export type ConnectionState = 'connecting' | 'open' | 'closing' | 'closed' | 'failed';
+
+export interface DirectionCounters {
+  frames: number;
+  /** Bytes on the wire after the handshake, headers included. */
+  bytes: number;
+  messages: number;
+}
+
+export interface ConnectionSummary {
+  id: number;
+  kind: ConnectionKind;
+  source: ConnectionSource;
+  /** ws://host:port/path as the client asked for it (or the tunnel's host:port). */
+  url: string;
+  state: ConnectionState;
+  client: Endpoint;
+  server: Endpoint | null;
+  subprotocol: string | null;
+  /** The Sec-WebSocket-Extensions value the server accepted, verbatim. */
+  extensions: string | null;
+  openedAt: number;
+  closedAt: number | null;
+  closeCode: number | null;
+  closeReason: string | null;
+  /** Why the connection failed, in words a user understands (502 reason, timeout, reset). */
+  error: string | null;
+  counters: Record<Peer, DirectionCounters>;
+  violations: number;
+  /** Built-in client connections can be sent to and closed from the app. */
+  controllable: boolean;
+}
+
+export interface HttpHeaderField {
+  name: string;
+  value: string;
+  /** Byte ranges into the raw head, so the UI can highlight exactly what was sent. */
+  nameRange: [number, number];
+  valueRange: [number, number];
+}
+
+export interface HttpHeadView {
+  raw: Uint8Array;
+  startLine: string;
+  headers: HttpHeaderField[];
+}
+
+export interface AcceptExplanation {
+  key: string;
+  guid: string;
+  concatenated: string;
+  sha1Hex: string;
+  expected: string;
+  actual: string | null;
+  ok: boolean;
+}
+
+export interface NegotiatedExtension {
+  name: string;
+  params: Record<string, string | true>;
+}
+
+export interface HandshakeDetail {
+  request: HttpHeadView | null;
+  response: HttpHeadView | null;
+  accept: AcceptExplanation | null;
+  offeredSubprotocols: string[];
+  subprotocol: string | null;
+  offeredExtensions: string | null;
+  extensions: NegotiatedExtension[];
+  violations: Violation[];
+}
+
+export interface ConnectionDetail {
+  summary: ConnectionSummary;
+  handshake: HandshakeDetail;
+}
+
+/** One row of the frame table: small, so a million of them can be paged cheaply. */
+export interface FrameSummary {
+  /** Global, dense index in the capture (0-based); also the row's identity. */
+  id: number;
+  connectionId: number;
+  from: Peer;
+  /** Index of the frame within its connection and direction. */
+  index: number;
+  time: number;
+  /** Byte offset of the frame in its direction's stream (after the handshake). */
+  offset: number;
+  fin: boolean;
+  rsv1: boolean;
+  rsv2: boolean;
+  rsv3: boolean;
+  opcode: number;
+  masked: boolean;
+  payloadLength: number;
+  headerLength: number;
+  /** Short printable preview of the (unmasked, inflated where possible) payload. */
+  preview: string;
+  messageId: number;
+  injected: boolean;
+  /** The stream ended before the frame did. */
+  incomplete: boolean;
+  violationCount: number;
+}
+
+export interface MessageInfo {
+  messageId: number;
+  opcode: number;
+  frameIds: number[];
+  length: number;
+  compressed: boolean;
+  /** The reassembled (and inflated) message, up to the payload budget. */
+  payload: Uint8Array;
+  truncated: boolean;
+  /** Why a compressed message could not be inflated, if it could not. */
+  inflateError: string | null;
+}
+
+export interface FrameDetail {
+  summary: FrameSummary;
+  headerBytes: Uint8Array;
+  lengthEncoding: 7 | 16 | 64;
+  maskKey: Uint8Array | null;
+  fields: FieldRange[];
+  /** Unmasked wire payload (still compressed when RSV1), up to the payload budget. */
+  payload: Uint8Array;
+  payloadTruncated: boolean;
+  /** The payload as it travelled (masked), up to the same budget; equals payload when unmasked. */
+  wirePayload: Uint8Array;
+  /** Present on the last frame of a data message (and on control frames). */
+  message: MessageInfo | null;
+  close: { code: number | null; reason: string } | null;
+  violations: Violation[];
+}
+
+export interface HttpExchange {
+  id: number;
+  connectionId: number;
+  method: string;
+  url: string;
+  status: number | null;
+  requestHead: Uint8Array;
+  responseHead: Uint8Array | null;
+  requestBodyBytes: number;
+  responseBodyBytes: number;
+  startedAt: number;
+  endedAt: number | null;
+  /** Server-sent events counted in the response body (text/event-stream). */
+  sseEvents: number;
+}
+
+export interface FrameFilter {
+  connectionId?: number | null;
+  from?: Peer | null;
+  /** Opcodes to keep; empty or absent keeps all. */
+  opcodes?: number[];
+  /** Plain text, or a regular expression when regex is true, matched against the preview text. */
+  text?: string;
+  regex?: boolean;
+  violationsOnly?: boolean;
+}
+
+export interface FramePage {
+  /** Rows matching the filter in the whole capture. */
+  total: number;
+  start: number;
+  rows: FrameSummary[];
+}
+
+export interface CaptureStats {
+  connections: number;
+  frames: number;
+  httpExchanges: number;
+  /** Bytes held for payloads in memory and spilled to disk. */
+  memoryBytes: number;
+  spilledBytes: number;
+  paused: boolean;
+}
