@@ -20,7 +20,7 @@ function electronBinary() {
 }
 
 function tryInstallElectron() {
-  if (!existsSync(join(electronDir, 'install.js')) || process.env.FRAMESCOPE_BROWSER === '1') return false;
+  if (!existsSync(join(electronDir, 'install.js')) || process.env.FRAMESCOPE_NO_ELECTRON_DOWNLOAD === '1') return false;
   const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, stdio: 'ignore', timeout: 120_000 });
   return result.status === 0 && electronBinary() !== null;
 }

@@ -7,6 +7,9 @@ import { openInBrowser } from './open-browser';
 import type { Command } from './command';
 import { intFlag, parseFlags, stringFlag } from './flags';
 
+/** Browser mode's usual port (any free port when it is taken and none was asked for). */
+export const DEFAULT_PORT = 4780;
+
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
 
@@ -21,11 +24,11 @@ export function ensureRendererBuilt(log: (line: string) => void): boolean {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run Framescope in browser mode on http://127.0.0.1:PORT',
-  usage: 'framescope serve [--host H] [--port N] [--open]',
+  usage: "framescope serve [--host H] [--port N] [--open]   (default 127.0.0.1:4780)",
   async run(argv, io) {
     const args = parseFlags(argv, { host: 'string', port: 'string', open: 'boolean' });
     const host = stringFlag(args, 'host') ?? '127.0.0.1';
-    const port = intFlag(args, 'port', 0, 65535) ?? 0;
+    const explicitPort = intFlag(args, 'port', 0, 65535);
     if (!ensureRendererBuilt(io.err)) {
       io.err('framescope: the renderer build failed; run `npm run build` to see why.');
       return 1;
@@ -33,11 +36,16 @@ export const serveCommand: Command = {
     const engine = new Engine({ host: 'browser' });
     let server;
     try {
-      server = await startBrowserServer({ engine, rendererDir: RENDERER_DIR, host, port });
+      server = await startBrowserServer({ engine, rendererDir: RENDERER_DIR, host, port: explicitPort ?? DEFAULT_PORT });
     } catch (err) {
-      await engine.close();
-      io.err(`framescope: cannot listen on ${host}:${port}: ${(err as Error).message}`);
-      return 1;
+      // A stable default port is friendlier (bookmarks, a projector); when it is taken, any free port will do.
+      const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' && explicitPort === undefined;
+      server = busy ? await startBrowserServer({ engine, rendererDir: RENDERER_DIR, host, port: 0 }).catch(() => null) : null;
+      if (!server) {
+        await engine.close();
+        io.err(`framescope: cannot listen on ${host}:${explicitPort ?? DEFAULT_PORT}: ${(err as Error).message}`);
+        return 1;
+      }
     }
     io.out(`Framescope is running at ${server.url}`);
     if (server.token) io.out('This address is reachable from other machines: share the URL above only with people you trust.');
