@@ -1,0 +1,233 @@
+import { ByteSlab } from './byte-slab.js';
+import { parseClosePayload } from './close-payload.js';
+import { EMPTY_BYTES, decodeHeader, hasFatal, headerLengthFromFirstTwo, type HeaderContext } from './frame-header.js';
+import { OPCODE_CLOSE } from './opcodes.js';
+import type { DecodedFrame, FrameHeader, Peer, Violation } from './types.js';
+import { copyUnmasked } from './unmask.js';
+import { violation } from './violations.js';
+
+export interface FrameParserOptions {
+  /** Who sent the bytes: decides which masking rule applies (§5.1). */
+  from: Peer;
+  /** Payload bytes kept per frame (Infinity: all); the rest is skipped but counted. Default 1 MiB. */
+  payloadBudget?: number;
+  /** True when permessage-deflate (or another RSV1 extension) was negotiated. */
+  rsv1Allowed?: boolean;
+  /** Frames declaring more than this get a 'payload-too-large' violation (they are still followed). */
+  maxPayloadLength?: number;
+}
+
+export type ParserEvent =
+  /**
+   * A header was fully read. `header` is the same object that the later 'frame'
+   * event carries once its payload is complete (it is filled in then).
+   */
+  | { type: 'header'; header: FrameHeader }
+  | { type: 'frame'; frame: DecodedFrame }
+  /** Bytes that cannot be decoded: after a fatal violation, or a header cut short by end(). */
+  | { type: 'undecodable'; offset: number; length: number; violation?: Violation };
+
+export const DEFAULT_PAYLOAD_BUDGET = 1024 * 1024;
+
+// States, after ws's receiver (GET_INFO → LENGTH → MASK → DATA). The length and
+// mask steps are one state here: after the first two bytes the header's full
+// length is known, so the parser only waits for that many bytes.
+const HEADER = 0;
+const DATA = 1;
+const STOPPED = 2;
+
+/** Longest possible header: 2 + 8 (64-bit length) + 4 (masking key). */
+const MAX_HEADER = 14;
+
+/** Payload bytes reserved before any arrive; larger payloads grow as they come. */
+const INITIAL_RESERVE = 64 * 1024;
+
+/**
+ * Incremental decoder for one direction of a WebSocket stream (RFC 6455 §5.2).
+ * Feed chunks of any size; each chunk is read in place (no concatenation, the
+ * input is never modified) and payloads are unmasked into their own buffers, at
+ * most `payloadBudget` bytes per frame, so a 4 GiB frame costs bounded memory.
+ * Header bytes, mask keys and payloads up to 1 KiB are views into shared 64 KiB
+ * slabs: use the views, not their `.buffer`, and `slice()` any you keep alone.
+ * Never throws on input bytes: problems come out as violations.
+ */
+export class FrameParser {
+  private readonly budget: number;
+
+  private state = HEADER;
+  private consumed = 0;
+  private readonly hdr = new Uint8Array(MAX_HEADER);
+  /** Header bytes, mask keys and small payloads are views into shared slabs (see ByteSlab). */
+  private readonly slab = new ByteSlab();
+  private hdrLen = 0;
+  private hdrNeed = 2;
+  private frameStart = 0;
+
+  private frame: DecodedFrame | null = null;
+  private buffer: Uint8Array = EMPTY_BYTES;
+  private keepLimit = 0;
+  private kept = 0;
+  private payloadRead = 0;
+  private remaining = 0;
+  /** Passed to decodeHeader for every frame; one object, updated in place. */
+  private readonly ctx: HeaderContext;
+
+  constructor(options: FrameParserOptions) {
+    const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+    // Infinity is allowed (keep everything); nonsense falls back to the default.
+    this.budget = budget >= 0 ? Math.floor(budget) : DEFAULT_PAYLOAD_BUDGET;
+    this.ctx = {
+      from: options.from,
+      rsv1Allowed: options.rsv1Allowed ?? false,
+      maxPayloadLength: options.maxPayloadLength ?? Number.POSITIVE_INFINITY,
+      closeSeen: false,
+    };
+  }
+
+  /** Total stream bytes consumed so far (= stream offset of the next byte pushed). */
+  get offset(): number {
+    return this.consumed;
+  }
+
+  /** True when the next byte pushed would be the first byte of a frame. */
+  get atFrameBoundary(): boolean {
+    return this.state === HEADER && this.hdrLen === 0;
+  }
+
+  /** True after a fatal violation or end(): all further bytes are undecodable. */
+  get stopped(): boolean {
+    return this.state === STOPPED;
+  }
+
+  /**
+   * Stream offset of the first byte after the frame now being read:
+   * - at a frame boundary: `offset` itself;
+   * - while reading a payload: `offset` + payload bytes still expected;
+   * - while a header is incomplete (its length is not known yet) or after the
+   *   parser stopped: -1, meaning no boundary can be promised.
+   * A relay that wants to inject bytes between frames forwards exactly
+   * `nextBoundary() - offset` more bytes first (then asks again).
+   */
+  nextBoundary(): number {
+    if (this.state === DATA) return this.consumed + this.remaining;
+    if (this.state === HEADER && this.hdrLen === 0) return this.consumed;
+    return -1;
+  }
+
+  push(chunk: Uint8Array): ParserEvent[] {
+    const events: ParserEvent[] = [];
+    const n = chunk.length;
+    let pos = 0;
+    while (pos < n) {
+      if (this.state === DATA) {
+        const take = Math.min(this.remaining, n - pos);
+        if (this.kept < this.keepLimit) {
+          const k = Math.min(take, this.keepLimit - this.kept);
+          if (this.kept + k > this.buffer.length) this.grow(this.kept + k);
+          const frame = this.frame as DecodedFrame;
+          copyUnmasked(this.buffer, this.kept, chunk, pos, pos + k, frame.maskKey, this.payloadRead % 4);
+          this.kept += k;
+        }
+        this.payloadRead += take;
+        this.remaining -= take;
+        pos += take;
+        this.consumed += take;
+        if (this.remaining === 0) this.finishFrame(events);
+      } else if (this.state === HEADER) {
+        // Copy header bytes into the 14-byte scratch; cheap and chunk-split proof.
+        const hdr = this.hdr;
+        while (pos < n && this.hdrLen < this.hdrNeed) hdr[this.hdrLen++] = chunk[pos++] as number;
+        if (this.hdrLen === 2 && this.hdrNeed === 2) this.hdrNeed = headerLengthFromFirstTwo(hdr[1] as number);
+        this.consumed = this.frameStart + this.hdrLen;
+        if (this.hdrLen === this.hdrNeed) this.startFrame(events);
+      } else {
+        events.push({ type: 'undecodable', offset: this.consumed, length: n - pos });
+        this.consumed += n - pos;
+        pos = n;
+      }
+    }
+    return events;
+  }
+
+  /**
+   * The stream closed. A frame cut short is emitted with complete:false and an
+   * 'incomplete-frame' violation; a header cut short is reported as undecodable.
+   */
+  end(): ParserEvent[] {
+    const events: ParserEvent[] = [];
+    if (this.state === HEADER && this.hdrLen > 0) {
+      events.push({
+        type: 'undecodable',
+        offset: this.frameStart,
+        length: this.hdrLen,
+        violation: violation('incomplete-frame', this.consumed, 'The connection ended in the middle of a frame header.'),
+      });
+    } else if (this.state === DATA) {
+      const frame = this.frame as DecodedFrame;
+      frame.violations.push(violation('incomplete-frame', this.consumed));
+      frame.payload = this.kept === this.buffer.length ? this.buffer : this.buffer.subarray(0, this.kept);
+      frame.truncated = true;
+      frame.complete = false;
+      events.push({ type: 'frame', frame });
+    }
+    this.releaseFrame();
+    this.state = STOPPED;
+    return events;
+  }
+
+  private startFrame(events: ParserEvent[]): void {
+    const frame = decodeHeader(this.hdr, this.hdrLen, this.frameStart, this.ctx, this.slab);
+    events.push({ type: 'header', header: frame });
+    if (hasFatal(frame.violations)) {
+      // Don't guess what follows a frame we cannot interpret: stop here.
+      frame.truncated = frame.payloadLength > 0;
+      events.push({ type: 'frame', frame });
+      this.state = STOPPED;
+      return;
+    }
+    this.frame = frame;
+    this.payloadRead = 0;
+    this.kept = 0;
+    this.remaining = frame.payloadLength;
+    this.keepLimit = Math.min(frame.payloadLength, this.budget);
+    // The declared length is only a claim: reserve at most INITIAL_RESERVE up
+    // front and grow with the bytes that really arrive (see grow()).
+    this.buffer = this.keepLimit > 0 ? this.slab.alloc(Math.min(this.keepLimit, INITIAL_RESERVE)) : EMPTY_BYTES;
+    if (this.remaining === 0) this.finishFrame(events);
+    else this.state = DATA;
+  }
+
+  /** Doubles the payload buffer (capped at keepLimit) until it holds `needed` bytes. */
+  private grow(needed: number): void {
+    let capacity = Math.max(this.buffer.length * 2, INITIAL_RESERVE);
+    while (capacity < needed) capacity *= 2;
+    const next = new Uint8Array(Math.min(capacity, this.keepLimit));
+    next.set(this.buffer.subarray(0, this.kept));
+    this.buffer = next;
+  }
+
+  private finishFrame(events: ParserEvent[]): void {
+    const frame = this.frame as DecodedFrame;
+    frame.payload = this.kept === this.buffer.length ? this.buffer : this.buffer.subarray(0, this.kept);
+    frame.truncated = this.kept < frame.payloadLength;
+    frame.complete = true;
+    if (frame.opcode === OPCODE_CLOSE) {
+      if (!frame.truncated) {
+        const close = parseClosePayload(frame.payload, frame.offset + frame.headerLength);
+        for (const v of close.violations) frame.violations.push(v);
+      }
+      this.ctx.closeSeen = true;
+    }
+    events.push({ type: 'frame', frame });
+    this.releaseFrame();
+    this.state = HEADER;
+    this.hdrLen = 0;
+    this.hdrNeed = 2;
+    this.frameStart = this.consumed;
+  }
+
+  private releaseFrame(): void {
+    this.frame = null;
+    this.buffer = EMPTY_BYTES;
+  }
+}
