@@ -1,10 +1,11 @@
 // The `framescope` command line: the engine headless. Each command lives in its own file.
 import type { CliIo, Command } from './command';
 import { UsageError } from './flags';
+import { decodeCommand } from './decode';
 import { serveCommand } from './serve';
 import { packageVersion } from '../version';
 
-export const COMMANDS: Command[] = [serveCommand];
+export const COMMANDS: Command[] = [serveCommand, decodeCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
