@@ -4,23 +4,22 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { constants } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Sender } from 'ws';
+import wsModule from 'ws';
 import { main } from './main';
 
-// @types/ws does not declare Sender.frame; this is its documented shape in ws 8.
-const frame = (Sender as unknown as { frame(data: Buffer, o: Record<string, unknown>): Buffer[] }).frame;
+// @types/ws does not declare Sender.frame; this is its shape in ws 8.
+const { Sender } = wsModule as unknown as { Sender: { frame(data: Buffer, o: Record<string, unknown>): Buffer[] } };
 
 function wsFrame(data: Buffer, opcode: number, opts: { fin?: boolean; mask?: boolean; rsv1?: boolean } = {}): Buffer {
   const mask = opts.mask ?? false;
   return Buffer.concat(
-    frame(Buffer.from(data), {
+    Sender.frame(Buffer.from(data), {
       fin: opts.fin ?? true,
       rsv1: opts.rsv1 ?? false,
       opcode,
       mask,
       readOnly: false,
-      maskBuffer: Buffer.from([1, 2, 3, 4]),
-      generateMask: () => Buffer.from([1, 2, 3, 4]),
+      generateMask: (m: Buffer) => m.set([1, 2, 3, 4]),
     }),
   );
 }
