@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { constants } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import wsModule from 'ws';
+import * as wsModule from 'ws';
 import { main } from './main';
 
 // @types/ws does not declare Sender.frame; this is its shape in ws 8.
