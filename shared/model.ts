@@ -157,6 +157,7 @@ export interface HttpExchange {
   status: number | null;
   requestHead: Uint8Array;
   responseHead: Uint8Array | null;
+  /** Body bytes on the wire after the head (chunked framing included), as the relay counted them. */
   requestBodyBytes: number;
   responseBodyBytes: number;
   startedAt: number;

@@ -19,6 +19,8 @@ export interface ProxyOptions {
   listenPort?: number;
   /** Reverse mode only: ws://host:port/path the proxy forwards to. */
   target?: string;
+  /** Time allowed for a client's request head and for a server's answer to a handshake (default 30 000 ms). */
+  handshakeTimeoutMs?: number;
 }
 
 export interface ProxyStatus {

@@ -1,63 +1,243 @@
-// Placeholder until the capture proxy lands (issue 5): an empty capture, so the shell works.
-import {
-  FramescopeError,
-  type CaptureApi,
-  type ClientCloseOptions,
-  type ClientConnectOptions,
-  type ClientSendOptions,
-  type FrameQuery,
-  type ProxyOptions,
-  type ProxyStatus,
-} from '../../../shared/api';
-import type { CaptureStats, ConnectionDetail, ConnectionSummary, FrameDetail, FramePage, HttpExchange } from '../../../shared/model';
+// The capture side of the contract (CaptureApi): relays (reverse and forward proxies), the capture
+// store, frame queries, the built-in client, and — for the crafter — injection into live
+// connections and their permessage-deflate parameters.
+import type {
+  CaptureApi,
+  ClientCloseOptions,
+  ClientConnectOptions,
+  ClientSendOptions,
+  FrameQuery,
+  ProxyOptions,
+  ProxyStatus,
+} from '../../../shared/api/capture';
+import type { InjectOptions } from '../../../shared/api/craft';
+import { FramescopeError } from '../../../shared/api/errors';
+import type {
+  CaptureStats,
+  ConnectionDetail,
+  ConnectionSource,
+  ConnectionSummary,
+  FrameDetail,
+  FrameFilter,
+  FramePage,
+  HttpExchange,
+  Peer,
+} from '../../../shared/model';
+import { deflateFor } from '../../../shared/protocol/index';
+import { BuiltinClients } from '../client/builtin-client';
 import type { EventBus } from '../event-bus';
+import { ProxyServer, DEFAULT_HANDSHAKE_TIMEOUT_MS } from '../proxy/proxy-server';
+import type { ProxySession } from '../proxy/proxy-session';
+import { CaptureStore, snapshotConnection } from './capture-store';
+import { frameDetail, frameSummary } from './frame-detail';
+
+export interface CaptureServiceDeps {
+  bus: EventBus;
+  dataDir: string;
+  /** Payload bytes kept in memory before spilling to dataDir (default 256 MiB). */
+  memoryBudget?: number;
+  /** How long a client may take to send its request, and a server to answer a handshake (default 30 s). */
+  handshakeTimeoutMs?: number;
+  /** Extra CA certificates (PEM) trusted when the relay speaks TLS to a wss:// target. */
+  trustedCertificates?: readonly string[];
+}
+
+/** Rows returned by one queryFrames call at most. */
+export const MAX_PAGE = 5000;
 
 export class CaptureService implements CaptureApi {
-  private paused = false;
-  constructor(private readonly deps: { bus: EventBus; dataDir: string }) {}
+  readonly store: CaptureStore;
+  private readonly proxies = new Map<number, ProxyServer>();
+  /** Hidden reverse proxies of the built-in client, one per target origin. */
+  private readonly clientProxies = new Map<string, Promise<ProxyServer>>();
+  private readonly sessions = new Map<number, ProxySession>();
+  private readonly clients: BuiltinClients;
+  private nextProxyId = 1;
+  private readonly handshakeTimeoutMs: number;
 
-  async startProxy(_options: ProxyOptions): Promise<ProxyStatus> {
-    throw new FramescopeError('unsupported', 'The capture proxy is not built yet.');
+  constructor(private readonly deps: CaptureServiceDeps) {
+    this.store = new CaptureStore({ bus: deps.bus, dataDir: deps.dataDir, memoryBudget: deps.memoryBudget });
+    this.handshakeTimeoutMs = deps.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
+    this.clients = new BuiltinClients({
+      store: this.store,
+      handshakeTimeoutMs: this.handshakeTimeoutMs,
+      proxyFor: (origin) => this.clientProxy(origin),
+    });
   }
-  async stopProxy(_id: number): Promise<void> {}
+
+  // ── proxies ──────────────────────────────────────────────────────────────────────────────────
+
+  async startProxy(options: ProxyOptions): Promise<ProxyStatus> {
+    const proxy = await this.launch(options, options?.mode === 'forward' ? 'forward' : 'reverse');
+    this.proxies.set(proxy.info.id, proxy);
+    this.emitProxies();
+    return proxy.info;
+  }
+
+  /**
+   * For other engine services (the lab): a proxy whose connections carry `source`, not listed
+   * among the user's proxies. Stop it with `stopInternalProxy`.
+   */
+  async startInternalProxy(options: ProxyOptions, source: ConnectionSource): Promise<ProxyServer> {
+    return this.launch(options, source);
+  }
+
+  async stopInternalProxy(proxy: ProxyServer): Promise<void> {
+    await proxy.close();
+  }
+
+  async stopProxy(id: number): Promise<void> {
+    const proxy = this.proxies.get(id);
+    if (!proxy) throw new FramescopeError('not-found', `No proxy ${id}.`);
+    this.proxies.delete(id);
+    await proxy.close();
+    this.emitProxies();
+  }
+
   async listProxies(): Promise<ProxyStatus[]> {
-    return [];
+    return [...this.proxies.values()].map((p) => p.info);
   }
+
+  private async launch(options: ProxyOptions, source: ConnectionSource): Promise<ProxyServer> {
+    if (options === null || typeof options !== 'object') throw new FramescopeError('bad-request', 'Proxy options are missing.');
+    const port = options.listenPort ?? 0;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FramescopeError('bad-request', 'The listen port must be a whole number from 0 to 65535.');
+    const timeout = options.handshakeTimeoutMs ?? this.handshakeTimeoutMs;
+    if (!Number.isFinite(timeout) || timeout <= 0) throw new FramescopeError('bad-request', 'The handshake timeout must be a positive number of milliseconds.');
+    return ProxyServer.start({
+      id: this.nextProxyId++,
+      mode: options.mode,
+      listenHost: options.listenHost ?? '127.0.0.1',
+      listenPort: port,
+      target: options.target ?? null,
+      source,
+      controllable: false,
+      handshakeTimeoutMs: timeout,
+      trustedCertificates: this.deps.trustedCertificates,
+      store: this.store,
+      notice: (message, connectionId) => this.notice(message, connectionId),
+      onSessionStart: (s) => this.sessions.set(s.id, s),
+      onSessionEnd: (s) => this.sessions.delete(s.id),
+    });
+  }
+
+  private clientProxy(origin: string): Promise<ProxyServer> {
+    let proxy = this.clientProxies.get(origin);
+    if (!proxy) {
+      proxy = this.launch({ mode: 'reverse', target: origin }, 'client');
+      proxy.catch(() => this.clientProxies.delete(origin));
+      this.clientProxies.set(origin, proxy);
+    }
+    return proxy;
+  }
+
+  private emitProxies(): void {
+    this.deps.bus.emit({ type: 'proxies', proxies: [...this.proxies.values()].map((p) => p.info) });
+  }
+
+  private notice(message: string, connectionId?: number): void {
+    this.deps.bus.emit({ type: 'notice', level: 'error', message, ...(connectionId !== undefined ? { connectionId } : {}) });
+  }
+
+  // ── the capture ──────────────────────────────────────────────────────────────────────────────
+
   async getStats(): Promise<CaptureStats> {
-    return { connections: 0, frames: 0, httpExchanges: 0, memoryBytes: 0, spilledBytes: 0, paused: this.paused };
+    return this.store.stats();
   }
+
   async listConnections(): Promise<ConnectionSummary[]> {
-    return [];
+    return [...this.store.connections.values()].map((r) => snapshotConnection(r.summary));
   }
+
   async getConnection(id: number): Promise<ConnectionDetail> {
-    throw new FramescopeError('not-found', `No connection ${id}.`);
+    const record = this.store.connections.get(id);
+    if (!record) throw new FramescopeError('not-found', `No connection ${id}.`);
+    return { summary: snapshotConnection(record.summary), handshake: record.handshake };
   }
+
   async queryFrames(query: FrameQuery): Promise<FramePage> {
-    return { total: 0, start: query.start, rows: [] };
+    const start = Math.max(0, Math.floor(Number(query?.start) || 0));
+    const count = Math.min(MAX_PAGE, Math.max(0, Math.floor(Number(query?.count) || 0)));
+    const rows = this.store.filters.rows(query?.filter);
+    const table = this.store.frames;
+    const total = rows === null ? table.count : rows.length;
+    const end = Math.min(total, start + count);
+    const out = [];
+    for (let i = start; i < end; i++) out.push(frameSummary(table, this.store.blobs, rows === null ? i : (rows.data[i] as number)));
+    return { total, start, rows: out };
   }
+
   async getFrame(id: number): Promise<FrameDetail> {
-    throw new FramescopeError('not-found', `No frame ${id}.`);
+    return frameDetail(this.store.frames, this.store.blobs, id);
   }
-  async locateFrame(_query: { frameId: number }): Promise<number> {
-    return -1;
+
+  async locateFrame(query: { filter?: FrameFilter; frameId: number }): Promise<number> {
+    const id = query?.frameId;
+    if (!Number.isInteger(id) || id < 0 || id >= this.store.frames.count) return -1;
+    const rows = this.store.filters.rows(query.filter);
+    return rows === null ? id : rows.indexOf(id);
   }
-  async listHttpExchanges(_query: { connectionId?: number | null }): Promise<HttpExchange[]> {
-    return [];
+
+  async listHttpExchanges(query: { connectionId?: number | null }): Promise<HttpExchange[]> {
+    const only = query?.connectionId ?? null;
+    const out: HttpExchange[] = [];
+    for (const e of this.store.exchanges.values()) if (only === null || e.connectionId === only) out.push({ ...e });
+    return out;
   }
+
   async clearCapture(): Promise<void> {
-    this.deps.bus.emit({ type: 'capture-cleared' });
+    this.store.clear();
   }
+
   async setCapturePaused(paused: boolean): Promise<void> {
-    this.paused = paused;
+    this.store.setPaused(paused === true);
   }
-  async clientConnect(_options: ClientConnectOptions): Promise<{ connectionId: number }> {
-    throw new FramescopeError('unsupported', 'The built-in client is not built yet.');
+
+  // ── the built-in client ──────────────────────────────────────────────────────────────────────
+
+  clientConnect(options: ClientConnectOptions): Promise<{ connectionId: number }> {
+    return this.clients.connect(options);
   }
-  async clientSend(_options: ClientSendOptions): Promise<void> {
-    throw new FramescopeError('unsupported', 'The built-in client is not built yet.');
+
+  clientSend(options: ClientSendOptions): Promise<void> {
+    return this.clients.send(options);
   }
-  async clientClose(_options: ClientCloseOptions): Promise<void> {
-    throw new FramescopeError('unsupported', 'The built-in client is not built yet.');
+
+  clientClose(options: ClientCloseOptions): Promise<void> {
+    return this.clients.close(options);
   }
-  async close(): Promise<void> {}
+
+  // ── for the crafter ──────────────────────────────────────────────────────────────────────────
+
+  /** Sends whole frames into a live connection at the next frame boundary of that direction. */
+  async inject(options: InjectOptions): Promise<{ firstFrameId: number | null }> {
+    const id = options?.connectionId;
+    const from: Peer = options?.from === 'server' ? 'server' : 'client';
+    if (!(options?.bytes instanceof Uint8Array)) throw new FramescopeError('bad-request', 'The frames to inject must be bytes.');
+    const session = this.sessions.get(id);
+    if (!session) {
+      if (this.store.connections.has(id)) throw new FramescopeError('bad-request', 'connection is closed');
+      throw new FramescopeError('not-found', `No connection ${id}.`);
+    }
+    const firstFrameId = await session.inject(from, options.bytes);
+    return { firstFrameId: firstFrameId !== null && firstFrameId >= 0 ? firstFrameId : null };
+  }
+
+  /** The compressor settings `from` uses on a connection, or null without permessage-deflate. */
+  deflateParams(connectionId: number, from: Peer): { noContextTakeover: boolean; windowBits: number } | null {
+    const record = this.store.connections.get(connectionId);
+    if (!record) throw new FramescopeError('not-found', `No connection ${connectionId}.`);
+    return record.deflate === null ? null : deflateFor(from, record.deflate);
+  }
+
+  async close(): Promise<void> {
+    this.clients.closeAll();
+    const all = [...this.proxies.values()];
+    for (const p of this.clientProxies.values()) all.push(await p.catch(() => null as never));
+    this.proxies.clear();
+    this.clientProxies.clear();
+    await Promise.all(all.filter(Boolean).map((p) => p.close()));
+    for (const s of this.sessions.values()) s.close();
+    this.store.close();
+  }
 }

@@ -1,0 +1,88 @@
+// The one-line preview of a frame shown in the table and matched by the text filter. It is built
+// on demand from the in-memory prefix of the payload (never stored as a string per frame).
+import { OPCODE_BINARY, OPCODE_CLOSE, OPCODE_CONTINUATION, OPCODE_TEXT, toHex } from '../../../shared/protocol/index';
+import type { BlobStore } from './blob-store';
+import { F_MESSAGE_END, F_RSV1, type FrameTable } from './frame-table';
+
+export const PREVIEW_CHARS = 96;
+const HEX_BYTES = 24;
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** Opcode of the message a frame belongs to (a continuation frame inherits its first frame's). */
+export function messageOpcode(table: FrameTable, id: number): number {
+  let at = id;
+  for (let guard = 0; guard < 1_000_000; guard++) {
+    const op = table.opcode(at);
+    const prev = table.prevInMessage.data[at] as number;
+    if (op !== OPCODE_CONTINUATION || prev < 0) return op;
+    at = prev;
+  }
+  return OPCODE_CONTINUATION;
+}
+
+/** First frame of the message `id` belongs to. */
+export function messageFirstFrame(table: FrameTable, id: number): number {
+  let at = id;
+  while ((table.prevInMessage.data[at] as number) >= 0) at = table.prevInMessage.data[at] as number;
+  return at;
+}
+
+export function framePreview(table: FrameTable, blobs: BlobStore, id: number): string {
+  const opcode = table.opcode(id);
+  const inflatedBlob = table.inflated.data[id] as number;
+  const messageOp = opcode === OPCODE_CONTINUATION ? messageOpcode(table, id) : opcode;
+  if (inflatedBlob >= 0 && table.has(id, F_MESSAGE_END)) {
+    const inflated = blobs.prefix(inflatedBlob);
+    return bytesPreview(messageOp, inflated, inflated.length < blobs.length(inflatedBlob));
+  }
+  const headerLength = table.headerLength(id);
+  const payload = blobs.prefix(table.blob.data[id] as number).subarray(headerLength);
+  const cut = payload.length < (table.payloadLength.data[id] as number);
+  const first = messageFirstFrame(table, id);
+  // RFC 7692 §6: RSV1 on the first frame marks the whole message compressed.
+  if (table.has(first, F_RSV1) && messageOp !== OPCODE_CLOSE && opcode < 8) return '(compressed)';
+  if (opcode === OPCODE_CLOSE) return closePreview(payload, table.payloadLength.data[id] as number, cut);
+  return bytesPreview(messageOp, payload, cut);
+}
+
+function closePreview(payload: Uint8Array, length: number, cut: boolean): string {
+  if (length === 0) return '(no status code)';
+  if (payload.length < 2) return hex(payload);
+  const code = ((payload[0] as number) << 8) | (payload[1] as number);
+  const reason = printable(decoder.decode(cut ? trimIncompleteUtf8(payload.subarray(2)) : payload.subarray(2)));
+  return reason === '' ? String(code) : `${code} ${reason}`;
+}
+
+/** `cut`: the bytes are a prefix of a longer payload (a code point may be split at the end). */
+function bytesPreview(opcode: number, bytes: Uint8Array, cut: boolean): string {
+  if (bytes.length === 0) return '';
+  if (opcode === OPCODE_BINARY) return hex(bytes);
+  const text = decoder.decode(cut ? trimIncompleteUtf8(bytes) : bytes);
+  if (opcode === OPCODE_TEXT) return printable(text);
+  // Pings, pongs and unknown opcodes: text when it looks like text, hex otherwise.
+  return /^[\x20-\x7e]*$/.test(text) ? printable(text) : hex(bytes);
+}
+
+function hex(bytes: Uint8Array): string {
+  const shown = toHex(bytes.subarray(0, HEX_BYTES));
+  return bytes.length > HEX_BYTES ? `${shown} …` : shown;
+}
+
+/** Control characters would break the one-line layout: show them as visible symbols. */
+function printable(text: string): string {
+  const cut = text.length > PREVIEW_CHARS ? text.slice(0, PREVIEW_CHARS) : text;
+  return cut.replace(/[\x00-\x1f\x7f]/g, (c) => (c === '\n' ? '⏎' : c === '\t' ? '⇥' : '·'));
+}
+
+/** Drops a multi-byte UTF-8 sequence cut off at the end of a prefix, so it is not shown as U+FFFD. */
+function trimIncompleteUtf8(bytes: Uint8Array): Uint8Array {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes[n - back] as number;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    if (b < 0xc2 || b > 0xf4) return bytes; // not a lead byte (RFC 3629 §4): nothing to trim
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return need > back ? bytes.subarray(0, n - back) : bytes;
+  }
+  return bytes;
+}

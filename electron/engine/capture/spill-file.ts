@@ -1,0 +1,113 @@
+// The capture's overflow on disk: payload bytes past the memory budget, appended to one file in
+// the user's private data folder (mode 0600, deleted on clear and close). Appends are batched in
+// a 1 MiB buffer so a stream of small frames costs one write per megabyte, not one per frame.
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BATCH = 1 << 20;
+
+export class SpillFile {
+  /** Logical size: bytes appended so far (written or still batched). */
+  size = 0;
+  private fd: number | null = null;
+  private path: string | null = null;
+  private broken = false;
+  private batch: Buffer | null = null;
+  private batchLength = 0;
+  /** File offset of the first batched byte. */
+  private batchStart = 0;
+
+  constructor(private readonly dir: string) {}
+
+  /** Appends the parts (n bytes in all); returns their file offset, or -1 when the disk is unusable. */
+  append(parts: Uint8Array[], n: number): number {
+    if (!this.open()) return -1;
+    const start = this.size;
+    try {
+      if (n > BATCH) {
+        this.flush();
+        let at = start;
+        for (const p of parts) at += writeAll(this.fd as number, p, at);
+        this.batchStart = at;
+      } else {
+        if (this.batchLength + n > BATCH) this.flush();
+        this.batch ??= Buffer.allocUnsafeSlow(BATCH);
+        for (const p of parts) {
+          this.batch.set(p, this.batchLength);
+          this.batchLength += p.length;
+        }
+      }
+    } catch {
+      this.broken = true;
+      return -1;
+    }
+    this.size = start + n;
+    return start;
+  }
+
+  /** Copies n bytes at `offset` into out[at…]; false if they cannot be read back. */
+  read(offset: number, n: number, out: Uint8Array, at: number): boolean {
+    if (this.fd === null) return false;
+    if (offset >= this.batchStart && this.batch !== null) {
+      const from = offset - this.batchStart;
+      out.set(this.batch.subarray(from, from + n), at);
+      return true;
+    }
+    try {
+      let got = 0;
+      while (got < n) {
+        const r = readSync(this.fd, out, at + got, n - got, offset + got);
+        if (r <= 0) return false;
+        got += r;
+      }
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): void {
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
+    }
+    if (this.path !== null) rmSync(this.path, { force: true });
+    this.fd = null;
+    this.path = null;
+    this.broken = false;
+    this.size = 0;
+    this.batch = null;
+    this.batchLength = 0;
+    this.batchStart = 0;
+  }
+
+  private open(): boolean {
+    if (this.fd !== null) return true;
+    if (this.broken) return false;
+    try {
+      const path = join(this.dir, `capture-spill-${process.pid}-${Date.now().toString(36)}.bin`);
+      this.fd = openSync(path, 'w+', 0o600);
+      this.path = path;
+      return true;
+    } catch {
+      this.broken = true;
+      return false;
+    }
+  }
+
+  private flush(): void {
+    if (this.batch === null || this.batchLength === 0) return;
+    writeAll(this.fd as number, this.batch.subarray(0, this.batchLength), this.batchStart);
+    this.batchStart += this.batchLength;
+    this.batchLength = 0;
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array, position: number): number {
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+  return done;
+}

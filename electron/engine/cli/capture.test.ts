@@ -1,0 +1,97 @@
+// `framescope capture` as a user runs it: a real process relaying a real ws client and server,
+// printing one line per frame, writing a 0600 JSON Lines file, and exiting 0 on Ctrl-C (SIGINT).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startWsServer, waitFor } from '../proxy/test-peers';
+import type { CliIo } from './command';
+import { main } from './main';
+
+const BIN = fileURLToPath(new URL('../../../bin/framescope.mjs', import.meta.url));
+
+function io(): CliIo & { outLines: string[]; errLines: string[] } {
+  const outLines: string[] = [];
+  const errLines: string[] = [];
+  return { out: (l) => outLines.push(l), err: (l) => errLines.push(l), interrupted: new Promise(() => {}), stdin: process.stdin, outLines, errLines };
+}
+
+describe('framescope capture', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'framescope-cli-capture-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('rejects bad flags with exit code 2 and a reason', async () => {
+    for (const [argv, reason] of [
+      [['capture', '--target', 'ws://127.0.0.1:1'], '--listen'],
+      [['capture', '--listen', '127.0.0.1:0'], 'either --target'],
+      [['capture', '--listen', '127.0.0.1:0', '--forward', '--target', 'ws://a:1'], 'either --target'],
+      [['capture', '--listen', 'nowhere', '--forward'], 'HOST:PORT'],
+      [['capture', '--listen', '127.0.0.1:0', '--target', 'ftp://x'], 'ws://host:port/path'],
+    ] as const) {
+      const cli = io();
+      expect(await main([...argv], cli)).toBe(2);
+      expect(cli.errLines.join('\n')).toContain(reason);
+    }
+  });
+
+  it('relays, prints one line per frame, writes the JSON Lines file and exits 0 on Ctrl-C', async () => {
+    const server = await startWsServer();
+    server.wss.on('connection', (ws) => ws.on('message', (d: Buffer, binary) => ws.send(d, { binary })));
+    const out = join(dir, 'capture.jsonl');
+    const child = spawn(process.execPath, [BIN, 'capture', '--listen', '127.0.0.1:0', '--target', `ws://127.0.0.1:${server.port}/echo`, '--out', out], {
+      env: { ...process.env, FRAMESCOPE_DATA_DIR: join(dir, 'data') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const address = (await waitFor(() => /relay on (ws:\/\/\S+)/.exec(stderr), 20_000, 'the relay address'))[1]!;
+      expect(address).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/echo$/);
+      const ws = new WebSocket(address);
+      await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
+      ws.send('hello cli');
+      ws.send(Buffer.from([0xde, 0xad]), { binary: true });
+      await waitFor(() => stdout.split('\n').filter(Boolean).length === 4, 10_000, 'four frame lines');
+      ws.close(1000, 'done');
+      await waitFor(() => stdout.split('\n').filter(Boolean).length === 6, 10_000, 'close lines');
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await server.close();
+    }
+    const lines = stdout.trim().split('\n');
+    for (const pattern of [
+      /^\d\d:\d\d:\d\d\.\d{6} {2}#1 {2}client→server {2}text +9 B {2}hello cli$/,
+      /#1 {2}server→client {2}text +9 B {2}hello cli$/,
+      /#1 {2}client→server {2}binary +2 B {2}de ad$/,
+      /#1 {2}server→client {2}binary +2 B {2}de ad$/,
+      /#1 {2}client→server {2}close +6 B {2}1000 done$/,
+    ]) {
+      expect(lines.filter((l) => pattern.test(l))).toHaveLength(1);
+    }
+
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const frames = records.filter((r) => r.type === 'frame');
+    expect(frames).toHaveLength(6);
+    expect(frames[0]).toMatchObject({ connection: 1, from: 'client', fin: true, rsv1: false, opcode: 1, masked: true, payloadLength: 9, payload: Buffer.from('hello cli').toString('hex'), injected: false, violations: [] });
+    expect(frames[0]!.maskKey).toMatch(/^[0-9a-f]{8}$/);
+    expect(typeof frames[0]!.time).toBe('number');
+    expect(frames.find((f) => f.from === 'server' && f.opcode === 2)).toMatchObject({ masked: false, maskKey: null, payload: 'dead' });
+    const connection = records.find((r) => r.type === 'connection');
+    expect(connection).toMatchObject({ id: 1, kind: 'websocket', state: 'closed', closeCode: 1000 });
+    const http = records.find((r) => r.type === 'http');
+    expect(http).toMatchObject({ connectionId: 1, method: 'GET', status: 101 });
+    expect(Buffer.from(http!.requestHead as string, 'hex').toString()).toMatch(/^GET \/echo HTTP\/1\.1\r\n/);
+  }, 60_000);
+});

@@ -1,0 +1,85 @@
+// Where a session's requests go, and what it answers itself when they cannot go anywhere: the
+// upstream connection (opened on the first request, re-opened when a forward-proxy client moves
+// to another origin), CONNECT tunnels (RFC 7231 §4.3.6), and error answers that fail the connection.
+import type { HttpExchange } from '../../../shared/model';
+import { nowMicros } from '../capture/clock';
+import { connectEstablished, errorResponse } from './error-response';
+import type { Verdict } from './http-tracker';
+import type { ProxySession } from './proxy-session';
+import { connectUpstream, type UpstreamTarget } from './upstream';
+
+export async function routeTo(session: ProxySession, target: UpstreamTarget, exchange: HttpExchange): Promise<Verdict> {
+  const { io } = session;
+  const same = session.authority !== null && session.authority.host === target.host && session.authority.port === target.port;
+  if (same && io.upstream !== null) return 'relay';
+  if (io.upstream !== null) {
+    // A forward-proxy client reused its connection for another origin: let the current exchanges
+    // finish, then reconnect (responses must come back in order, RFC 7230 §6.3.2).
+    io.hold('client', 'switch');
+    await io.whenIdle(() => !session.tracker.busy);
+    io.dropUpstream();
+    io.release('client', 'switch');
+  }
+  io.hold('client', 'connecting');
+  try {
+    const socket = await connectUpstream(target, session.options.handshakeTimeoutMs, session.options.trustedCertificates);
+    if (session.phase === 'closed' || io.closed) {
+      socket.destroy();
+      return 'stop';
+    }
+    session.authority = { host: target.host, port: target.port };
+    io.attachUpstream(socket);
+    const s = session.record.summary;
+    s.server = { address: socket.remoteAddress ?? target.host, port: socket.remotePort ?? target.port };
+    if (s.state === 'connecting' && s.kind !== 'websocket') s.state = 'open';
+    session.store.touch(session.record);
+    return 'relay';
+  } catch (err) {
+    const reason = (err as Error).message;
+    return answer(session, 502, reason, exchange, `Could not reach the server: ${reason}.`);
+  } finally {
+    io.release('client', 'connecting');
+  }
+}
+
+export async function openTunnel(session: ProxySession, target: UpstreamTarget, exchange: HttpExchange): Promise<Verdict> {
+  const verdict = await routeTo(session, target, exchange);
+  if (verdict !== 'relay') return verdict;
+  const response = connectEstablished();
+  session.io.writeClient(response);
+  session.record.summary.counters.server.bytes += response.length;
+  exchange.status = 200;
+  exchange.responseHead = response;
+  exchange.endedAt = nowMicros();
+  session.store.touchExchange(exchange);
+  session.tunnelled = true;
+  session.onWaiting(false);
+  return 'takeover';
+}
+
+/** Answers the client ourselves and closes: the connection failed for `error`. */
+export function answer(session: ProxySession, status: number, message: string, exchange: HttpExchange | null, error: string): 'stop' {
+  session.onWaiting(false);
+  const response = errorResponse(status, message);
+  if (exchange !== null && exchange.responseHead === null) {
+    exchange.status = status;
+    exchange.responseHead = response.bytes.slice(0, response.headLength);
+    exchange.responseBodyBytes = response.bytes.length - response.headLength;
+    exchange.endedAt = nowMicros();
+    session.store.touchExchange(exchange);
+  }
+  failConnection(session, error);
+  session.phase = 'closed';
+  session.io.answerAndClose(response.bytes);
+  return 'stop';
+}
+
+/** Marks the connection failed with a reason the user can read, and tells the UI (a notice). */
+export function failConnection(session: ProxySession, error: string): void {
+  const s = session.record.summary;
+  if (s.state === 'failed') return;
+  s.state = 'failed';
+  s.error = error;
+  session.store.touch(session.record);
+  session.options.notice(`Connection ${s.id}${s.url ? ` (${s.url})` : ''}: ${error}`, s.id);
+}

@@ -1,0 +1,191 @@
+// The two sockets of a relayed connection and the flow between them. Backpressure: when one side
+// cannot take more (write() returns false) the other side is paused until 'drain', so memory stays
+// bounded whatever the peers do. Other pauses (connecting, an upgrade waiting for its answer) are
+// named holds: a socket resumes only when no hold remains.
+import type { Socket } from 'node:net';
+import type { Peer } from '../../../shared/model';
+
+export interface SocketEvents {
+  clientData(chunk: Uint8Array): void;
+  upstreamData(chunk: Uint8Array): void;
+  clientEnded(): void;
+  upstreamEnded(): void;
+  error(side: Peer, err: NodeJS.ErrnoException): void;
+  closed(): void;
+}
+
+/** How long a client that got an error answer may keep the socket before it is destroyed. */
+const LINGER_MS = 5000;
+
+export class SessionSockets {
+  upstream: Socket | null = null;
+  private readonly holds: Record<Peer, Set<string>> = { client: new Set(), server: new Set() };
+  private readonly endedSides = new Set<Peer>();
+  private clientClosed = false;
+  private upstreamClosed = false;
+  private done = false;
+  private idleWaiters: Array<{ check: () => boolean; resolve: () => void }> = [];
+  private detachUpstream: (() => void) | null = null;
+
+  constructor(
+    readonly client: Socket,
+    private readonly ev: SocketEvents,
+  ) {
+    client.setNoDelay(true);
+    client.on('data', (chunk: Buffer) => ev.clientData(chunk));
+    client.on('end', () => {
+      this.endedSides.add('client');
+      ev.clientEnded();
+    });
+    client.on('error', (err) => ev.error('client', err));
+    client.on('drain', () => this.release('server', 'backpressure'));
+    client.on('close', (hadError) => {
+      this.clientClosed = true;
+      if (this.upstream !== null && !this.upstreamClosed) closeSoon(this.upstream, hadError);
+      this.maybeClosed();
+    });
+  }
+
+  get closed(): boolean {
+    return this.done;
+  }
+
+  /** True once that peer has ended its side (no more bytes will come from it). */
+  ended(side: Peer): boolean {
+    return this.endedSides.has(side);
+  }
+
+  attachUpstream(socket: Socket): void {
+    this.upstream = socket;
+    this.upstreamClosed = false;
+    this.endedSides.delete('server');
+    const onData = (chunk: Buffer): void => {
+      this.ev.upstreamData(chunk);
+      this.checkIdle();
+    };
+    const onEnd = (): void => {
+      this.endedSides.add('server');
+      this.ev.upstreamEnded();
+      this.checkIdle();
+    };
+    const onError = (err: NodeJS.ErrnoException): void => this.ev.error('server', err);
+    const onDrain = (): void => this.release('client', 'backpressure');
+    const onClose = (hadError: boolean): void => {
+      this.upstreamClosed = true;
+      if (!this.clientClosed) closeSoon(this.client, hadError);
+      this.maybeClosed();
+    };
+    socket.on('data', onData);
+    socket.on('end', onEnd);
+    socket.on('error', onError);
+    socket.on('drain', onDrain);
+    socket.on('close', onClose);
+    this.detachUpstream = () => {
+      socket.off('data', onData);
+      socket.off('end', onEnd);
+      socket.off('error', onError);
+      socket.off('drain', onDrain);
+      socket.off('close', onClose);
+      socket.on('error', () => {}); // a late error on a retired socket must not crash the process
+    };
+    if (this.holds.server.size > 0) socket.pause();
+  }
+
+  /** Retires the current upstream (a forward-proxy client moved to another origin). */
+  dropUpstream(): void {
+    const socket = this.upstream;
+    if (socket === null) return;
+    this.detachUpstream?.();
+    this.detachUpstream = null;
+    this.upstream = null;
+    closeSoon(socket, false);
+  }
+
+  writeClient(bytes: Uint8Array, done?: (err?: Error | null) => void): void {
+    if (!this.client.write(bytes, done)) this.hold('server', 'backpressure');
+  }
+
+  writeUpstream(bytes: Uint8Array, done?: (err?: Error | null) => void): void {
+    const socket = this.upstream;
+    if (socket === null) {
+      done?.(new Error('no upstream connection'));
+      return;
+    }
+    if (!socket.write(bytes, done)) this.hold('client', 'backpressure');
+  }
+
+  /** Pauses the socket of `side` for `reason` (the client for 'client', the upstream for 'server'). */
+  hold(side: Peer, reason: string): void {
+    this.holds[side].add(reason);
+    const socket = side === 'client' ? this.client : this.upstream;
+    socket?.pause();
+  }
+
+  release(side: Peer, reason: string): void {
+    const holds = this.holds[side];
+    if (!holds.delete(reason) || holds.size > 0) return;
+    const socket = side === 'client' ? this.client : this.upstream;
+    socket?.resume();
+  }
+
+  /** Resolves once `check()` holds, re-checked after each upstream event. */
+  whenIdle(check: () => boolean): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push({ check, resolve }));
+  }
+
+  /** Half-close mirrored: the peer that ended its side gets its partner's write side ended. */
+  mirrorEnd(side: Peer): void {
+    if (side === 'client') {
+      if (this.upstream !== null) this.upstream.end();
+      else this.client.end();
+    } else {
+      this.client.end();
+    }
+  }
+
+  /** Ends both sides, then destroys them once flushed. */
+  endBoth(): void {
+    closeSoon(this.client, false);
+    if (this.upstream !== null) closeSoon(this.upstream, false);
+  }
+
+  destroyBoth(): void {
+    this.client.destroy();
+    this.upstream?.destroy();
+  }
+
+  /** Sends our own answer and closes; further client bytes are read and dropped meanwhile. */
+  answerAndClose(bytes: Uint8Array): void {
+    this.upstream?.destroy();
+    this.holds.client.clear();
+    this.client.resume();
+    this.client.end(bytes);
+    setTimeout(() => this.client.destroy(), LINGER_MS).unref();
+  }
+
+  private checkIdle(): void {
+    if (this.idleWaiters.length === 0) return;
+    const ready = this.idleWaiters.filter((w) => w.check());
+    this.idleWaiters = this.idleWaiters.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve();
+  }
+
+  private maybeClosed(): void {
+    if (this.done || !this.clientClosed || (this.upstream !== null && !this.upstreamClosed)) return;
+    this.done = true;
+    for (const w of this.idleWaiters.splice(0)) w.resolve();
+    this.ev.closed();
+  }
+}
+
+/** After an error the partner is destroyed; otherwise it is ended and destroyed once flushed. */
+function closeSoon(socket: Socket, hard: boolean): void {
+  if (hard) {
+    socket.destroy();
+    return;
+  }
+  socket.end();
+  if (socket.writableFinished) socket.destroy();
+  else socket.once('finish', () => socket.destroy());
+}
