@@ -3,9 +3,11 @@ import type { CliIo, Command } from './command';
 import { UsageError } from './flags';
 import { decodeCommand } from './decode';
 import { serveCommand } from './serve';
+import { captureCommand } from './capture';
+import { labCommand } from './lab';
 import { packageVersion } from '../version';
 
-export const COMMANDS: Command[] = [serveCommand, decodeCommand];
+export const COMMANDS: Command[] = [serveCommand, decodeCommand, labCommand, captureCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

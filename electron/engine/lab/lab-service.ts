@@ -1,19 +1,240 @@
-// Placeholder until the comparison lab lands (issue 7).
-import { FramescopeError, type LabApi, type LabOptions, type LabStatus } from '../../../shared/api';
-import type { CaptureService } from '../capture/capture-service';
+// The comparison lab in the engine (issue 7): starts a run whose HTTP/1.1 and WebSocket traffic
+// passes through the capture proxy (HTTP/2 through the lab's socket tap: the proxy speaks
+// HTTP/1.1), streams live marks and summaries to the renderer, and joins the browser clients'
+// reported deliveries with the wire bytes.
+import {
+  FramescopeError,
+  LAB_TRANSPORTS,
+  checkLabOptions,
+  type LabApi,
+  type LabDemoEndpoints,
+  type LabHandshake,
+  type LabLive,
+  type LabOptions,
+  type LabPhase,
+  type LabReport,
+  type LabStatus,
+  type LabSummary,
+  type LabSweepRequest,
+  type LabSweepResult,
+} from '../../../shared/api';
 import type { EventBus } from '../event-bus';
+import { nowUs } from './clock';
+import { DemoServer } from './demo-server';
+import { LabRun } from './lab-run';
+import { CaptureMeter, type LabCapture } from './meter/capture-meter';
+import { captureMeters } from './meter/meter-policy';
+import { TapMeter } from './meter/tap-meter';
+import { runSweep } from './sweeps';
+
+export const LIVE_INTERVAL_MS = 250;
+/** A forgotten run stops itself: a classroom demo, not a load generator. */
+export const MAX_RUN_MS = 15 * 60 * 1000;
+const MAX_DELIVERIES_PER_REPORT = 20_000;
 
 export class LabService implements LabApi {
-  constructor(private readonly deps: { capture: CaptureService; bus: EventBus }) {}
+  private run: LabRun | null = null;
+  private runId = 0;
+  private phase: LabPhase = 'idle';
+  private error: string | null = null;
+  private note: string | null = null;
+  private lastSummary: LabSummary | null = null;
+  private liveTimer: NodeJS.Timeout | null = null;
+  private maxTimer: NodeJS.Timeout | null = null;
+  private stopping: Promise<LabStatus> | null = null;
+  private sweeping: Promise<LabSweepResult> | null = null;
+  private demo: Promise<DemoServer> | null = null;
+  private closing!: () => void;
+  private readonly closed = new Promise<void>((resolve) => (this.closing = resolve));
 
-  async labStart(_options: LabOptions): Promise<LabStatus> {
-    throw new FramescopeError('unsupported', 'The lab is not built yet.');
+  constructor(private readonly deps: { capture: LabCapture; bus: EventBus }) {}
+
+  async labStart(input: LabOptions): Promise<LabStatus> {
+    const checked = checkLabOptions(input);
+    if ('error' in checked) throw new FramescopeError('bad-request', checked.error);
+    if (this.run && this.phase !== 'done' && this.phase !== 'failed') throw new FramescopeError('bad-request', 'A lab run is already going; stop it first.');
+    await this.run?.dispose();
+    const options = checked.options;
+    const runId = ++this.runId;
+    this.lastSummary = null;
+    this.error = null;
+    this.note = null;
+    this.setPhase('starting');
+    const meterFor = captureMeters(this.deps.capture, (note) => (this.note = note));
+    let run: LabRun;
+    try {
+      run = await LabRun.start({ runId, options, meterFor, onError: (m) => this.notice(m) });
+    } catch (err) {
+      this.error = `The lab could not start: ${(err as Error).message}`;
+      this.setPhase('failed');
+      throw new FramescopeError('listen-failed', this.error);
+    }
+    this.run = run;
+    run.startNodeClients(options.clients === 'engine' ? LAB_TRANSPORTS : ['http2-polling']);
+    this.emit();
+    void this.begin(run);
+    return this.status();
   }
+
+  private async begin(run: LabRun): Promise<void> {
+    const missing = await run.begin();
+    if (this.run !== run) return;
+    if (missing.length > 0) this.note = `No client connected for ${missing.join(', ')}; those lanes stay empty.`;
+    this.setPhase('running');
+    this.liveTimer = setInterval(() => void this.pushLive(run), LIVE_INTERVAL_MS);
+    this.maxTimer = setTimeout(() => {
+      this.note = 'The run stopped itself after 15 minutes.';
+      void this.labStop();
+    }, MAX_RUN_MS);
+    this.maxTimer.unref?.();
+  }
+
+  private async pushLive(run: LabRun): Promise<LabLive | null> {
+    if (this.run !== run) return null;
+    const live = await run.live();
+    this.lastSummary = live.summary;
+    this.emit(live);
+    return live;
+  }
+
   async labStop(): Promise<LabStatus> {
-    return this.labStatus();
+    const run = this.run;
+    if (!run || this.phase === 'done' || this.phase === 'failed' || this.phase === 'idle') return this.status();
+    this.stopping ??= (async () => {
+      this.clearTimers();
+      try {
+        this.setPhase('draining');
+        const behind = await run.drain();
+        if (behind.length > 0) this.note = `Not every message arrived in time on ${behind.join(', ')}.`;
+        this.setPhase('closing');
+        await run.close();
+        await this.pushLive(run);
+        this.setPhase('done');
+      } catch (err) {
+        this.error = `The lab failed while stopping: ${(err as Error).message}`;
+        this.setPhase('failed');
+      } finally {
+        await run.dispose();
+        this.stopping = null;
+      }
+      return this.status();
+    })();
+    return this.stopping;
   }
+
   async labStatus(): Promise<LabStatus> {
-    return { running: false, options: null, endpoints: null, startedAt: null };
+    return this.status();
   }
-  async close(): Promise<void> {}
+
+  async labReport(report: LabReport): Promise<void> {
+    const run = this.run;
+    if (!report || typeof report !== 'object' || !Array.isArray(report.deliveries)) throw new FramescopeError('bad-request', 'A lab report needs a deliveries array.');
+    if (!LAB_TRANSPORTS.includes(report.transport)) throw new FramescopeError('bad-request', `Unknown lab transport ${String(report.transport)}.`);
+    if (report.deliveries.length > MAX_DELIVERIES_PER_REPORT) throw new FramescopeError('bad-request', 'Too many deliveries in one report.');
+    // Reports from an earlier run (a late batch after Stop and Start) are dropped, not mixed in.
+    if (!run || report.runId !== this.runId) return;
+    run.report(
+      report.transport,
+      report.deliveries.filter((d) => d && typeof d.seq === 'number' && typeof d.receivedAt === 'number'),
+    );
+  }
+
+  async labClock(): Promise<number> {
+    return nowUs();
+  }
+
+  async labSummary(): Promise<LabSummary | null> {
+    return this.lastSummary ?? this.run?.summary() ?? null;
+  }
+
+  async labSweep(request: LabSweepRequest): Promise<LabSweepResult> {
+    const kind = request?.kind;
+    if (kind !== 'interval' && kind !== 'size') throw new FramescopeError('bad-request', "A sweep is 'interval' or 'size'.");
+    if (this.sweeping) throw new FramescopeError('bad-request', 'A sweep is already running.');
+    this.sweeping = runSweep(kind, (done, total) => this.deps.bus.emit({ type: 'lab-sweep', kind, done, total }), { interrupted: this.closed });
+    try {
+      return await this.sweeping;
+    } catch (err) {
+      throw new FramescopeError('internal', `The sweep stopped: ${(err as Error).message}`);
+    } finally {
+      this.sweeping = null;
+    }
+  }
+
+  async labDemoStart(): Promise<LabDemoEndpoints> {
+    this.demo ??= DemoServer.start((port) => this.demoMeter(port));
+    try {
+      return (await this.demo).endpoints();
+    } catch (err) {
+      this.demo = null;
+      throw new FramescopeError('listen-failed', `The demonstrations could not start: ${(err as Error).message}`);
+    }
+  }
+
+  private async demoMeter(port: number) {
+    try {
+      return await CaptureMeter.start(this.deps.capture, port);
+    } catch (err) {
+      if (!(err instanceof FramescopeError) || err.code !== 'unsupported') throw err;
+      return TapMeter.start('demo', port, 'http1');
+    }
+  }
+
+  async labBroadcast(options: { size: number }): Promise<{ seq: number; sentAt: number; clients: number }> {
+    const size = options?.size;
+    if (typeof size !== 'number' || !Number.isInteger(size) || size < 64 || size > 65_536) throw new FramescopeError('bad-request', 'size must be a whole number from 64 to 65536.');
+    if (!this.demo) throw new FramescopeError('bad-request', 'Start the demonstrations first.');
+    return (await this.demo).send(size);
+  }
+
+  async labHandshake(options: { tag: string }): Promise<LabHandshake | null> {
+    const tag = options?.tag;
+    if (typeof tag !== 'string' || !/^[\w-]{4,64}$/.test(tag)) throw new FramescopeError('bad-request', 'A handshake tag is 4 to 64 letters, digits, - or _.');
+    if (!this.demo) return null;
+    return (await this.demo).handshake(tag);
+  }
+
+  async close(): Promise<void> {
+    this.closing();
+    this.clearTimers();
+    await this.run?.dispose();
+    this.run = null;
+    if (this.demo) await (await this.demo.catch(() => null))?.close();
+    this.demo = null;
+  }
+
+  private status(): LabStatus {
+    const run = this.run;
+    return {
+      phase: this.phase,
+      runId: run ? this.runId : null,
+      options: run?.options ?? null,
+      endpoints: run?.endpoints() ?? null,
+      startedAt: run?.startedAt ?? null,
+      endedAt: run?.endedAt ?? null,
+      published: run?.publisher.history.length ?? 0,
+      error: this.error,
+      note: this.note,
+    };
+  }
+
+  private setPhase(phase: LabPhase): void {
+    this.phase = phase;
+    this.emit();
+  }
+
+  private emit(live?: LabLive): void {
+    this.deps.bus.emit(live ? { type: 'lab', status: this.status(), live } : { type: 'lab', status: this.status() });
+  }
+
+  private notice(message: string): void {
+    this.deps.bus.emit({ type: 'notice', level: 'error', message: `Lab: ${message}` });
+  }
+
+  private clearTimers(): void {
+    if (this.liveTimer) clearInterval(this.liveTimer);
+    if (this.maxTimer) clearTimeout(this.maxTimer);
+    this.liveTimer = null;
+    this.maxTimer = null;
+  }
 }

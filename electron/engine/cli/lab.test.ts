@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAB_TRANSPORTS } from '../../../shared/api';
+import { main } from './main';
+
+async function cli(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), interrupted: new Promise(() => {}), stdin: process.stdin });
+  return { code, out, err };
+}
+
+describe('framescope lab', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'framescope-cli-lab-'));
+    process.env.FRAMESCOPE_DATA_DIR = dir;
+  });
+  afterAll(() => {
+    delete process.env.FRAMESCOPE_DATA_DIR;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints one JSON object per transport with the measured figures', async () => {
+    const { code, out } = await cli(['lab', '--duration', '1', '--rate', '10', '--size', '200', '--interval', '100', '--json']);
+    expect(code).toBe(0);
+    const rows = JSON.parse(out.join('\n')) as Array<Record<string, unknown> & { latencyMs: { p50: number; p95: number } }>;
+    expect(rows.map((r) => r.transport)).toEqual([...LAB_TRANSPORTS]);
+    for (const r of rows) {
+      expect(r.messages).toBe(r.published);
+      expect(r.messages as number).toBeGreaterThan(5);
+      expect(r.requests as number).toBeGreaterThanOrEqual(1);
+      expect(r.payloadBytes).toBe((r.messages as number) * 200);
+      expect(typeof r.overheadBytesPerMessage).toBe('number');
+      expect(r.latencyMs.p95).toBeGreaterThanOrEqual(r.latencyMs.p50);
+    }
+  }, 30_000);
+
+  it('prints the table with the claims beside the measurements', async () => {
+    const { code, out } = await cli(['lab', '--duration', '0.5', '--interval', '100', '--format', 'text', '--pattern', 'bursty', '--cookie', '500']);
+    expect(code).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/^transport\s+messages\s+requests/m);
+    for (const t of LAB_TRANSPORTS) expect(text).toMatch(new RegExp(`^${t}\\s+\\d+/\\d+`, 'm'));
+    expect(text).toContain('Each WebSocket frame adds 2–14 bytes.');
+    expect(text).toContain('cookie 500 B');
+  }, 30_000);
+
+  it('rejects bad flags with a usage error (exit 2)', async () => {
+    for (const argv of [['--rate', '0'], ['--size', '10'], ['--interval', 'fast'], ['--format', 'xml'], ['--duration', '0'], ['--bogus'], ['extra']]) {
+      const { code, err } = await cli(['lab', ...argv]);
+      expect({ argv, code }).toEqual({ argv, code: 2 });
+      expect(err.join('\n')).toMatch(/framescope lab: .*usage: framescope lab/);
+    }
+  });
+});

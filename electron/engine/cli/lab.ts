@@ -1,0 +1,65 @@
+// `framescope lab`: the comparison lab headless. Node clients on all five transports; HTTP/1.1 and
+// WebSocket bytes counted by the capture proxy (HTTP/2 by the lab's socket tap); then the summary.
+import { DEFAULT_LAB_OPTIONS, checkLabOptions, type LabOptions } from '../../../shared/api';
+import { Engine } from '../engine';
+import { runHeadless } from '../lab/headless';
+import { captureMeters } from '../lab/meter/meter-policy';
+import { summaryJson, summaryTable } from '../lab/summary-table';
+import type { Command } from './command';
+import { UsageError, intFlag, numberFlag, parseFlags, stringFlag } from './flags';
+
+export const labCommand: Command = {
+  name: 'lab',
+  summary: 'compare short polling, long polling, SSE, WebSocket and HTTP/2 polling on the wire',
+  usage: 'framescope lab [--duration S] [--rate N] [--size BYTES] [--interval MS] [--format text|json] [--pattern steady|bursty] [--cookie BYTES] [--json]',
+  async run(argv, io) {
+    const args = parseFlags(argv, {
+      duration: 'string',
+      rate: 'string',
+      size: 'string',
+      interval: 'string',
+      format: 'string',
+      pattern: 'string',
+      cookie: 'string',
+      json: 'boolean',
+    });
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
+    const durationS = numberFlag(args, 'duration', 0.5, 600) ?? 10;
+    const input: LabOptions = {
+      ...DEFAULT_LAB_OPTIONS,
+      clients: 'engine',
+      rate: numberFlag(args, 'rate', 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_LAB_OPTIONS.rate,
+      size: intFlag(args, 'size', 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_LAB_OPTIONS.size,
+      intervalMs: intFlag(args, 'interval', 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_LAB_OPTIONS.intervalMs,
+      cookieBytes: intFlag(args, 'cookie', 0, Number.MAX_SAFE_INTEGER) ?? 0,
+      format: (stringFlag(args, 'format') ?? DEFAULT_LAB_OPTIONS.format) as LabOptions['format'],
+      pattern: (stringFlag(args, 'pattern') ?? DEFAULT_LAB_OPTIONS.pattern) as LabOptions['pattern'],
+    };
+    const checked = checkLabOptions(input);
+    if ('error' in checked) throw new UsageError(flagWords(checked.error));
+    const options = checked.options;
+    const engine = new Engine({ host: 'browser' });
+    try {
+      if (!args.flags.json) io.err(`Running the lab for ${durationS} s (Ctrl-C ends it early)…`);
+      const summary = await runHeadless({
+        options,
+        durationS,
+        meterFor: captureMeters(engine.capture, (note) => io.err(note)),
+        interrupted: io.interrupted,
+        onError: (m) => io.err(`lab: ${m}`),
+      });
+      if (args.flags.json) io.out(JSON.stringify(summaryJson(summary), null, 2));
+      else for (const line of summaryTable(summary, options)) io.out(line);
+      const short = summary.rows.filter((r) => r.messages < r.published);
+      if (short.length > 0) io.err(`Not every message arrived on ${short.map((r) => r.transport).join(', ')}.`);
+      return short.length > 0 ? 1 : 0;
+    } finally {
+      await engine.close();
+    }
+  },
+};
+
+/** The contract speaks of options (intervalMs); the command line of flags (--interval). */
+function flagWords(message: string): string {
+  return message.replace(/^intervalMs/, '--interval').replace(/^cookieBytes/, '--cookie').replace(/^(rate|size|format|pattern)\b/, '--$1');
+}

@@ -1,0 +1,99 @@
+// What a meter saw of one transport's traffic, whoever the meter is (the capture proxy or the lab's
+// own socket tap): connections with their byte totals, HTTP exchanges with head and body sizes, and
+// WebSocket / HTTP/2 frame accounting. The accounting turns this into the lab's summary.
+import type { Peer } from '../../../../shared/model';
+
+export interface MeteredConnection {
+  id: string;
+  openedAt: number;
+  closedAt: number | null;
+  /** Client → server bytes, everything the socket carried. */
+  bytesUp: number;
+  bytesDown: number;
+}
+
+export interface MeteredExchange {
+  id: string;
+  connectionId: string;
+  method: string;
+  path: string;
+  startedAt: number;
+  endedAt: number | null;
+  status: number | null;
+  /** HTTP/1.1: the head's bytes. HTTP/2: the HPACK block's bytes. */
+  requestHeadBytes: number;
+  requestBodyBytes: number;
+  responseHeadBytes: number;
+  /** Entity bytes, without chunked framing. */
+  responseBodyBytes: number;
+  /** Chunk-size lines, chunk CRLFs and the last-chunk (RFC 9112 §7.1). */
+  chunkFramingBytes: number;
+  upgrade: boolean;
+  /** The raw heads of an upgrade, kept for the handshake demo (latin1 text). */
+  requestHead?: string;
+  responseHead?: string;
+}
+
+export interface FrameTotals {
+  dataFrames: number;
+  dataHeaderBytes: number;
+  dataPayloadBytes: number;
+  /** Close, ping and pong frames, whole. */
+  controlFrames: number;
+  controlBytes: number;
+  /** Of which close frames: the closing handshake is paid once per connection (RFC 6455 §7). */
+  closeBytes: number;
+}
+
+/** HTTP/2 bytes by role (RFC 9113 §4.1 frame layout). */
+export interface H2Totals {
+  prefaceBytes: number;
+  /** SETTINGS, WINDOW_UPDATE… exchanged before the first HEADERS in a direction: connection setup. */
+  setupBytes: number;
+  /** 9-byte frame headers of HEADERS, CONTINUATION and DATA frames, plus padding fields. */
+  frameHeaderBytes: number;
+  hpackRequestBytes: number;
+  hpackResponseBytes: number;
+  dataBytes: number;
+  /** Later control frames, whole (WINDOW_UPDATE, PING, SETTINGS ACK, GOAWAY, RST_STREAM). */
+  controlBytes: number;
+}
+
+export interface FrameMark {
+  id: string;
+  from: Peer;
+  time: number;
+  bytes: number;
+  opcode: number;
+}
+
+export interface WireLedger {
+  connections: Map<string, MeteredConnection>;
+  exchanges: Map<string, MeteredExchange>;
+  frames: FrameTotals;
+  h2: H2Totals | null;
+  /** Bytes a meter could not parse (garbage, a truncated head): shown as unattributed. */
+  unparsedBytes: number;
+  /**
+   * True when responseBodyBytes are wire bytes with chunk framing inside (the capture proxy's
+   * HttpExchange); the accounting then takes the framing from the server ledger instead.
+   */
+  bodiesIncludeChunkFraming: boolean;
+}
+
+export function emptyLedger(h2: boolean): WireLedger {
+  return {
+    connections: new Map(),
+    exchanges: new Map(),
+    frames: { dataFrames: 0, dataHeaderBytes: 0, dataPayloadBytes: 0, controlFrames: 0, controlBytes: 0, closeBytes: 0 },
+    h2: h2 ? { prefaceBytes: 0, setupBytes: 0, frameHeaderBytes: 0, hpackRequestBytes: 0, hpackResponseBytes: 0, dataBytes: 0, controlBytes: 0 } : null,
+    unparsedBytes: 0,
+    bodiesIncludeChunkFraming: false,
+  };
+}
+
+export function wireBytes(ledger: WireLedger): number {
+  let n = 0;
+  for (const c of ledger.connections.values()) n += c.bytesUp + c.bytesDown;
+  return n;
+}

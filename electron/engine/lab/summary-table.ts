@@ -1,0 +1,76 @@
+// The lab's summary as plain text (for `framescope lab`) and as the --json objects.
+import { LAB_TRANSPORT_LABELS, type LabOptions, type LabSummary, type LabTransportSummary } from '../../../shared/api';
+
+function fixed(n: number | null | undefined, digits = 1): string {
+  return n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits);
+}
+
+function bytes(n: number): string {
+  return n < 10_000 ? `${Math.round(n)} B` : n < 10_000_000 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1_048_576).toFixed(1)} MiB`;
+}
+
+const COLUMNS: Array<[string, (r: LabTransportSummary) => string]> = [
+  ['transport', (r) => r.transport],
+  ['messages', (r) => `${r.messages}/${r.published}`],
+  ['requests', (r) => String(r.requests)],
+  ['empty', (r) => String(r.emptyResponses)],
+  ['conns', (r) => String(r.connections)],
+  ['overhead/msg', (r) => (r.overheadBytesPerMessage === null ? '–' : `${fixed(r.overheadBytesPerMessage)} B`)],
+  ['setup', (r) => bytes(r.oneTimeBytes)],
+  ['payload %', (r) => (r.payloadEfficiency === null ? '–' : `${(r.payloadEfficiency * 100).toFixed(1)}%`)],
+  ['p50 ms', (r) => fixed(r.latencyMs?.p50)],
+  ['p95 ms', (r) => fixed(r.latencyMs?.p95)],
+  ['req/s', (r) => fixed(r.requestsPerSecond)],
+  ['bytes/s', (r) => bytes(r.bytesPerSecond)],
+];
+
+export function summaryTable(summary: LabSummary, options: LabOptions): string[] {
+  const rows = summary.rows.map((r) => COLUMNS.map(([, f]) => f(r)));
+  const widths = COLUMNS.map(([h], i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const meters = new Set(summary.rows.map((r) => `${LAB_TRANSPORT_LABELS[r.transport]}: ${r.meter === 'capture-proxy' ? 'capture proxy' : 'socket tap'}`));
+  const out = [
+    `Framescope lab: ${fixed(summary.durationS)} s, ${options.rate} msg/s, ${options.size} B ${options.format} messages, ${options.pattern}, polling every ${options.intervalMs} ms, cookie ${options.cookieBytes} B`,
+    `Bytes counted by: ${[...meters].join(', ')}. Node clients with a browser's header set.`,
+    '',
+    line(COLUMNS.map(([h]) => h)),
+    ...rows.map(line),
+    '',
+    'overhead/msg: recurring wire bytes that are not message, per message; setup: paid once per connection (handshakes, stream heads).',
+    '',
+    'The seed notes say, and this run measured:',
+  ];
+  for (const r of summary.rows) {
+    for (const c of r.claims) {
+      const verdict = c.agrees === null ? '·' : c.agrees ? '✓' : '✗';
+      out.push(`  ${verdict} ${r.transport.padEnd(14)} ${c.claim}`);
+      out.push(`    ${''.padEnd(14)} measured: ${c.measured}`);
+      out.push(`    ${''.padEnd(14)} why: ${c.explanation}`);
+    }
+  }
+  return out;
+}
+
+/** One object per transport: the fields scripts rely on, plus the byte breakdown. */
+export function summaryJson(summary: LabSummary): object[] {
+  return summary.rows.map((r) => ({
+    transport: r.transport,
+    published: r.published,
+    messages: r.messages,
+    requests: r.requests,
+    emptyResponses: r.emptyResponses,
+    connections: r.connections,
+    overheadBytesPerMessage: r.overheadBytesPerMessage,
+    oneTimeBytes: r.oneTimeBytes,
+    payloadBytes: r.payloadBytes,
+    wireBytes: r.wireBytes,
+    payloadEfficiency: r.payloadEfficiency,
+    latencyMs: r.latencyMs,
+    requestsPerSecond: r.requestsPerSecond,
+    bytesPerSecond: r.bytesPerSecond,
+    meter: r.meter,
+    client: r.client,
+    breakdown: r.breakdown,
+    claims: r.claims.map(({ metric, claim, measured, agrees }) => ({ metric, claim, measured, agrees })),
+  }));
+}
