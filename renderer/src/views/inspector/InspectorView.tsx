@@ -1,8 +1,193 @@
+// The Inspector: filters on top, the frame table, and the detail pane (Anatomy · Payload ·
+// Handshake) below a splitter. Rows are paged from the engine; the store holds only the filter,
+// the selection and the capture version.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FrameSummary } from '../../../../shared/model';
+import { getClient } from '../../api/client';
+import { ErrorBoundary } from '../../components/error-boundary/ErrorBoundary';
+import { useStore } from '../../store';
+import { filterKey, toFrameFilter } from '../../store/inspector-slice';
+import { DetailPane } from './detail/DetailPane';
+import { FollowLiveButton } from './FollowLiveButton';
+import { InspectorToolbar } from './InspectorToolbar';
+import { Splitter, useDetailHeight } from './Splitter';
+import { FrameTable, ROW_HEIGHT, type ScrollRequest } from './table/FrameTable';
+import { TableEmpty } from './table/TableEmpty';
+import { useFrameRows } from './table/use-frame-rows';
+import { useInspectorKeys } from './use-inspector-keys';
+import { useTimeBase } from './use-time-base';
+import './inspector.css';
+
+function regexProblem(text: string, regex: boolean): string | null {
+  if (!regex || text === '') return null;
+  try {
+    new RegExp(text);
+    return null;
+  } catch (err) {
+    return `Not a valid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`;
+  }
+}
+
 export function InspectorView() {
+  const filterState = useStore((s) => s.inspectorFilter);
+  const connectionId = useStore((s) => s.selectedConnectionId);
+  const version = useStore((s) => s.captureVersion);
+  const selectedId = useStore((s) => s.selectedFrameId);
+  const followLive = useStore((s) => s.followLive);
+  const detailOpen = useStore((s) => s.detailOpen);
+  const captureFrames = useStore((s) => s.stats.frames);
+  const connection = useStore((s) => (connectionId === null ? undefined : s.connections.get(connectionId)));
+  const { selectFrame, setFollowLive, setDetailOpen, setDetailTab } = useStore.getState();
+
+  // While the search is an invalid regular expression, the table keeps the last valid search.
+  const regexError = regexProblem(filterState.text, filterState.regex);
+  const lastValid = useRef({ text: filterState.text, regex: filterState.regex });
+  if (regexError === null) lastValid.current = { text: filterState.text, regex: filterState.regex };
+  const frameFilter = useMemo(() => {
+    const search = regexError === null ? filterState : { ...filterState, ...lastValid.current };
+    return toFrameFilter(search, connectionId);
+  }, [filterState, connectionId, regexError]);
+  const key = filterKey(frameFilter);
+  const { source, tick } = useFrameRows(frameFilter, key);
+  const total = source.total ?? 0;
+  const timeBase = useTimeBase(connectionId);
+  const inScope = connection ? connection.counters.client.frames + connection.counters.server.frames : captureFrames;
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  const detailRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [detailHeight, setDetailHeight] = useDetailHeight();
+  const [selectedIndex, setSelectedIndex] = useState<number | null>(null);
+  const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
+  const scrollTo = useCallback((index: number) => setScrollRequest((r) => ({ index, seq: (r?.seq ?? 0) + 1 })), []);
+
+  const onSelect = useCallback(
+    (index: number, row: FrameSummary) => {
+      setFollowLive(false); // the user is reading: stop moving the rows under them
+      setSelectedIndex(index);
+      selectFrame(row.id);
+    },
+    [selectFrame, setFollowLive],
+  );
+  const onOpen = useCallback(
+    (index: number, row: FrameSummary) => {
+      onSelect(index, row);
+      setDetailOpen(true);
+    },
+    [onSelect, setDetailOpen],
+  );
+
+  // A selection made elsewhere (the Timeline, a fragment link) or a new filter: find its row.
+  useEffect(() => {
+    if (selectedId === null) {
+      setSelectedIndex(null);
+      return;
+    }
+    if (selectedIndex !== null && source.rowAt(selectedIndex)?.id === selectedId) return;
+    let live = true;
+    getClient()
+      .locateFrame({ filter: frameFilter, frameId: selectedId })
+      .then((at) => {
+        if (!live) return;
+        setSelectedIndex(at >= 0 ? at : null);
+        if (at >= 0 && !useStore.getState().followLive) scrollTo(at);
+      })
+      .catch(() => live && setSelectedIndex(null));
+    return () => {
+      live = false;
+    };
+    // selectedIndex is deliberately left out: it changes together with selectedId on clicks.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId, key, source, scrollTo]);
+
+  const goTo = async (index: number) => {
+    if (total === 0) return;
+    const at = Math.min(Math.max(0, index), total - 1);
+    const row = source.rowAt(at) ?? (await source.ensure(at, version));
+    if (row) {
+      onSelect(at, row);
+      scrollTo(at);
+    }
+  };
+
+  useInspectorKeys(detailRef, {
+    move: (delta) => void goTo(selectedIndex === null ? (delta > 0 ? 0 : total - 1) : selectedIndex + delta),
+    jump: (to) => void goTo(to === 'first' ? 0 : total - 1),
+    open: () => {
+      if (selectedId === null) return;
+      setDetailOpen(true);
+      requestAnimationFrame(() => detailRef.current?.focus());
+    },
+    back: () => (document.querySelector('[data-testid="frame-table-scroll"]') as HTMLElement | null)?.focus(),
+    search: () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+    pageRows: () => Math.max(1, Math.floor(((bodyRef.current?.clientHeight ?? 600) - (detailOpen ? detailHeight : 0)) / ROW_HEIGHT) - 2),
+  });
+
+  // With no rows the table is not mounted; keep asking for the first page as the capture grows.
+  const showEmpty = source.total === 0;
+  useEffect(() => {
+    if (showEmpty) source.want(0, 0, version);
+  }, [showEmpty, source, version, key]);
+
+  const onSelectFrame = useCallback((id: number) => selectFrame(id), [selectFrame]);
+  const maxDetail = (bodyRef.current?.clientHeight ?? 800) - 120;
+
   return (
-    <section className="view-placeholder" aria-label="Inspector">
-      <h1>Inspector</h1>
-      <p>Select a connection, or start a proxy, to see its frames here.</p>
+    <section className="inspector" aria-label="Inspector">
+      <InspectorToolbar searchRef={searchRef} matching={source.pending ? null : source.total} inScope={inScope} regexError={regexError} />
+      {source.error && (
+        <div className="inspector-error" role="alert">
+          The engine could not list the frames: {source.error}
+        </div>
+      )}
+      <div className="inspector-body" ref={bodyRef}>
+        <div className="inspector-table">
+          {showEmpty ? (
+            <TableEmpty
+              captureFrames={captureFrames}
+              connection={connection ?? null}
+              onShowHandshake={() => {
+                setDetailTab('handshake');
+                setDetailOpen(true);
+              }}
+            />
+          ) : (
+            <ErrorBoundary what="the frame table" resetKey={key}>
+              <FrameTable
+                source={source}
+                tick={tick}
+                filterKey={key}
+                version={version}
+                total={total}
+                busy={source.pending}
+                selectedId={selectedId}
+                timeBase={timeBase}
+                followLive={followLive}
+                scrollRequest={scrollRequest}
+                onUserScrolledUp={() => setFollowLive(false)}
+                onSelect={onSelect}
+                onOpen={onOpen}
+              />
+            </ErrorBoundary>
+          )}
+          <FollowLiveButton connectionId={connectionId} />
+        </div>
+        {detailOpen ? (
+          <>
+            <Splitter height={detailHeight} max={maxDetail} onResize={setDetailHeight} />
+            <div className="inspector-detail" style={{ height: detailHeight }}>
+              <DetailPane paneRef={detailRef} onSelectFrame={onSelectFrame} />
+            </div>
+          </>
+        ) : (
+          <button className="detail-reopen button ghost small" onClick={() => setDetailOpen(true)}>
+            ▴ Show the detail pane (Enter)
+          </button>
+        )}
+      </div>
     </section>
   );
 }

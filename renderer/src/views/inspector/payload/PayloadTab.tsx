@@ -1,0 +1,100 @@
+// The Payload tab: the message this frame belongs to (reassembled across fragments, inflated
+// when compressed), its frames, and for compressed messages the bytes as they travelled too.
+import { useCallback } from 'react';
+import type { FrameDetail } from '../../../../../shared/model';
+import { CLOSE_CODES } from '../../../../../shared/protocol/close-codes';
+import { OPCODE_CLOSE, isControlOpcode } from '../../../../../shared/protocol/opcodes';
+import { getClient } from '../../../api/client';
+import { OpcodeBadge } from '../../../components/opcode-badge/OpcodeBadge';
+import { ViolationList } from '../../../components/violations/ViolationList';
+import { fieldsOfViolation } from '../../../components/violations/violation-fields';
+import { useRemote } from '../detail/use-remote';
+import { findMessage } from './find-message';
+import { PayloadBody } from './PayloadBody';
+
+export interface PayloadTabProps {
+  detail: FrameDetail;
+  onSelectFrame(id: number): void;
+}
+
+export function PayloadTab({ detail, onSelectFrame }: PayloadTabProps) {
+  const s = detail.summary;
+  const load = useCallback(() => findMessage(getClient(), detail), [detail]);
+  const lookup = useRemote(s.id, load);
+  const found = lookup.value;
+  const message = found?.message ?? null;
+
+  // The payload's own violations (invalid UTF-8, a bad close code…) belong here too.
+  const payloadViolations = detail.violations.filter((v) => fieldsOfViolation(v.code).includes('payload'));
+  if (s.opcode === OPCODE_CLOSE) return <CloseView detail={detail} violations={payloadViolations} />;
+
+  return (
+    <div className="payload-tab">
+      <ViolationList violations={payloadViolations} />
+      {message && (
+        <div className="message-head" data-testid="message-head">
+          <span className="pane-subtitle">
+            Message #{message.messageId} <OpcodeBadge opcode={message.opcode} compressed={message.compressed} />
+          </span>
+          <span className="muted">
+            {message.frameIds.length === 1 ? 'one frame' : `${message.frameIds.length} frames`} · {message.length.toLocaleString('en-US')} bytes
+            {message.compressed ? ' after inflating' : ''}
+          </span>
+          {message.frameIds.length > 1 && (
+            <span className="fragment-list" aria-label="Frames of this message" data-testid="fragment-list">
+              {message.frameIds.map((id, i) => (
+                <button key={id} className={id === s.id ? 'chip on' : 'chip'} onClick={() => onSelectFrame(id)} title={`Fragment ${i + 1} of ${message.frameIds.length}`}>
+                  #{id}
+                </button>
+              ))}
+            </span>
+          )}
+        </div>
+      )}
+      {!message && !isControlOpcode(s.opcode) && lookup.value && 'reason' in lookup.value && <p className="note warn-note">{lookup.value.reason} Showing this fragment's own payload.</p>}
+      {lookup.error && <p className="note warn-note">Could not reassemble the message: {lookup.error}</p>}
+      {message?.inflateError && <p className="note warn-note">The message could not be inflated: {message.inflateError}</p>}
+
+      {message && message.compressed && !message.inflateError ? (
+        <>
+          <h3 className="pane-subtitle">Inflated message</h3>
+          <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} testId="payload-message" />
+          <h3 className="pane-subtitle">
+            On the wire <span className="muted">— this frame's payload, compressed (RSV1, RFC 7692)</span>
+          </h3>
+          <PayloadBody key={`w${s.id}`} bytes={detail.payload} opcode={2} truncated={detail.payloadTruncated} testId="payload-wire" />
+        </>
+      ) : message && message.frameIds.length > 1 ? (
+        <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} testId="payload-message" />
+      ) : (
+        <PayloadBody key={`f${s.id}`} bytes={detail.payload} opcode={s.opcode === 0 && message ? message.opcode : s.opcode} truncated={detail.payloadTruncated} testId="payload-frame" />
+      )}
+    </div>
+  );
+}
+
+function CloseView({ detail, violations }: { detail: FrameDetail; violations: FrameDetail['violations'] }) {
+  const close = detail.close;
+  const info = close?.code != null ? CLOSE_CODES[close.code] : undefined;
+  return (
+    <div className="payload-tab">
+      <ViolationList violations={violations} />
+      <div className="close-info" data-testid="close-info">
+        {close === null || close.code === null ? (
+          <p>This Close frame has no status code: the closing endpoint gave no reason (RFC 6455 §5.5.1).</p>
+        ) : (
+          <>
+            <p>
+              <span className="close-code">{close.code}</span> <strong>{info?.name ?? 'Unregistered code'}</strong>
+              <span className="muted"> — {info?.meaning ?? 'Not a code defined by RFC 6455 §7.4.1; 3000-3999 are registered with IANA, 4000-4999 are private.'}</span>
+            </p>
+            <p>
+              Reason: {close.reason === '' ? <span className="muted">(none)</span> : <span className="close-reason">{close.reason}</span>}
+            </p>
+          </>
+        )}
+      </div>
+      <PayloadBody key={`c${detail.summary.id}`} bytes={detail.payload} opcode={2} truncated={detail.payloadTruncated} testId="payload-frame" />
+    </div>
+  );
+}
