@@ -1,4 +1,5 @@
 import { getClient } from '../api/client';
+import { CaptureControls } from './controls/CaptureControls';
 import { useStore } from '../store';
 import type { ThemePreference, ViewName } from '../store/app-slice';
 
@@ -18,6 +19,10 @@ export function TopBar() {
   const theme = useStore((s) => s.themePreference);
   const setTheme = useStore((s) => s.setThemePreference);
   const paused = useStore((s) => s.stats.paused);
+  const proxies = useStore((s) => s.proxies.length);
+  const controlsOpen = useStore((s) => s.controlsOpen);
+  const openControls = useStore((s) => s.openControls);
+  const closeControls = useStore((s) => s.closeControls);
 
   return (
     <header className="topbar">
@@ -42,6 +47,20 @@ export function TopBar() {
         ))}
       </nav>
       <div className="topbar-actions">
+        <div className="capture-anchor">
+          <button
+            className={controlsOpen ? 'button capture-button active' : 'button capture-button'}
+            data-testid="capture-button"
+            aria-expanded={controlsOpen}
+            aria-haspopup="dialog"
+            title="Start a proxy or connect the built-in client"
+            onClick={() => (controlsOpen ? closeControls() : openControls())}
+          >
+            <span className={proxies > 0 ? 'dot on' : 'dot'} aria-hidden="true" />
+            Capture{proxies > 0 ? ` · ${proxies} ${proxies === 1 ? 'proxy' : 'proxies'}` : ''} ▾
+          </button>
+          <CaptureControls />
+        </div>
         <button
           className="button ghost"
           title={paused ? 'Resume recording frames' : 'Stop recording frames (traffic still flows)'}

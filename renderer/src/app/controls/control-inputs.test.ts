@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { clientOptionsFrom, parseClose, parseHeaderLines, parsePayload, parsePort, parseSubprotocols, parseWsUrl, proxyOptionsFrom } from './control-inputs';
+
+const errorOf = (r: { ok: boolean; error?: string }) => (r.ok ? null : r.error);
+
+describe('capture control inputs', () => {
+  it('reads ports: empty is any free port, out-of-range and junk are refused', () => {
+    expect(parsePort('')).toEqual({ ok: true, value: 0 });
+    expect(parsePort(' 8080 ')).toEqual({ ok: true, value: 8080 });
+    expect(errorOf(parsePort('0'))).toMatch(/1 to 65535/);
+    expect(errorOf(parsePort('65536'))).toMatch(/1 to 65535/);
+    expect(errorOf(parsePort('80a'))).toMatch(/"80a" is not a port/);
+  });
+
+  it('accepts ws and wss URLs and explains what is wrong with others', () => {
+    expect(parseWsUrl('ws://127.0.0.1:9/x', 'URL')).toEqual({ ok: true, value: 'ws://127.0.0.1:9/x' });
+    expect(parseWsUrl('wss://example.test', 'URL').ok).toBe(true);
+    expect(errorOf(parseWsUrl('http://127.0.0.1:9/x', 'URL'))).toBe('WebSocket URLs start with ws://, not http:// (try ws://127.0.0.1:9/x).');
+    expect(errorOf(parseWsUrl('ftp://h/', 'URL'))).toMatch(/must start with ws:\/\//);
+    expect(errorOf(parseWsUrl('127.0.0.1:9', 'URL'))).toMatch(/ws:\/\/|not a URL/);
+    expect(errorOf(parseWsUrl('ws://h/#x', 'URL'))).toMatch(/fragment/);
+    expect(errorOf(parseWsUrl('  ', 'server URL'))).toBe('Enter the server URL, for example ws://127.0.0.1:8080/.');
+  });
+
+  it('builds proxy options for both modes', () => {
+    expect(proxyOptionsFrom({ mode: 'forward', target: 'ignored', port: '' })).toEqual({
+      ok: true,
+      value: { mode: 'forward', listenHost: '127.0.0.1', listenPort: 0 },
+    });
+    expect(proxyOptionsFrom({ mode: 'reverse', target: 'ws://127.0.0.1:8080/', port: '9000' })).toEqual({
+      ok: true,
+      value: { mode: 'reverse', listenHost: '127.0.0.1', listenPort: 9000, target: 'ws://127.0.0.1:8080/' },
+    });
+    expect(errorOf(proxyOptionsFrom({ mode: 'reverse', target: '', port: '' }))).toMatch(/server to forward to/);
+  });
+
+  it('parses header lines, joins repeats and refuses headers the handshake owns', () => {
+    expect(parseHeaderLines('Authorization: Bearer x\n\n  X-A: 1\nX-A: 2')).toEqual({
+      ok: true,
+      value: { Authorization: 'Bearer x', 'X-A': '1, 2' },
+    });
+    expect(parseHeaderLines('Cookie: a=b:c')).toEqual({ ok: true, value: { Cookie: 'a=b:c' } });
+    expect(errorOf(parseHeaderLines('no colon here'))).toBe('Header line 1 needs the form "Name: value".');
+    expect(errorOf(parseHeaderLines('X-Ok: 1\nBad Name: 1'))).toMatch(/^Header line 2: "Bad Name" is not a valid header name/);
+    expect(errorOf(parseHeaderLines('sec-websocket-protocol: chat'))).toMatch(/use the Subprotocols field/);
+    expect(errorOf(parseHeaderLines('Host: x'))).toMatch(/comes from the URL/);
+  });
+
+  it('parses subprotocols as tokens, once each', () => {
+    expect(parseSubprotocols(' chat.v1 , mqtt ,')).toEqual({ ok: true, value: ['chat.v1', 'mqtt'] });
+    expect(parseSubprotocols('')).toEqual({ ok: true, value: [] });
+    expect(errorOf(parseSubprotocols('a b'))).toMatch(/"a b" is not a valid subprotocol/);
+    expect(errorOf(parseSubprotocols('a, a'))).toMatch(/only once/);
+  });
+
+  it('builds client options, reporting the first bad field', () => {
+    const draft = { url: 'ws://127.0.0.1:1/', subprotocols: 'x', headers: 'X-Y: z', deflate: true };
+    expect(clientOptionsFrom(draft)).toEqual({
+      ok: true,
+      value: { url: 'ws://127.0.0.1:1/', subprotocols: ['x'], headers: { 'X-Y': 'z' }, deflate: true },
+    });
+    expect(errorOf(clientOptionsFrom({ ...draft, url: '' }))).toMatch(/server URL/);
+    expect(errorOf(clientOptionsFrom({ ...draft, headers: 'nope' }))).toMatch(/Header line 1/);
+  });
+
+  it('encodes text as UTF-8 and reads hex with comments, pointing at the bad character', () => {
+    expect(parsePayload('hé', 'text')).toEqual({ ok: true, value: new Uint8Array([0x68, 0xc3, 0xa9]) });
+    expect(parsePayload('01 ff # comment\n0A', 'binary')).toEqual({ ok: true, value: new Uint8Array([1, 255, 10]) });
+    expect(errorOf(parsePayload('01 zz', 'binary'))).toBe("Hex 'z' is not a hex digit (at character 4).");
+    expect(errorOf(parsePayload('abc', 'binary'))).toMatch(/odd number of hex digits/);
+  });
+
+  it('checks close codes and reasons against RFC 6455 §5.5 and §7.4', () => {
+    expect(parseClose('', '')).toEqual({ ok: true, value: {} });
+    expect(parseClose('1000', 'bye')).toEqual({ ok: true, value: { code: 1000, reason: 'bye' } });
+    expect(parseClose('4000', '')).toEqual({ ok: true, value: { code: 4000 } });
+    expect(errorOf(parseClose('', 'bye'))).toMatch(/needs a close code/);
+    expect(errorOf(parseClose('1005', ''))).toMatch(/reserved/);
+    expect(errorOf(parseClose('999', ''))).toMatch(/below 1000/);
+    expect(errorOf(parseClose('abc', ''))).toMatch(/not a close code/);
+    expect(parseClose('1000', 'x'.repeat(123)).ok).toBe(true);
+    expect(errorOf(parseClose('1000', 'é'.repeat(62)))).toBe('The reason is 124 bytes; a Close frame allows at most 123 (RFC 6455 §5.5).');
+  });
+});

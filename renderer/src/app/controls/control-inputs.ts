@@ -1,0 +1,136 @@
+// Turns what a user typed into the capture controls into contract options, or into one sentence
+// saying what is wrong and how to fix it. Pure, so every rule is unit-tested.
+import type { ClientConnectOptions, ProxyOptions } from '../../../../shared/api';
+import { closeCodeValidity, encodeUtf8, fromHex, isToken } from '../../../../shared/protocol';
+import type { ClientDraft, ProxyDraft } from '../../store/controls-slice';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+
+/** Empty means "any free port" (0); otherwise 1-65535. */
+export function parsePort(text: string): Parsed<number> {
+  const t = text.trim();
+  if (t === '') return ok(0);
+  if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 65535) {
+    return fail(`"${t}" is not a port: use a whole number from 1 to 65535, or leave it empty for any free port.`);
+  }
+  return ok(Number(t));
+}
+
+/** A ws:// or wss:// URL (RFC 6455 §3). http(s):// gets a hint rather than a bare refusal. */
+export function parseWsUrl(text: string, what: string): Parsed<string> {
+  const t = text.trim();
+  if (t === '') return fail(`Enter the ${what}, for example ws://127.0.0.1:8080/.`);
+  let url: URL;
+  try {
+    url = new URL(t);
+  } catch {
+    return fail(`"${t}" is not a URL. Write it like ws://127.0.0.1:8080/path.`);
+  }
+  if (url.protocol === 'http:' || url.protocol === 'https:') {
+    const scheme = url.protocol === 'http:' ? 'ws' : 'wss';
+    return fail(`WebSocket URLs start with ${scheme}://, not ${url.protocol}// (try ${scheme}://${url.host}${url.pathname}).`);
+  }
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return fail(`The ${what} must start with ws:// or wss://.`);
+  if (url.hash) return fail('A WebSocket URL cannot have a #fragment (RFC 6455 §3).');
+  return ok(t);
+}
+
+export function proxyOptionsFrom(draft: ProxyDraft): Parsed<ProxyOptions> {
+  const port = parsePort(draft.port);
+  if (!port.ok) return port;
+  if (draft.mode === 'forward') return ok({ mode: 'forward', listenHost: '127.0.0.1', listenPort: port.value });
+  const target = parseWsUrl(draft.target, 'server to forward to');
+  if (!target.ok) return target;
+  return ok({ mode: 'reverse', listenHost: '127.0.0.1', listenPort: port.value, target: target.value });
+}
+
+// Headers the client writes itself from the other fields (RFC 6455 §4.1); a second copy would
+// make a handshake the server must reject, so we say where the value belongs instead.
+const MANAGED_HEADERS: Record<string, string> = {
+  host: 'it comes from the URL',
+  upgrade: 'the client always sends "Upgrade: websocket"',
+  connection: 'the client always sends "Connection: Upgrade"',
+  'sec-websocket-key': 'the client makes a fresh random key for every handshake',
+  'sec-websocket-version': 'the client always sends version 13',
+  'sec-websocket-protocol': 'use the Subprotocols field',
+  'sec-websocket-extensions': 'use the permessage-deflate switch',
+};
+
+/** "Name: value" per line (RFC 7230 §3.2: the name is a token, the value has no CR/LF). */
+export function parseHeaderLines(text: string): Parsed<Record<string, string>> {
+  const headers: Record<string, string> = {};
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    const colon = line.indexOf(':');
+    if (colon <= 0) return fail(`Header line ${i + 1} needs the form "Name: value".`);
+    const name = line.slice(0, colon).trim();
+    const value = line.slice(colon + 1).trim();
+    if (!isToken(name)) return fail(`Header line ${i + 1}: "${name}" is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only).`);
+    const managed = MANAGED_HEADERS[name.toLowerCase()];
+    if (managed) return fail(`Header line ${i + 1}: ${name} cannot be set here — ${managed}.`);
+    headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+  }
+  return ok(headers);
+}
+
+/** Comma-separated subprotocol names; each must be a token (RFC 6455 §4.1, §11.3.4). */
+export function parseSubprotocols(text: string): Parsed<string[]> {
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const name of names) {
+    if (!isToken(name)) return fail(`"${name}" is not a valid subprotocol name: no spaces or separators like ()<>@,;:"/[]?={}.`);
+  }
+  if (new Set(names).size !== names.length) return fail('Each subprotocol may be offered only once (RFC 6455 §4.1).');
+  return ok(names);
+}
+
+export function clientOptionsFrom(draft: ClientDraft): Parsed<ClientConnectOptions> {
+  const url = parseWsUrl(draft.url, 'server URL');
+  if (!url.ok) return url;
+  const subprotocols = parseSubprotocols(draft.subprotocols);
+  if (!subprotocols.ok) return subprotocols;
+  const headers = parseHeaderLines(draft.headers);
+  if (!headers.ok) return headers;
+  return ok({ url: url.value, subprotocols: subprotocols.value, headers: headers.value, deflate: draft.deflate });
+}
+
+export type PayloadKind = 'text' | 'binary';
+
+/** Text as UTF-8, or hex typed by a person (spaces and # comments allowed). */
+export function parsePayload(text: string, kind: PayloadKind): Parsed<Uint8Array> {
+  if (kind === 'text') return ok(encodeUtf8(text));
+  const hex = fromHex(text);
+  if ('error' in hex) return fail(`Hex ${hex.error} (at character ${hex.at + 1}).`);
+  return ok(hex.bytes);
+}
+
+/** RFC 6455 §5.5: a control frame's payload is at most 125 bytes. */
+export const MAX_CONTROL_PAYLOAD = 125;
+
+export interface CloseInput {
+  code?: number;
+  reason?: string;
+}
+
+/**
+ * A Close frame's body is an optional 2-byte code followed by a UTF-8 reason (§5.5.1); the whole
+ * body fits a control frame, so the reason has at most 123 bytes, and a reason needs a code.
+ */
+export function parseClose(codeText: string, reason: string): Parsed<CloseInput> {
+  const t = codeText.trim();
+  if (t === '') return reason === '' ? ok({}) : fail('A close reason needs a close code in front of it (RFC 6455 §5.5.1).');
+  if (!/^\d+$/.test(t)) return fail(`"${t}" is not a close code: use a number such as 1000 (normal closure).`);
+  const code = Number(t);
+  const validity = closeCodeValidity(code);
+  if (!validity.valid) return fail(`Cannot send this code: ${validity.reason}.`);
+  const bytes = encodeUtf8(reason).length;
+  if (bytes > MAX_CONTROL_PAYLOAD - 2) return fail(`The reason is ${bytes} bytes; a Close frame allows at most 123 (RFC 6455 §5.5).`);
+  return ok(reason === '' ? { code } : { code, reason });
+}

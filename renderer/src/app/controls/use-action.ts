@@ -1,0 +1,45 @@
+// Runs one engine call for a control: tracks it in flight, and keeps the failure's message so the
+// control can show it beside itself (not in a toast far away from what the user clicked).
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Action<A extends unknown[]> {
+  run(...args: A): Promise<boolean>;
+  pending: boolean;
+  error: string | null;
+  setError(error: string | null): void;
+}
+
+export function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+export function useAction<A extends unknown[]>(call: (...args: A) => Promise<void>): Action<A> {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const alive = useRef(true);
+  const latest = useRef(call);
+  latest.current = call;
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  const run = useCallback(async (...args: A): Promise<boolean> => {
+    setPending(true);
+    setError(null);
+    try {
+      await latest.current(...args);
+      return true;
+    } catch (err) {
+      if (alive.current) setError(errorText(err));
+      return false;
+    } finally {
+      if (alive.current) setPending(false);
+    }
+  }, []);
+
+  return { run, pending, error, setError };
+}
