@@ -1,0 +1,116 @@
+// The comparison lab in Chromium: the page's own fetch, EventSource and WebSocket run four
+// transports through the capture proxy (HTTP/2 by the engine's Node client), all five lanes fill,
+// the summary is exact after Stop, and the demonstrations work. Screenshots in light and dark.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { LAB_TRANSPORTS } from '../shared/api';
+import { launchBrowser, openPage, pageErrors, screenshot, startApp, type AppUnderTest } from './harness';
+
+async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-theme')) !== theme; i++) await page.getByTestId('theme-toggle').click();
+  expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
+}
+
+describe('the comparison lab in the browser', () => {
+  let app: AppUnderTest;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    page = await openPage(browser, app.server.url, 'light');
+    await page.getByRole('tab', { name: 'Lab' }).click();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('runs all five lanes live with the browser clients and a cookie', async () => {
+    await page.getByTestId('lab-rate').fill('4');
+    await page.getByTestId('lab-interval').fill('700');
+    await page.getByTestId('lab-cookie').fill('400');
+    await page.getByTestId('lab-start').click();
+    await expect.poll(() => page.getByTestId('lab-status').textContent(), { timeout: 15_000 }).toContain('Running');
+    // Every lane has delivered something, and the short-polling lane has made several requests.
+    for (const t of LAB_TRANSPORTS) {
+      await expect.poll(() => page.locator(`.lab-lane[data-transport="${t}"] .delivered`).count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    }
+    await expect.poll(() => page.locator('.lab-lane[data-transport="short-polling"] .request').count(), { timeout: 10_000 }).toBeGreaterThan(4);
+    expect(await page.locator('.lab-lane[data-transport="websocket"] .frame').count()).toBeGreaterThan(2);
+    expect(await page.getByTestId('lab-lane-http2-polling').textContent()).toContain('browsers lack h2c');
+    await screenshot(page, 'lab-lanes-light');
+    await setTheme(page, 'dark');
+    await screenshot(page, 'lab-lanes-dark');
+    // Pause freezes the window; scrubbing moves it; Follow live resumes.
+    await page.getByTestId('lab-pause').click();
+    const frozen = await page.locator('.lab-clock').textContent();
+    await expect.poll(() => page.locator('.lab-clock').textContent(), { timeout: 2000 }).toBe(frozen);
+    await page.getByTestId('lab-pause').click();
+  });
+
+  it('stops with every message delivered on every transport, counted on the wire', async () => {
+    await page.getByTestId('lab-stop').click();
+    await expect.poll(() => page.getByTestId('lab-status').textContent(), { timeout: 20_000 }).toContain('Finished');
+    const summary = (await app.engine.api.labSummary())!;
+    expect(summary.published).toBeGreaterThan(5);
+    for (const r of summary.rows) {
+      expect({ t: r.transport, n: r.messages }).toEqual({ t: r.transport, n: summary.published });
+      expect({ t: r.transport, unattributed: r.breakdown.some((s) => s.key === 'unattributed') }).toEqual({ t: r.transport, unattributed: false });
+      expect(r.client).toBe(r.transport === 'http2-polling' ? 'node' : 'browser');
+    }
+    // The browser's real requests carried the lab's cookie, set by Set-Cookie (fetch cannot set it).
+    const lab = (await app.engine.api.listConnections()).filter((c) => c.source === 'lab');
+    const heads = (await Promise.all(lab.map((c) => app.engine.api.listHttpExchanges({ connectionId: c.id })))).flat().map((e) => new TextDecoder().decode(e.requestHead));
+    expect(heads.some((h) => /^GET \/poll\?client=.* HTTP\/1\.1\r\n[\s\S]*\r\nCookie: [^\r]*lab0=c+/i.test(h))).toBe(true);
+    expect(heads.some((h) => /^GET \/ws HTTP\/1\.1[\s\S]*Sec-WebSocket-Key/i.test(h))).toBe(true);
+
+    await page.getByTestId('lab-tab-summary').click();
+    for (const t of LAB_TRANSPORTS) expect(await page.getByTestId(`lab-row-${t}`).textContent()).toContain(`${summary.published}/${summary.published}`);
+    expect(await page.getByTestId('lab-claims').textContent()).toContain('Each WebSocket frame adds 2–14 bytes.');
+    await screenshot(page, 'lab-summary-dark');
+    await setTheme(page, 'light');
+    await screenshot(page, 'lab-summary-light');
+    await page.getByTestId('lab-claims').scrollIntoViewIfNeeded();
+    await screenshot(page, 'lab-claims-light');
+  });
+
+  it('plots the run, and sweeps latency against interval and overhead against size', async () => {
+    await page.getByTestId('lab-tab-plots').click();
+    expect(await page.getByTestId('lab-metric-overhead').textContent()).toContain('WebSocket');
+    await page.getByTestId('lab-sweep-run-interval').click();
+    await expect.poll(() => page.getByTestId('lab-sweep-interval').count(), { timeout: 60_000 }).toBe(1);
+    await page.getByTestId('lab-sweep-run-size').click();
+    await expect.poll(() => page.getByTestId('lab-sweep-size').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.getByTestId('lab-sweep-run-size').textContent()).toContain('Run sweep');
+    await page.getByTestId('lab-sweep-size').scrollIntoViewIfNeeded();
+    await screenshot(page, 'lab-plots-light');
+    await setTheme(page, 'dark');
+    await page.getByTestId('lab-sweep-interval').scrollIntoViewIfNeeded();
+    await screenshot(page, 'lab-plots-dark');
+  });
+
+  it('demonstrates broadcast, a growing bufferedAmount and subprotocol negotiation', async () => {
+    await page.getByTestId('lab-tab-demos').click();
+    const broadcast = page.getByTestId('lab-demo-broadcast');
+    await broadcast.getByRole('button', { name: /^Connect/ }).click();
+    await expect.poll(() => broadcast.textContent()).toContain('8 open');
+    await page.getByTestId('lab-broadcast').click();
+    await expect.poll(() => page.getByTestId('lab-broadcast-result').textContent()).toContain('1 send → 8 frames');
+    await page.getByTestId('lab-subprotocol-connect').click();
+    await expect.poll(() => page.getByTestId('lab-subprotocol-result').textContent(), { timeout: 10_000 }).toContain('"lab.v2.framescope"');
+    expect(await page.locator('.lab-head-text .hl').count()).toBe(2);
+    await page.getByTestId('lab-buffered-run').click();
+    // send() kept returning while the queue grew far beyond what the peer had read.
+    const peak = async () => Number(/queue peaked at ([\d.]+) MiB/.exec((await page.getByTestId('lab-buffered-result').textContent()) ?? '')?.[1] ?? 0);
+    await expect.poll(peak, { timeout: 10_000 }).toBeGreaterThan(4);
+    await expect.poll(() => page.getByTestId('lab-buffered-result').textContent(), { timeout: 20_000 }).toContain('now drained');
+    await screenshot(page, 'lab-demos-dark');
+    await setTheme(page, 'light');
+    await screenshot(page, 'lab-demos-light');
+    await page.getByTestId('lab-subprotocol-result').scrollIntoViewIfNeeded();
+    await screenshot(page, 'lab-demos-subprotocol-light');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+// The comparison lab's state: the run's status and summary, the form's options, sweeps, and how the
+// lanes are viewed (following live, paused, or scrubbed back). The lanes' bulk data is in
+// views/lab/lab-data.ts; `labVersion` tells the view it changed. The browser clients belong to the
+// run, not to the view: switching views mid-run does not stop them.
+import type { StateCreator } from 'zustand';
+import { DEFAULT_LAB_OPTIONS, type LabEvent, type LabOptions, type LabStatus, type LabSummary, type LabSweepRequest, type LabSweepResult } from '../../../shared/api';
+import { getClient } from '../api/client';
+import { BrowserLabClients, estimateClockOffset } from '../views/lab/browser-clients';
+import { addLive, resetTimeline } from '../views/lab/lab-data';
+import type { StoreState } from './index';
+
+export type SweepKind = LabSweepRequest['kind'];
+
+export interface LabSlice {
+  labStatus: LabStatus | null;
+  labSummary: LabSummary | null;
+  labVersion: number;
+  labForm: LabOptions;
+  labBusy: boolean;
+  labError: string | null;
+  /** null: follow live; else the end of the shown window (µs, engine clock). */
+  labWindowEnd: number | null;
+  labWindowS: number;
+  labSweeps: Partial<Record<SweepKind, LabSweepResult>>;
+  labSweepProgress: Partial<Record<SweepKind, { done: number; total: number }>>;
+  setLabForm(patch: Partial<LabOptions>): void;
+  setLabWindow(end: number | null, seconds?: number): void;
+  startLab(): Promise<void>;
+  stopLab(): Promise<void>;
+  runLabSweep(kind: SweepKind): Promise<void>;
+  /** Asks the engine for the run's state (a reloaded page gets events only when something changes). */
+  refreshLab(): Promise<void>;
+  applyLabEvent(event: LabEvent): void;
+}
+
+let browserClients: BrowserLabClients | null = null;
+
+function stopBrowserClients(): void {
+  void browserClients?.stop();
+  browserClients = null;
+}
+
+export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, get) => ({
+  labStatus: null,
+  labSummary: null,
+  labVersion: 0,
+  labForm: DEFAULT_LAB_OPTIONS,
+  labBusy: false,
+  labError: null,
+  labWindowEnd: null,
+  labWindowS: 10,
+  labSweeps: {},
+  labSweepProgress: {},
+  setLabForm: (patch) => set((s) => ({ labForm: { ...s.labForm, ...patch } })),
+  setLabWindow: (labWindowEnd, seconds) => set((s) => ({ labWindowEnd, labWindowS: seconds ?? s.labWindowS })),
+
+  async startLab() {
+    const client = getClient();
+    set({ labBusy: true, labError: null, labWindowEnd: null });
+    stopBrowserClients();
+    try {
+      const status = await client.labStart(get().labForm);
+      resetTimeline(status.runId);
+      set((s) => ({ labStatus: status, labSummary: null, labVersion: s.labVersion + 1 }));
+      if (status.options?.clients === 'browser' && status.endpoints && status.runId !== null) {
+        const offset = await estimateClockOffset(() => client.labClock());
+        const clients = new BrowserLabClients(status.runId, status.endpoints, status.options, offset, (r) => client.labReport(r), (m) =>
+          get().pushNotice('error', `Lab: ${m}`),
+        );
+        browserClients = clients;
+        await clients.start();
+      }
+    } catch (err) {
+      set({ labError: (err as Error).message });
+    } finally {
+      set({ labBusy: false });
+    }
+  },
+
+  async stopLab() {
+    set({ labBusy: true });
+    try {
+      const status = await getClient().labStop();
+      set({ labStatus: status });
+    } catch (err) {
+      set({ labError: (err as Error).message });
+    } finally {
+      stopBrowserClients();
+      set({ labBusy: false });
+    }
+  },
+
+  async runLabSweep(kind) {
+    set((s) => ({ labSweepProgress: { ...s.labSweepProgress, [kind]: { done: 0, total: 1 } }, labError: null }));
+    try {
+      const result = await getClient().labSweep({ kind });
+      set((s) => ({ labSweeps: { ...s.labSweeps, [kind]: result } }));
+    } catch (err) {
+      set({ labError: (err as Error).message });
+    } finally {
+      set((s) => ({ labSweepProgress: { ...s.labSweepProgress, [kind]: undefined } }));
+    }
+  },
+
+  async refreshLab() {
+    try {
+      const client = getClient();
+      const [status, summary] = await Promise.all([client.labStatus(), client.labSummary()]);
+      set((s) => ({ labStatus: s.labStatus ?? status, labSummary: s.labSummary ?? summary }));
+    } catch (err) {
+      set({ labError: (err as Error).message });
+    }
+  },
+
+  applyLabEvent(event) {
+    if (event.type === 'lab-sweep') {
+      // The last progress event can arrive after the result: a finished sweep shows no progress.
+      const progress = event.done < event.total ? { done: event.done, total: event.total } : undefined;
+      set((s) => ({ labSweepProgress: { ...s.labSweepProgress, [event.kind]: progress } }));
+      return;
+    }
+    const { status, live } = event;
+    // The engine's draining is over: the browser clients stop asking, the servers close the rest.
+    if (status.phase === 'closing' || status.phase === 'done' || status.phase === 'failed') stopBrowserClients();
+    if (live) addLive(live);
+    set((s) => ({ labStatus: status, labSummary: live?.summary ?? s.labSummary, labVersion: live ? s.labVersion + 1 : s.labVersion }));
+  },
+});

@@ -1,0 +1,28 @@
+// The notes' extra demonstrations, each live in this browser: one broadcast to many clients,
+// send() queuing faster than the network drains (bufferedAmount), and subprotocol negotiation.
+import { useEffect, useState } from 'react';
+import type { LabDemoEndpoints } from '../../../../../shared/api';
+import { getClient } from '../../../api/client';
+import { BroadcastDemo } from './BroadcastDemo';
+import { BufferedAmountDemo } from './BufferedAmountDemo';
+import { SubprotocolDemo } from './SubprotocolDemo';
+import './demos.css';
+
+export function DemosPanel() {
+  const [endpoints, setEndpoints] = useState<LabDemoEndpoints | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    getClient()
+      .labDemoStart()
+      .then(setEndpoints, (err: Error) => setError(err.message));
+  }, []);
+  if (error) return <p className="lab-error">{error}</p>;
+  if (!endpoints) return <p className="lab-empty">Starting the demonstration server…</p>;
+  return (
+    <div className="lab-demos" data-testid="lab-demos">
+      <BroadcastDemo endpoints={endpoints} />
+      <BufferedAmountDemo endpoints={endpoints} />
+      <SubprotocolDemo endpoints={endpoints} />
+    </div>
+  );
+}
