@@ -1,0 +1,95 @@
+// The live preview of the selected frame: the same anatomy and hex dump as the Inspector, the
+// codec's verdict on the bytes, and what a correct peer will do with them.
+import { useMemo } from 'react';
+import { expectedForSequence } from '../../../../shared/craft/reactions';
+import { findTemplate } from '../../../../shared/craft/templates';
+import { toHex } from '../../../../shared/protocol/hex';
+import { FrameAnatomy } from '../../components/anatomy/FrameAnatomy';
+import { useFieldHighlight } from '../../components/anatomy/use-field-highlight';
+import { HexDump } from '../../components/hex/HexDump';
+import { ViolationList } from '../../components/violations/ViolationList';
+import { formatBytes } from '../../format';
+import { useStore } from '../../store';
+import { anatomyFromBuild } from './anatomy-from-build';
+import type { CrafterPreview } from './use-crafter-preview';
+import './preview-panel.css';
+
+export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
+  const index = useStore((s) => s.crafterSelected);
+  const count = useStore((s) => s.crafterDoc.frames.length);
+  const templateId = useStore((s) => s.crafterTemplateId);
+  const pushNotice = useStore((s) => s.pushNotice);
+  const { highlight, onHighlight, onPick } = useFieldHighlight();
+  const current = preview.frames[index];
+  const build = current?.build;
+  const anatomy = useMemo(() => (build?.ok ? anatomyFromBuild(build) : null), [build]);
+  const violations = current?.check?.violations ?? [];
+  const allViolations = preview.frames.flatMap((f) => f.check?.violations ?? []);
+  const template = templateId !== null ? findTemplate(templateId) : undefined;
+  const reaction = expectedForSequence(allViolations, template);
+  const failing = reaction.closeCode !== null && reaction.closeCode !== 1000;
+
+  return (
+    <section className="crafter-preview" aria-label="Preview" data-testid="crafter-preview">
+      <header className="crafter-preview-head">
+        <h2>
+          Preview{count > 1 ? ` · frame ${index + 1} of ${count}` : ''}
+        </h2>
+        {build?.ok && (
+          <span className="muted" data-testid="crafter-frame-size">
+            {formatBytes(build.bytes.length)} = {build.headerLength} header + {build.bytes.length - build.headerLength} payload
+          </span>
+        )}
+        {build?.ok && (
+          <button
+            className="button ghost small"
+            onClick={() => void navigator.clipboard?.writeText(toHex(build.bytes)).then(() => pushNotice('info', 'Frame bytes copied as hex.'), () => pushNotice('error', 'The clipboard is not available here.'))}
+          >
+            Copy hex
+          </button>
+        )}
+      </header>
+
+      <div className={failing ? 'crafter-reaction fail' : 'crafter-reaction'} data-testid="crafter-reaction">
+        <span className="crafter-reaction-title">{failing ? `Expect Close ${reaction.closeCode}` : 'Expected reaction'}</span>
+        <span>{reaction.summary}</span>
+      </div>
+
+      {build && !build.ok && (
+        <p className={build.reason === 'compressing' ? 'crafter-build-note' : 'crafter-build-error'} role="alert" data-testid="crafter-build-error">
+          {build.error}
+        </p>
+      )}
+      {preview.deflateError && <p className="crafter-build-error">{preview.deflateError}</p>}
+      {build?.ok && [...build.notes, ...build.warnings].length > 0 && (
+        <ul className="crafter-notes">
+          {build.notes.map((n) => (
+            <li key={n} className="note">
+              {n}
+            </li>
+          ))}
+          {build.warnings.map((w) => (
+            <li key={w} className="warning">
+              {w}
+            </li>
+          ))}
+        </ul>
+      )}
+      {current?.check?.undecodable && violations.every((v) => !v.fatal) && (
+        <p className="crafter-build-note">An earlier frame stopped the peer’s decoder: it will never read this one.</p>
+      )}
+      {preview.unfinishedMessage && index === count - 1 && (
+        <p className="crafter-build-note">The last message is not finished (FIN=0): the peer keeps waiting for its next fragment (§5.4).</p>
+      )}
+      <ViolationList violations={violations} offsetLabel="of this frame" onPickField={onPick} />
+      {violations.length === 0 && build?.ok && !current?.check?.undecodable && <p className="crafter-valid" data-testid="crafter-valid">✓ No RFC 6455 violation in this frame.</p>}
+
+      {anatomy && build?.ok && (
+        <div className="crafter-anatomy">
+          <FrameAnatomy frame={anatomy} highlight={highlight} onHighlight={onHighlight} onPick={onPick} violations={violations} compact />
+          <HexDump bytes={build.bytes} ranges={build.fields} highlight={highlight} onHighlight={onHighlight} onPick={onPick} maskKey={build.maskKey} maxRows={10} label="Frame bytes" />
+        </div>
+      )}
+    </section>
+  );
+}

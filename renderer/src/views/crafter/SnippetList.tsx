@@ -1,0 +1,59 @@
+// Snippets: crafter documents saved in the user's data folder (snippets.json), kept across
+// restarts. A damaged file is reported here in words, never as a crash.
+import { useEffect, useState } from 'react';
+import { useStore } from '../../store';
+import { deleteSnippet, loadSnippet, refreshSnippets, saveCurrentAsSnippet } from './crafter-actions';
+
+export function SnippetList() {
+  const snippets = useStore((s) => s.crafterSnippets);
+  const error = useStore((s) => s.crafterSnippetsError);
+  const [name, setName] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    void refreshSnippets();
+  }, []);
+
+  const save = async () => {
+    if (name.trim() === '') return;
+    setSaving(true);
+    if (await saveCurrentAsSnippet(name.trim())) setName('');
+    setSaving(false);
+  };
+
+  return (
+    <div className="snippet-list">
+      <form
+        className="snippet-save"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <input className="input" aria-label="Snippet name" placeholder="Name the current frames…" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="snippet-name" />
+        <button className="button small" type="submit" disabled={saving || name.trim() === ''} data-testid="snippet-save">
+          Save
+        </button>
+      </form>
+      {error && (
+        <p className="library-error" role="alert" data-testid="snippets-error">
+          {error}
+        </p>
+      )}
+      {snippets.length === 0 && !error && <p className="library-empty muted">No snippets yet. Save the frames you compose to reuse them later; they are kept on this computer.</p>}
+      <ul className="library-items">
+        {snippets.map((s) => (
+          <li key={s.id} className="snippet-item">
+            <button className="library-item" onClick={() => loadSnippet(s.spec, s.name)} title="Load into the crafter" data-testid="snippet-item">
+              <span className="library-item-title">{s.name}</span>
+              <span className="library-item-sub">saved {new Date(s.savedAt).toLocaleString()}</span>
+            </button>
+            <button className="button ghost small snippet-delete" aria-label={`Delete ${s.name}`} title="Delete" onClick={() => void deleteSnippet(s.id)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+// What the crafter's buttons do, outside React so a send and its answer watch keep going when
+// the user switches views.
+import { checkSequence } from '../../../../shared/craft/check-sequence';
+import { parseDocument, serializeDocument } from '../../../../shared/craft/document-codec';
+import { expectedForSequence } from '../../../../shared/craft/reactions';
+import { findTemplate } from '../../../../shared/craft/templates';
+import { OPCODE_CLOSE, opcodeName } from '../../../../shared/protocol/opcodes';
+import type { Peer } from '../../../../shared/model';
+import { getClient } from '../../api/client';
+import { useStore } from '../../store';
+import type { AnswerFrame, SentRecord } from '../../store/crafter-slice';
+import { findAnswers } from './find-answer';
+import { negotiatedDeflate } from './connection-info';
+import { buildSteps, injectSteps, type BuiltStep } from './send-crafted';
+
+/** How long to watch for an answer after the last frame went out. */
+export const ANSWER_WINDOW_MS = 3000;
+const POLL_MS = 200;
+const MAX_ANSWERS = 6;
+
+let nextRecordId = 1;
+let inFlight: AbortController | null = null;
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function describe(doc: SentRecord['doc']): string {
+  const first = doc.frames[0];
+  const name = first ? opcodeName(first.opcode) : 'frame';
+  return doc.frames.length === 1 ? `1 ${name} frame` : `${doc.frames.length} frames (${name} first)`;
+}
+
+/** The reaction the preview promised, judged on the exact bytes sent (the record compares it with the answer). */
+function expectedClose(steps: readonly BuiltStep[], record: SentRecord): number | null {
+  const rsv1Allowed = negotiatedDeflate(useStore.getState().connections.get(record.connectionId) ?? null) !== null;
+  const check = checkSequence(
+    steps.map((s) => s.bytes),
+    { from: record.from, rsv1Allowed },
+  );
+  const template = record.templateId !== null ? findTemplate(record.templateId) : undefined;
+  return expectedForSequence(check.frames.flatMap((f) => f.violations), template).closeCode;
+}
+
+export async function sendCurrentDocument(): Promise<void> {
+  const state = useStore.getState();
+  const connectionId = state.crafterTargetId;
+  if (connectionId === null || inFlight !== null) return;
+  const doc = state.crafterDoc;
+  const client = getClient();
+  const record: SentRecord = {
+    id: nextRecordId++,
+    at: Date.now(),
+    connectionId,
+    from: doc.from,
+    label: describe(doc),
+    frameCount: doc.frames.length,
+    byteCount: 0,
+    frameIds: [],
+    status: 'sending',
+    error: null,
+    answer: null,
+    expectedClose: null,
+    doc,
+    templateId: state.crafterTemplateId,
+  };
+  state.pushSentRecord(record);
+  const controller = new AbortController();
+  inFlight = controller;
+  const store = useStore.getState();
+  store.setCrafterSending({ done: 0, total: doc.frames.length });
+  try {
+    const steps = await buildSteps(client, doc, connectionId);
+    store.updateSentRecord(record.id, { byteCount: steps.reduce((n, s) => n + s.bytes.length, 0), expectedClose: expectedClose(steps, record) });
+    const ids = await injectSteps(client, { connectionId, from: doc.from }, steps, controller.signal, (done, frameIds) => {
+      store.setCrafterSending({ done, total: steps.length });
+      store.updateSentRecord(record.id, { frameIds });
+    });
+    store.updateSentRecord(record.id, { status: 'sent', frameIds: ids, answer: { kind: 'waiting' } });
+    // §5.3: a masking key must not be predictable, so every send draws new random keys.
+    store.redrawCrafterKeys();
+    const first = ids.find((id): id is number => id !== null);
+    if (first === undefined) store.updateSentRecord(record.id, { answer: { kind: 'none', reason: 'The capture did not record the injected frames, so no answer can be linked.' } });
+    else void watchAnswers(record.id, connectionId, doc.from === 'client' ? 'server' : 'client', first);
+  } catch (err) {
+    const cancelled = err instanceof DOMException && err.name === 'AbortError';
+    store.updateSentRecord(record.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? 'Cancelled before every frame was sent.' : errorText(err) });
+    if (!cancelled) store.pushNotice('error', `Send failed: ${errorText(err)}`);
+  } finally {
+    inFlight = null;
+    store.setCrafterSending(null);
+  }
+}
+
+export function cancelSend(): void {
+  inFlight?.abort();
+}
+
+/** Polls the capture for the other side's frames until it closes, goes quiet, or the window ends. */
+async function watchAnswers(recordId: number, connectionId: number, answeringPeer: Peer, afterFrameId: number): Promise<void> {
+  const client = getClient();
+  const deadline = Date.now() + ANSWER_WINDOW_MS;
+  let frames: AnswerFrame[] = [];
+  for (;;) {
+    try {
+      frames = await findAnswers(client, { connectionId, answeringPeer, afterFrameId, limit: MAX_ANSWERS });
+    } catch (err) {
+      useStore.getState().updateSentRecord(recordId, { answer: { kind: 'none', reason: `Could not read the capture: ${errorText(err)}` } });
+      return;
+    }
+    const closed = frames.some((f) => f.opcode === OPCODE_CLOSE);
+    const connection = useStore.getState().connections.get(connectionId);
+    const ended = connection !== undefined && (connection.state === 'closed' || connection.state === 'failed');
+    if (frames.length > 0) useStore.getState().updateSentRecord(recordId, { answer: { kind: 'frames', frames } });
+    if (closed || frames.length >= MAX_ANSWERS) return;
+    if (ended || Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+  if (frames.length > 0) return;
+  const connection = useStore.getState().connections.get(connectionId);
+  const ended = connection !== undefined && (connection.state === 'closed' || connection.state === 'failed');
+  const reason = ended
+    ? `The ${answeringPeer} ended the connection without sending a frame back (no Close frame: an abrupt close, §7.1.7).`
+    : `No frame from the ${answeringPeer} within ${ANSWER_WINDOW_MS / 1000} s: it ignored what was sent (or has not reacted yet).`;
+  useStore.getState().updateSentRecord(recordId, { answer: { kind: 'none', reason } });
+}
+
+export function openInInspector(connectionId: number, frameId: number): void {
+  const s = useStore.getState();
+  s.selectConnection(connectionId);
+  s.selectFrame(frameId);
+  s.setView('inspector');
+}
+
+export async function refreshSnippets(): Promise<void> {
+  try {
+    const list = await getClient().listSnippets();
+    useStore.getState().setCrafterSnippets([...list].sort((a, b) => b.savedAt - a.savedAt), null);
+  } catch (err) {
+    useStore.getState().setCrafterSnippets([], errorText(err));
+  }
+}
+
+export async function saveCurrentAsSnippet(name: string): Promise<boolean> {
+  const doc = useStore.getState().crafterDoc;
+  const id = `s${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  try {
+    await getClient().saveSnippet({ id, name, spec: serializeDocument(doc) });
+    await refreshSnippets();
+    return true;
+  } catch (err) {
+    useStore.getState().pushNotice('error', `Could not save the snippet: ${errorText(err)}`);
+    return false;
+  }
+}
+
+export function loadSnippet(spec: string, name: string): void {
+  const doc = parseDocument(spec);
+  if ('error' in doc) {
+    useStore.getState().pushNotice('error', `Snippet "${name}" cannot be loaded: ${doc.error}.`);
+    return;
+  }
+  useStore.getState().setCrafterDoc(doc, null);
+}
+
+export async function deleteSnippet(id: string): Promise<void> {
+  try {
+    await getClient().deleteSnippet(id);
+  } catch (err) {
+    useStore.getState().pushNotice('error', `Could not delete the snippet: ${errorText(err)}`);
+  }
+  await refreshSnippets();
+}
