@@ -58,6 +58,10 @@ export const createCaptureSlice: StateCreator<StoreState, [], [], CaptureSlice> 
         case 'notice':
           get().pushNotice(event.level, event.message);
           break;
+        case 'lab':
+        case 'lab-sweep':
+          get().applyLabEvent(event);
+          break;
         default:
           break;
       }

@@ -3,10 +3,18 @@
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createCaptureSlice, type CaptureSlice } from './capture-slice';
+import { createCrafterSlice, type CrafterSlice } from './crafter-slice';
+import { createControlsSlice, type ControlsSlice } from './controls-slice';
+import { createInspectorSlice, type InspectorSlice } from './inspector-slice';
+import { createLabSlice, type LabSlice } from './lab-slice';
 
-export type StoreState = AppSlice & CaptureSlice;
+export type StoreState = AppSlice & CaptureSlice & ControlsSlice & InspectorSlice & CrafterSlice & LabSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
+  ...createCrafterSlice(...a),
   ...createCaptureSlice(...a),
+  ...createControlsSlice(...a),
+  ...createInspectorSlice(...a),
+  ...createLabSlice(...a),
 }));
