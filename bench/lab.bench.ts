@@ -1,19 +1,18 @@
 /**
- * The lab's meters: how fast the socket tap's HTTP/1.1, WebSocket and HTTP/2 meters account for
- * bytes (MB/s of wire, 64 KiB reads), and what a lab run costs end to end: a 3-second headless
- * run's wall time and CPU time. Prints; asserts nothing.
+ * The lab's own meter: how fast the socket tap's HTTP/2 meter accounts for bytes (MB/s of wire,
+ * 64 KiB reads; HTTP/1.1 and WebSocket bytes are the capture proxy's, see capture.bench.ts), and
+ * what a lab run costs end to end: a 3-second headless run's wall time and CPU time. Prints;
+ * asserts nothing.
  * Run: npx tsx bench/lab.bench.ts
  */
 import { DEFAULT_LAB_OPTIONS } from '../shared/api';
 import { runHeadless } from '../electron/engine/lab/headless';
 import { H2ConnectionMeter } from '../electron/engine/lab/meter/h2-meter';
-import { Http1ConnectionMeter } from '../electron/engine/lab/meter/http1-meter';
 import { emptyLedger } from '../electron/engine/lab/meter/wire-ledger';
 
 const CHUNK = 64 * 1024;
 const TARGET = 64 * 1024 * 1024;
 const ROUNDS = 5;
-const enc = new TextEncoder();
 
 function chunks(all: Uint8Array): Uint8Array[] {
   const out: Uint8Array[] = [];
@@ -21,11 +20,10 @@ function chunks(all: Uint8Array): Uint8Array[] {
   return out;
 }
 
-function repeat(unit: Uint8Array, head = new Uint8Array(0)): Uint8Array {
+function repeat(unit: Uint8Array): Uint8Array {
   const n = Math.floor(TARGET / unit.length);
-  const all = new Uint8Array(head.length + n * unit.length);
-  all.set(head);
-  for (let i = 0; i < n; i++) all.set(unit, head.length + i * unit.length);
+  const all = new Uint8Array(n * unit.length);
+  for (let i = 0; i < n; i++) all.set(unit, i * unit.length);
   return all;
 }
 
@@ -39,26 +37,6 @@ function best(label: string, bytes: number, run: () => void): void {
   console.log(`${label.padEnd(44)} ${((bytes / 1e6 / fastest) * 1000).toFixed(0).padStart(6)} MB/s`);
 }
 
-// SSE over chunked HTTP/1.1: 256-byte events, one chunk each.
-const event = enc.encode(`data:${'x'.repeat(256)}\n\n`);
-const sseUnit = new Uint8Array([...enc.encode(`${event.length.toString(16)}\r\n`), ...event, ...enc.encode('\r\n')]);
-const sse = chunks(repeat(sseUnit, enc.encode('HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n')));
-best('HTTP/1.1 meter, SSE events of 256 B (chunked)', TARGET, () => {
-  const m = new Http1ConnectionMeter('b', emptyLedger(false), () => {});
-  m.client(enc.encode('GET /sse HTTP/1.1\r\nHost: x\r\n\r\n'));
-  for (const c of sse) m.server(c);
-});
-
-// WebSocket after an upgrade: 1 KiB server frames (4-byte headers).
-const frame = new Uint8Array(4 + 1024);
-frame.set([0x81, 126, 4, 0]);
-const ws = chunks(repeat(frame, enc.encode('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n')));
-best('HTTP/1.1 meter, WebSocket frames of 1 KiB', TARGET, () => {
-  const m = new Http1ConnectionMeter('b', emptyLedger(false), () => {});
-  m.client(enc.encode('GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n'));
-  for (const c of ws) m.server(c);
-});
-
 // HTTP/2: DATA frames of 1 KiB on stream 1.
 const data = new Uint8Array(9 + 1024);
 data.set([0, 4, 0, 0, 0, 0, 0, 0, 1]);
@@ -69,7 +47,7 @@ best('HTTP/2 meter, DATA frames of 1 KiB', TARGET, () => {
   for (const c of h2) m.server(c);
 });
 
-// A whole headless run: five transports, Node clients, socket tap.
+// A whole headless run: five transports, Node clients, a private capture (HTTP/2: socket tap).
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const summary = await runHeadless({ options: { ...DEFAULT_LAB_OPTIONS, clients: 'engine', rate: 50, size: 1024, intervalMs: 100 }, durationS: 3 });

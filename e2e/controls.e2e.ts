@@ -3,26 +3,10 @@
 // watch the sidebar and the timeline follow. Failures must show beside the control that caused them.
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { WebSocketServer } from 'ws';
-import { launchBrowser, openPage, pageErrors, screenshot, startApp, type AppUnderTest } from './harness';
-
-/** Echoes every message back, answers pings (ws does by default) and completes closes. */
-async function startEchoServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: (protocols) => [...protocols][0] ?? false });
-  await new Promise<void>((resolve) => wss.once('listening', resolve));
-  wss.on('connection', (socket) => socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary })));
-  const { port } = wss.address() as AddressInfo;
-  return {
-    url: `ws://127.0.0.1:${port}/echo`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close(() => resolve());
-      }),
-  };
-}
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppSession } from './app-session';
+import { pageErrors, screenshot } from './harness';
 
 /** A port that is taken: a plain TCP listener on 127.0.0.1. */
 async function occupyPort(): Promise<{ port: number; server: Server }> {
@@ -42,29 +26,17 @@ const selectedItem = (page: Page) => page.locator('[data-testid=connection-item]
 const countsOf = async (page: Page) => (await selectedItem(page).getByTestId('connection-counts').textContent()) ?? '';
 
 describe('capture controls in browser mode', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-  let echo: Awaited<ReturnType<typeof startEchoServer>>;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    echo = await startEchoServer();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await echo?.close();
-  });
+  // The echo server accepts the first subprotocol the client offers.
+  const session = useAppSession({ echo: { path: '/echo' } });
 
   it('starts a reverse proxy, connects the built-in client, echoes, pings and closes with 1000', async () => {
-    const page = await openPage(browser, app.server.url, 'light');
+    const page = await session.open('light');
     await expect.poll(() => page.getByTestId('status-connections').textContent()).toBe('0 connections');
 
     // The sidebar's empty state leads straight to the proxy form.
     await page.getByTestId('empty-start-proxy').click();
     await expect.poll(() => page.getByTestId('capture-tab-proxy').getAttribute('aria-selected')).toBe('true');
-    await page.getByTestId('proxy-target').fill(echo.url);
+    await page.getByTestId('proxy-target').fill(session.echo.url);
     await page.getByTestId('proxy-start').click();
     const address = page.getByTestId('proxy-address');
     await expect.poll(() => address.textContent(), { timeout: 10_000 }).toMatch(/^ws:\/\/127\.0\.0\.1:\d+/);
@@ -122,7 +94,7 @@ describe('capture controls in browser mode', () => {
   });
 
   it('says in words what went wrong, beside the control: busy port, bad URL, refused connection', async () => {
-    const page = await openPage(browser, app.server.url, 'dark');
+    const page = await session.open('dark');
     const busy = await occupyPort();
     try {
       await page.getByTestId('capture-button').click();
@@ -130,7 +102,7 @@ describe('capture controls in browser mode', () => {
       await page.getByTestId('proxy-start').click();
       await expect.poll(() => page.getByTestId('proxy-error').textContent()).toContain('WebSocket URLs start with ws://, not http://');
 
-      await page.getByTestId('proxy-target').fill(echo.url);
+      await page.getByTestId('proxy-target').fill(session.echo.url);
       await page.getByTestId('proxy-port').fill(String(busy.port));
       await page.getByTestId('proxy-start').click();
       await expect.poll(() => page.getByTestId('proxy-error').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`${busy.port}.*already in use`, 'i'));

@@ -3,43 +3,12 @@
 // every claim is checked twice: in the crafter's history and in the capture itself.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import WebSocket, { WebSocketServer } from 'ws';
+import type { Page } from 'playwright-core';
+import WebSocket from 'ws';
 import type { FrameSummary } from '../shared/model';
-import { launchBrowser, openPage, pageErrors, screenshot, startApp, type AppUnderTest } from './harness';
-
-interface EchoServer {
-  url: string;
-  /** Messages the server received, reassembled by ws. */
-  received: string[];
-  close(): Promise<void>;
-}
-
-async function startEchoServer(): Promise<EchoServer> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
-  const received: string[] = [];
-  wss.on('connection', (socket) => {
-    socket.on('message', (data, isBinary) => {
-      received.push(String(data));
-      socket.send(data, { binary: isBinary });
-    });
-    // Our mistakes are meant to make ws fail the connection (it closes with 1002 / 1007).
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => wss.once('listening', resolve));
-  const { port } = wss.address() as AddressInfo;
-  return {
-    url: `ws://127.0.0.1:${port}/echo`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const c of wss.clients) c.terminate();
-        wss.close(() => resolve());
-      }),
-  };
-}
+import { useAppSession, type Scheme } from './app-session';
+import { pageErrors, screenshot } from './harness';
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -52,44 +21,37 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
 }
 
 describe('the frame crafter in browser mode', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-  let echo: EchoServer;
+  // Our mistakes are meant to make ws fail the connection (it closes with 1002 / 1007).
+  const session = useAppSession({ echo: { path: '/echo', tolerateErrors: true } });
   let proxyAddress: string;
   const clients: WebSocket[] = [];
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    echo = await startEchoServer();
-    proxyAddress = (await app.engine.api.startProxy({ mode: 'reverse', target: echo.url })).address;
+    proxyAddress = (await session.app.engine.api.startProxy({ mode: 'reverse', target: session.echo.url })).address;
   });
-  afterAll(async () => {
+  afterAll(() => {
     for (const c of clients) c.terminate();
-    await browser?.close();
-    await app?.close();
-    await echo?.close();
   });
 
   /** A real client connected through the proxy: the crafter's target. */
   async function openConnection(): Promise<{ client: WebSocket; connectionId: number; messages: string[] }> {
-    const before = new Set((await app.engine.api.listConnections()).map((c) => c.id));
+    const before = new Set((await session.app.engine.api.listConnections()).map((c) => c.id));
     const client = new WebSocket(proxyAddress, { perMessageDeflate: false });
     clients.push(client);
     const messages: string[] = [];
     client.on('message', (d) => messages.push(String(d)));
     client.on('error', () => undefined);
     await new Promise((resolve, reject) => client.once('open', resolve).once('error', reject));
-    const connectionId = await until(async () => (await app.engine.api.listConnections()).find((c) => !before.has(c.id) && c.state === 'open')?.id, 'the connection');
+    const connectionId = await until(async () => (await session.app.engine.api.listConnections()).find((c) => !before.has(c.id) && c.state === 'open')?.id, 'the connection');
     return { client, connectionId, messages };
   }
 
   async function framesOf(connectionId: number): Promise<FrameSummary[]> {
-    return (await app.engine.api.queryFrames({ filter: { connectionId }, start: 0, count: 200 })).rows;
+    return (await session.app.engine.api.queryFrames({ filter: { connectionId }, start: 0, count: 200 })).rows;
   }
 
-  async function openCrafter(scheme: 'light' | 'dark', connectionId?: number): Promise<Page> {
-    const page = await openPage(browser, app.server.url, scheme);
+  async function openCrafter(scheme: Scheme, connectionId?: number): Promise<Page> {
+    const page = await session.open(scheme);
     await page.getByRole('tab', { name: 'Crafter' }).click();
     await page.getByTestId('crafter').waitFor();
     if (connectionId !== undefined) {
@@ -122,7 +84,7 @@ describe('the frame crafter in browser mode', () => {
     const injected = rows.find((r) => r.injected)!;
     expect(injected).toMatchObject({ from: 'client', masked: false, preview: 'I forgot my mask' });
     const close = rows.find((r) => r.from === 'server' && r.opcode === 8 && r.id > injected.id)!;
-    expect((await app.engine.api.getFrame(close.id)).close?.code).toBe(1002);
+    expect((await session.app.engine.api.getFrame(close.id)).close?.code).toBe(1002);
     await screenshot(page, 'crafter-answer-light');
 
     // The answer links into the Inspector.
@@ -168,7 +130,7 @@ describe('the frame crafter in browser mode', () => {
     await expect.poll(() => answers.textContent(), { timeout: 10_000 }).toContain('Hello, fragmented world');
     expect(await answers.textContent()).toContain('in between'); // the Pong carries the Ping's payload (§5.5.3)
     await until(async () => (messages.includes('Hello, fragmented world') ? true : undefined), 'the reassembled echo');
-    expect(echo.received).toContain('Hello, fragmented world');
+    expect(session.echo.received).toContain('Hello, fragmented world');
 
     const rows = await framesOf(connectionId);
     const sent = rows.filter((r) => r.injected);
@@ -250,7 +212,7 @@ describe('the frame crafter in browser mode', () => {
     await page.getByTestId('snippet-item').first().click();
     await expect.poll(() => page.getByTestId('crafter-frame-chip').count()).toBe(3);
 
-    writeFileSync(join(app.dataDir, 'snippets.json'), '{"version": 1, "snippets": [garbage');
+    writeFileSync(join(session.app.dataDir, 'snippets.json'), '{"version": 1, "snippets": [garbage');
     page = await openCrafter('light');
     await page.getByTestId('library-tab-snippets').click();
     await expect.poll(() => page.getByTestId('snippets-error').textContent()).toMatch(/not valid JSON.*left untouched/);

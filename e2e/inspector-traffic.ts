@@ -1,34 +1,10 @@
-// Known WebSocket traffic for the Inspector's end-to-end tests and the UI benchmark: a `ws` echo
-// server, a conversation with every kind of frame, and a hand-made protocol violation written on
-// a raw socket. Everything goes through the engine's real reverse proxy.
+// Known WebSocket traffic for the Inspector's end-to-end tests and the UI benchmark: a
+// conversation with every kind of frame and a hand-made protocol violation written on a raw
+// socket. Everything goes through the engine's real reverse proxy to a `ws` echo server
+// (echo-server.ts).
 import { connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import WebSocket, { WebSocketServer, type ClientOptions } from 'ws';
+import WebSocket, { type ClientOptions } from 'ws';
 import type { AppUnderTest } from './harness';
-
-export interface EchoServer {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** Echoes every message; with `deflate`, permessage-deflate compresses even tiny messages. */
-export async function startEchoServer(options: { deflate?: boolean } = {}): Promise<EchoServer> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: options.deflate ? { threshold: 0 } : false });
-  await new Promise<void>((resolve) => wss.once('listening', resolve));
-  wss.on('connection', (socket) => {
-    socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
-    socket.on('error', () => {}); // the deliberate violation makes ws fail the connection: expected
-  });
-  const { port } = wss.address() as AddressInfo;
-  return {
-    url: `ws://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close(() => resolve());
-      }),
-  };
-}
 
 export async function startReverseProxy(app: AppUnderTest, target: string): Promise<string> {
   const status = await app.engine.api.startProxy({ mode: 'reverse', target });

@@ -1,10 +1,12 @@
 // The Inspector, end to end: known traffic through the real reverse proxy to a `ws` echo server,
 // read back in Chromium — table rows, frame anatomy linked to hex, payloads (JSON, fragments,
 // compressed), the handshake's accept check, a violation, filters, keyboard and copy.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toBase64, toHex } from '../shared/protocol/hex';
-import { launchBrowser, openPage, pageErrors, screenshot, startApp, type AppUnderTest } from './harness';
+import { SCHEMES, useAppSession } from './app-session';
+import { startEchoServer, type EchoServer } from './echo-server';
+import { pageErrors, screenshot } from './harness';
+import { cellTexts, row, rows, showConnection } from './inspector-page';
 import {
   FRAGMENTS,
   HELLO,
@@ -12,49 +14,21 @@ import {
   knownConversation,
   nextMessage,
   openClient,
-  startEchoServer,
   startReverseProxy,
   unmaskedClientFrame,
   waitForFrames,
-  type EchoServer,
 } from './inspector-traffic';
 
-const SCHEMES = ['light', 'dark'] as const;
-
-// Every page gets its own browser context; close them after each test so idle pages do not
-// compete for the CPU with the next test.
-const opened: Page[] = [];
-async function open(...args: Parameters<typeof openPage>): Promise<Page> {
-  const page = await openPage(...args);
-  opened.push(page);
-  return page;
-}
-afterEach(async () => {
-  for (const page of opened.splice(0)) await page.context().close();
-});
-const rows = (page: Page) => page.getByTestId('frame-row');
-const row = (page: Page, index: number) => page.locator(`[data-testid="frame-row"][aria-rowindex="${index + 2}"]`);
-const cellTexts = (page: Page, index: number) => row(page, index).locator('[role="gridcell"]').allTextContents();
-
-async function showConnection(page: Page, path: string): Promise<void> {
-  await page.getByTestId('connection-item').filter({ hasText: path }).first().click();
-}
-
 describe('the Inspector in browser mode', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-  let echo: EchoServer;
+  // The unmasked frame makes ws fail that connection on purpose.
+  const session = useAppSession({ echo: { tolerateErrors: true } });
   let deflateEcho: EchoServer;
-  let proxy: string;
-  let deflateProxy: string;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    echo = await startEchoServer();
+    const { app, echo } = session;
     deflateEcho = await startEchoServer({ deflate: true });
-    proxy = await startReverseProxy(app, echo.url);
-    deflateProxy = await startReverseProxy(app, deflateEcho.url);
+    const proxy = await startReverseProxy(app, echo.url);
+    const deflateProxy = await startReverseProxy(app, deflateEcho.url);
     await knownConversation(`${proxy}/plain`);
     await unmaskedClientFrame(proxy, '/raw');
     const deflated = await openClient(`${deflateProxy}/deflate`, { perMessageDeflate: { threshold: 0 } });
@@ -65,15 +39,12 @@ describe('the Inspector in browser mode', () => {
     await waitForFrames(app, 14 + 1 + 2);
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await echo?.close();
     await deflateEcho?.close();
   });
 
   it('lists every frame of a known conversation with direction, opcode, FIN, mask and length', async () => {
     for (const scheme of SCHEMES) {
-      const page = await open(browser, app.server.url, scheme);
+      const page = await session.open(scheme);
       await showConnection(page, '/plain');
       await expect.poll(() => rows(page).count()).toBe(KNOWN_ROWS.length);
       for (const [i, [dir, opcode, fin]] of KNOWN_ROWS.entries()) {
@@ -90,11 +61,11 @@ describe('the Inspector in browser mode', () => {
   });
 
   it('draws the anatomy of a masked frame and links its fields to the hex bytes both ways', async () => {
-    const page = await open(browser, app.server.url, 'light');
+    const page = await session.open('light');
     await showConnection(page, '/plain');
     await row(page, 0).click();
     const id = Number(await row(page, 0).getAttribute('data-frame-id'));
-    const detail = await app.engine.api.getFrame(id);
+    const detail = await session.app.engine.api.getFrame(id);
     const seg = (field: string) => page.locator(`.bit-seg[data-field="${field}"]`).first();
     await expect.poll(() => seg('opcode').textContent()).toContain('0x1 text');
     expect(await seg('fin').textContent()).toBe('1FIN');
@@ -125,7 +96,7 @@ describe('the Inspector in browser mode', () => {
 
   it('shows payloads: JSON as a tree, a fragmented message whole, a compressed one inflated', async () => {
     for (const scheme of SCHEMES) {
-      const page = await open(browser, app.server.url, scheme);
+      const page = await session.open(scheme);
       await showConnection(page, '/plain');
       await row(page, 2).click();
       await page.getByRole('tab', { name: 'Payload' }).click();
@@ -147,7 +118,7 @@ describe('the Inspector in browser mode', () => {
 
   it('works out the Sec-WebSocket-Accept value step by step and shows ✓', async () => {
     for (const scheme of SCHEMES) {
-      const page = await open(browser, app.server.url, scheme);
+      const page = await session.open(scheme);
       await showConnection(page, '/plain');
       await row(page, 0).click();
       await page.getByRole('tab', { name: 'Handshake' }).click();
@@ -162,7 +133,7 @@ describe('the Inspector in browser mode', () => {
 
   it('flags the unmasked client frame with RFC 6455 §5.1 where it happens', async () => {
     for (const scheme of SCHEMES) {
-      const page = await open(browser, app.server.url, scheme);
+      const page = await session.open(scheme);
       await showConnection(page, '/raw');
       const bad = rows(page).filter({ has: page.getByTestId('violation-badge') }).first();
       await bad.click();
@@ -176,7 +147,7 @@ describe('the Inspector in browser mode', () => {
   });
 
   it('filters by direction, opcode, text, regex and violations', async () => {
-    const page = await open(browser, app.server.url, 'light');
+    const page = await session.open('light');
     await showConnection(page, '/plain');
     await expect.poll(() => rows(page).count()).toBe(14);
     await page.getByRole('button', { name: 'S → C' }).click();
@@ -211,7 +182,7 @@ describe('the Inspector in browser mode', () => {
   });
 
   it('moves with ↑/↓ and j/k, opens with Enter, searches with Ctrl+F', async () => {
-    const page = await open(browser, app.server.url, 'dark');
+    const page = await session.open('dark');
     await showConnection(page, '/plain');
     await row(page, 0).click();
     const selected = () => page.locator('[data-testid="frame-row"][aria-selected="true"]').getAttribute('aria-rowindex');
@@ -233,11 +204,11 @@ describe('the Inspector in browser mode', () => {
   });
 
   it('copies a frame as hex, base64 and text', async () => {
-    const page = await open(browser, app.server.url, 'light');
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
+    const page = await session.open('light');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.app.server.url).origin });
     await showConnection(page, '/plain');
     await row(page, 0).click();
-    const detail = await app.engine.api.getFrame(Number(await row(page, 0).getAttribute('data-frame-id')));
+    const detail = await session.app.engine.api.getFrame(Number(await row(page, 0).getAttribute('data-frame-id')));
     const wire = new Uint8Array([...detail.headerBytes, ...detail.wirePayload]);
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
     await page.getByTestId('copy-hex').click();

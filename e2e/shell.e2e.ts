@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, pageErrors, screenshot, startApp, type AppUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session';
+import { pageErrors, screenshot } from './harness';
 
 describe('the app shell in browser mode', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = useAppSession();
 
   it('shows the sidebar, main area and status bar, follows the system theme and toggles it', async () => {
-    const page = await openPage(browser, app.server.url, 'dark');
+    const page = await session.open('dark');
     await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
     await expect.poll(() => page.getByTestId('status-connections').textContent()).toBe('0 connections');
     expect(await page.getByTestId('connections-empty').textContent()).toContain('No connections yet');
@@ -39,7 +29,7 @@ describe('the app shell in browser mode', () => {
   });
 
   it('keeps the chosen theme across reloads', async () => {
-    const page = await openPage(browser, app.server.url, 'light');
+    const page = await session.open('light');
     await page.getByTestId('theme-toggle').click(); // system → light
     await page.getByTestId('theme-toggle').click(); // light → dark
     await page.reload();

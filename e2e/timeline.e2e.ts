@@ -1,26 +1,11 @@
 // The timeline, end to end: real traffic from a `ws` client through the engine's reverse proxy to
 // a `ws` echo server, drawn in Chromium. Checks the empty states, the arrows, zoom around the
 // cursor, panning, fit, selection both ways, and density ticks for a capture too big to draw.
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import WebSocket, { WebSocketServer } from 'ws';
-import { launchBrowser, openPage, pageErrors, screenshot, startApp, type AppUnderTest } from './harness';
-
-async function startEchoServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => wss.once('listening', resolve));
-  wss.on('connection', (socket) => socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary })));
-  const { port } = wss.address() as AddressInfo;
-  return {
-    url: `ws://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close(() => resolve());
-      }),
-  };
-}
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { SCHEMES, useAppSession } from './app-session';
+import { pageErrors, screenshot } from './harness';
 
 /** Sends `count` messages through `url`, waits for every echo, pings, then closes with 1000. */
 async function converse(url: string, count: number): Promise<void> {
@@ -48,25 +33,12 @@ async function converse(url: string, count: number): Promise<void> {
 const ticks = (page: Page) => page.getByTestId('timeline-ticks').locator('text').allTextContents();
 
 describe('timeline in browser mode', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-  let echo: Awaited<ReturnType<typeof startEchoServer>>;
+  const session = useAppSession({ echo: { path: '/' } });
   let proxyUrl: string;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    echo = await startEchoServer();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await echo?.close();
-  });
-
   it('explains itself before there is traffic and leads to the capture controls', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
-      const page = await openPage(browser, app.server.url, scheme);
+    for (const scheme of SCHEMES) {
+      const page = await session.open(scheme);
       await page.getByRole('tab', { name: 'Timeline' }).click();
       const empty = page.getByTestId('timeline-empty');
       await expect.poll(() => empty.textContent()).toContain('A sequence diagram of one connection');
@@ -78,11 +50,11 @@ describe('timeline in browser mode', () => {
   });
 
   it('draws one arrow per frame, zooms around the cursor, pans, fits and selects', async () => {
-    const proxy = await app.engine.api.startProxy({ mode: 'reverse', target: echo.url });
+    const proxy = await session.app.engine.api.startProxy({ mode: 'reverse', target: session.echo.url });
     proxyUrl = proxy.address;
     await converse(proxyUrl, 5);
 
-    const page = await openPage(browser, app.server.url, 'light');
+    const page = await session.open('light');
     await page.getByRole('tab', { name: 'Timeline' }).click();
     // No connection selected: a hint and a list to pick from.
     await expect.poll(() => page.getByTestId('timeline-pick').count()).toBeGreaterThan(0);
@@ -139,7 +111,7 @@ describe('timeline in browser mode', () => {
     expect(await arrows.nth(2).getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'timeline-light');
 
-    const dark = await openPage(browser, app.server.url, 'dark');
+    const dark = await session.open('dark');
     await dark.getByRole('tab', { name: 'Timeline' }).click();
     await dark.locator('[data-testid=connection-item]').first().click();
     await expect.poll(() => dark.getByTestId('timeline-arrow').count(), { timeout: 10_000 }).toBe(14);
@@ -151,7 +123,7 @@ describe('timeline in browser mode', () => {
 
   it('draws a capture too big for arrows as density ticks, and arrows again once zoomed in', async () => {
     await converse(proxyUrl, 3000);
-    const page = await openPage(browser, app.server.url, 'dark');
+    const page = await session.open('dark');
     await page.getByRole('tab', { name: 'Timeline' }).click();
     // Newest connection first in the sidebar.
     await page.locator('[data-testid=connection-item]').first().click();

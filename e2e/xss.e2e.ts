@@ -1,37 +1,20 @@
 // Payloads are hostile. Markup in a frame, a JSON key or a handshake header must show as the
 // characters it is made of: no element created from it, no script run, no dialog opened.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, pageErrors, screenshot, startApp, type AppUnderTest } from './harness';
-import { nextMessage, openClient, startEchoServer, startReverseProxy, waitForFrames, type EchoServer } from './inspector-traffic';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMES, useAppSession } from './app-session';
+import { pageErrors, screenshot } from './harness';
+import { nextMessage, openClient, startReverseProxy, waitForFrames } from './inspector-traffic';
 
 const IMG = '<img src=x onerror="window.__pwned=1;alert(1)">';
 const SCRIPT = '<script>window.__pwned=2;alert(2)</script>';
 const JSON_TRAP = JSON.stringify({ [IMG]: SCRIPT, list: [IMG] });
 const HEADER_TRAP = '<svg onload=alert(3)>';
 
-// Every page gets its own browser context; close them after each test so idle pages do not
-// compete for the CPU with the next test.
-const opened: Page[] = [];
-async function open(...args: Parameters<typeof openPage>): Promise<Page> {
-  const page = await openPage(...args);
-  opened.push(page);
-  return page;
-}
-afterEach(async () => {
-  for (const page of opened.splice(0)) await page.context().close();
-});
-
 describe('hostile payloads in the Inspector', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-  let echo: EchoServer;
+  const session = useAppSession({ echo: {} });
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    echo = await startEchoServer();
-    const proxy = await startReverseProxy(app, echo.url);
+    const proxy = await startReverseProxy(session.app, session.echo.url);
     const ws = await openClient(`${proxy}/xss`, { headers: { 'X-Trap': HEADER_TRAP } });
     for (const text of [IMG, SCRIPT, JSON_TRAP]) {
       const echoed = nextMessage(ws);
@@ -39,17 +22,12 @@ describe('hostile payloads in the Inspector', () => {
       await echoed;
     }
     ws.close();
-    await waitForFrames(app, 6);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await echo?.close();
+    await waitForFrames(session.app, 6);
   });
 
   it('shows <img onerror> and <script> payloads as text and runs nothing', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
-      const page = await open(browser, app.server.url, scheme);
+    for (const scheme of SCHEMES) {
+      const page = await session.open(scheme);
       const dialogs: string[] = [];
       page.on('dialog', (d) => {
         dialogs.push(d.message());
