@@ -47,6 +47,12 @@ export interface ClientSendOptions {
   binary: boolean;
 }
 
+export interface ClientPingOptions {
+  connectionId: number;
+  /** Application data echoed back in the pong (at most 125 bytes, RFC 6455 §5.5). */
+  data?: Uint8Array;
+}
+
 export interface ClientCloseOptions {
   connectionId: number;
   code?: number;
@@ -78,6 +84,7 @@ export interface CaptureApi {
   /** The built-in client: its traffic goes through a reverse proxy, so it is captured. */
   clientConnect(options: ClientConnectOptions): Promise<{ connectionId: number }>;
   clientSend(options: ClientSendOptions): Promise<void>;
+  clientPing(options: ClientPingOptions): Promise<void>;
   clientClose(options: ClientCloseOptions): Promise<void>;
 }
 
@@ -96,6 +103,7 @@ export const CAPTURE_METHODS = [
   'setCapturePaused',
   'clientConnect',
   'clientSend',
+  'clientPing',
   'clientClose',
 ] as const satisfies readonly (keyof CaptureApi)[];
 

@@ -4,6 +4,7 @@
 import type {
   CaptureApi,
   ClientCloseOptions,
+  ClientPingOptions,
   ClientConnectOptions,
   ClientSendOptions,
   FrameQuery,
@@ -201,6 +202,10 @@ export class CaptureService implements CaptureApi {
 
   clientSend(options: ClientSendOptions): Promise<void> {
     return this.clients.send(options);
+  }
+
+  clientPing(options: ClientPingOptions): Promise<void> {
+    return this.clients.ping(options);
   }
 
   clientClose(options: ClientCloseOptions): Promise<void> {

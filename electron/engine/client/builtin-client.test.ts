@@ -69,6 +69,21 @@ describe('built-in client', () => {
     await expect(t.capture.clientSend({ connectionId, data: new Uint8Array(1), binary: true })).rejects.toThrow('connection is closed');
   });
 
+  it('pings as the client itself: a masked ping the server answers with a pong, not an injected frame', async () => {
+    const { connectionId } = await t.capture.clientConnect({ url: `ws://127.0.0.1:${server.port}/` });
+    await t.capture.clientPing({ connectionId, data: encodeUtf8('are you there') });
+    const rows = await waitFor(async () => {
+      const page = await t.capture.queryFrames({ filter: { connectionId }, start: 0, count: 10 });
+      return page.rows.length >= 2 ? page.rows : null;
+    }, 5000, 'ping and pong');
+    expect(rows.map((r) => [r.from, r.opcode, r.masked, r.injected, r.preview])).toEqual([
+      ['client', 9, true, false, 'are you there'],
+      ['server', 10, false, false, 'are you there'],
+    ]);
+    await expect(t.capture.clientPing({ connectionId, data: new Uint8Array(126) })).rejects.toThrow('at most 125 bytes');
+    await t.capture.clientClose({ connectionId });
+  });
+
   it('reports a refused target as a failed connection and rejects with the reason', async () => {
     await server.close();
     const err = await t.capture.clientConnect({ url: `ws://127.0.0.1:${server.port}/` }).catch((e: unknown) => e);

@@ -3,7 +3,7 @@
 // the app can send to and close it (controllable). The Host header names the real target.
 import type { IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
-import type { ClientCloseOptions, ClientConnectOptions, ClientSendOptions } from '../../../shared/api/capture';
+import type { ClientCloseOptions, ClientConnectOptions, ClientPingOptions, ClientSendOptions } from '../../../shared/api/capture';
 import { FramescopeError } from '../../../shared/api/errors';
 import type { CaptureStore } from '../capture/capture-store';
 import type { ProxyServer } from '../proxy/proxy-server';
@@ -85,6 +85,18 @@ export class BuiltinClients {
     if (!(options.data instanceof Uint8Array)) throw new FramescopeError('bad-request', 'The message must be bytes.');
     await new Promise<void>((resolve, reject) =>
       ws.send(options.data, { binary: options.binary === true }, (err) => (err ? reject(new FramescopeError('bad-request', err.message)) : resolve())),
+    );
+  }
+
+  /** A real ping from the client (ws masks it), so the capture shows it as the client's own frame. */
+  async ping(options: ClientPingOptions): Promise<void> {
+    const ws = this.open(options.connectionId);
+    const data = options.data ?? new Uint8Array(0);
+    if (!(data instanceof Uint8Array) || data.length > 125) {
+      throw new FramescopeError('bad-request', 'A ping carries at most 125 bytes (RFC 6455 §5.5).');
+    }
+    await new Promise<void>((resolve, reject) =>
+      ws.ping(data, undefined, (err) => (err ? reject(new FramescopeError('bad-request', err.message)) : resolve())),
     );
   }
 

@@ -2,8 +2,6 @@
 // and reason. Each action shows its own failure beside it.
 import { useState, type FormEvent } from 'react';
 import type { ConnectionSummary } from '../../../../shared/model';
-import { buildFrame } from '../../../../shared/protocol/frame-builder';
-import { OPCODE_PING } from '../../../../shared/protocol/opcodes';
 import { getClient } from '../../api/client';
 import { formatBytes } from '../../format';
 import { useStore } from '../../store';
@@ -62,9 +60,8 @@ function Composer({ connection: c }: { connection: ConnectionSummary }) {
     await getClient().clientSend({ connectionId: c.id, data: parsed.value, binary: kind === 'binary' });
   });
   const ping = useAction(async () => {
-    // RFC 6455 §5.5.2 ping from the client side: a control frame, masked like every client frame (§5.3).
-    const frame = buildFrame({ fin: true, rsv1: false, rsv2: false, rsv3: false, opcode: OPCODE_PING, mask: true, payload: new Uint8Array(0) });
-    await getClient().injectFrames({ connectionId: c.id, from: 'client', bytes: frame.bytes });
+    // RFC 6455 §5.5.2: the server must answer with a pong carrying the same data.
+    await getClient().clientPing({ connectionId: c.id });
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
