@@ -67,7 +67,7 @@ export function checkLabOptions(input: unknown): { options: LabOptions } | { err
   return { options: { rate, size, format, pattern, intervalMs, cookieBytes, clients } };
 }
 
-/** Where the bytes of a transport are counted: the capture proxy, or the lab's own socket tap (HTTP/2, sweeps). */
+/** Where the bytes of a transport are counted: the capture proxy, or the lab's own socket tap (HTTP/2 only: the proxy speaks HTTP/1.1). */
 export type LabMeter = 'capture-proxy' | 'socket-tap';
 
 export interface LabEndpoints {

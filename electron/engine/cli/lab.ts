@@ -44,7 +44,7 @@ export const labCommand: Command = {
       const summary = await runHeadless({
         options,
         durationS,
-        meterFor: captureMeters(engine.capture, (note) => io.err(note)),
+        meterFor: captureMeters(engine.capture),
         interrupted: io.interrupted,
         onError: (m) => io.err(`lab: ${m}`),
       });

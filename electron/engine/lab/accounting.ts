@@ -44,11 +44,12 @@ export function byteShares(transport: LabTransport, wire: WireLedger, server: Se
       // An SSE stream's request and response heads are paid once per connection, not per event.
       add('request-headers', ex.requestHeadBytes, streaming);
       add('response-headers', ex.responseHeadBytes, streaming);
-      add('chunked-encoding', ex.chunkFramingBytes);
     }
     bodyBytes += ex.requestBodyBytes + ex.responseBodyBytes;
   }
-  if (wire.bodiesIncludeChunkFraming && server.chunkFramingBytes > 0) {
+  // HTTP/1.1 bodies are wire bytes, chunked framing included (RFC 9112 §7.1); the SSE server
+  // counted the framing its writes produced, so that share comes from its ledger.
+  if (server.chunkFramingBytes > 0) {
     add('chunked-encoding', server.chunkFramingBytes);
     bodyBytes -= server.chunkFramingBytes;
   }

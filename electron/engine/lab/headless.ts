@@ -2,11 +2,12 @@
 // close, summarize. The CLI, the sweeps and the tests all run the lab this way.
 import { LAB_TRANSPORTS, type LabOptions, type LabSummary } from '../../../shared/api';
 import { LabRun, delay, type MeterFactory } from './lab-run';
-import { tapMeters } from './meter/meter-policy';
+import { privateCaptureMeters } from './meter/meter-policy';
 
 export interface HeadlessOptions {
   options: LabOptions;
   durationS: number;
+  /** Default: a private capture, thrown away with the run (the user's capture stays untouched). */
   meterFor?: MeterFactory;
   runId?: number;
   onError?: (message: string) => void;
@@ -17,11 +18,21 @@ export interface HeadlessOptions {
 }
 
 export async function runHeadless(o: HeadlessOptions): Promise<LabSummary> {
+  if (o.meterFor) return runWith(o, o.meterFor);
+  const own = privateCaptureMeters();
+  try {
+    return await runWith(o, own.meterFor);
+  } finally {
+    await own.close();
+  }
+}
+
+async function runWith(o: HeadlessOptions, meterFor: MeterFactory): Promise<LabSummary> {
   const errors: string[] = [];
   const run = await LabRun.start({
     runId: o.runId ?? 1,
     options: { ...o.options, clients: 'engine' },
-    meterFor: o.meterFor ?? tapMeters,
+    meterFor,
     onError: (m) => {
       errors.push(m);
       o.onError?.(m);

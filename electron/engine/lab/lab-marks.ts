@@ -41,7 +41,7 @@ export class MarkTracker {
 const OPCODE_NAMES: Record<number, string> = { 0: 'continuation', 1: 'text', 2: 'binary', 8: 'close', 9: 'ping', 10: 'pong' };
 
 function exchangeMark(transport: LabTransport, ex: MeteredExchange, end: number | null, streaming: boolean): LabMark {
-  const bytes = ex.requestHeadBytes + ex.requestBodyBytes + ex.responseHeadBytes + ex.responseBodyBytes + ex.chunkFramingBytes;
+  const bytes = ex.requestHeadBytes + ex.requestBodyBytes + ex.responseHeadBytes + ex.responseBodyBytes;
   const empty = !streaming && ex.endedAt !== null && (ex.status === 204 || ex.responseBodyBytes === 0);
   const outcome = ex.status === null ? 'waiting…' : `${ex.status}${empty ? ' (empty)' : ''}`;
   return {

@@ -1,31 +1,38 @@
-// The lab's proof (issue 7): real servers, real Node clients, the real capture proxy, and the lab's
-// socket tap behind the proxy counting the same bytes independently.
+// The lab's proof (issue 7): real servers, real Node clients, the real capture proxy; the bytes the
+// lab attributes add up, transport by transport, to what the capture itself recorded.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAB_TRANSPORTS, type LabOptions, type LabSummary, type LabTransport } from '../../../shared/api';
+import { LAB_TRANSPORTS, type LabByteKey, type LabOptions, type LabSummary, type LabTransport } from '../../../shared/api';
 import { Engine } from '../engine';
 import { runHeadless } from './headless';
 import type { LabRun } from './lab-run';
-import { captureOverTapMeters } from './meter/meter-policy';
+import { captureMeters } from './meter/meter-policy';
 import { runSweep, sweepPlan } from './sweeps';
-import type { TapMeter } from './meter/tap-meter';
-import { wireBytes } from './meter/wire-ledger';
 
 const OPTIONS: LabOptions = { rate: 20, size: 300, format: 'json', pattern: 'bursty', intervalMs: 150, cookieBytes: 1200, clients: 'engine' };
+const PROXIED = LAB_TRANSPORTS.filter((t) => t !== 'http2-polling');
+
+/** What the capture store holds for one transport's connections, from its own API only. */
+interface ProxySaw {
+  connections: number;
+  /** Both directions' counters; for WebSockets the counters start after the handshake. */
+  counterBytes: number;
+  exchanges: number;
+  headBytes: number;
+  bodyBytes: number;
+  sseEvents: number;
+  /** WebSocket frames, whole (header + payload), from queryFrames. */
+  frameBytes: number;
+}
 
 describe('a lab run through the capture proxy', () => {
   let dir: string;
   let engine: Engine;
   let summary: LabSummary;
-  const taps = new Map<string, TapMeter>();
-  const seen: { capture: Record<string, number>; tap: Record<string, number>; tapChunked: number; captureConnections: number } = {
-    capture: {},
-    tap: {},
-    tapChunked: 0,
-    captureConnections: 0,
-  };
+  const saw = {} as Record<LabTransport, ProxySaw>;
+  let labConnections = 0;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'framescope-lab-'));
@@ -33,17 +40,31 @@ describe('a lab run through the capture proxy', () => {
     summary = await runHeadless({
       options: OPTIONS,
       durationS: 2,
-      meterFor: captureOverTapMeters(engine.capture, taps),
+      meterFor: captureMeters(engine.capture),
       inspect: async (run: LabRun) => {
-        // What the capture store itself holds for the lab's connections, straight from its API.
-        const connections = (await engine.capture.listConnections()).filter((c) => c.source === 'lab');
-        seen.captureConnections = connections.length;
-        for (const t of LAB_TRANSPORTS) {
-          seen.capture[t] = wireBytes(run.meters[t].ledger);
-          const tap = taps.get(t);
-          if (tap) seen.tap[t] = wireBytes(tap.ledger);
+        const capture = engine.capture;
+        const connections = (await capture.listConnections()).filter((c) => c.source === 'lab');
+        labConnections = connections.length;
+        for (const t of PROXIED) {
+          const s: ProxySaw = { connections: 0, counterBytes: 0, exchanges: 0, headBytes: 0, bodyBytes: 0, sseEvents: 0, frameBytes: 0 };
+          // Every byte on a transport's server port is that transport's (lab-servers.ts).
+          for (const c of connections.filter((x) => x.server?.port === run.servers.ports[t])) {
+            s.connections++;
+            s.counterBytes += c.counters.client.bytes + c.counters.server.bytes;
+            for (const ex of await capture.listHttpExchanges({ connectionId: c.id })) {
+              s.exchanges++;
+              s.headBytes += ex.requestHead.length + (ex.responseHead?.length ?? 0);
+              s.bodyBytes += ex.requestBodyBytes + ex.responseBodyBytes;
+              s.sseEvents += ex.sseEvents;
+            }
+            if (c.kind === 'websocket') {
+              const page = await capture.queryFrames({ filter: { connectionId: c.id }, start: 0, count: 5000 });
+              expect(page.rows.length).toBe(page.total);
+              s.frameBytes += page.rows.reduce((a, f) => a + f.headerLength + f.payloadLength, 0);
+            }
+          }
+          saw[t] = s;
         }
-        seen.tapChunked = [...taps.get('sse')!.ledger.exchanges.values()].reduce((a, e) => a + e.chunkFramingBytes, 0);
       },
     });
   }, 30_000);
@@ -54,6 +75,7 @@ describe('a lab run through the capture proxy', () => {
   });
 
   const row = (t: LabTransport) => summary.rows.find((r) => r.transport === t)!;
+  const share = (t: LabTransport, ...keys: LabByteKey[]) => row(t).breakdown.filter((s) => keys.includes(s.key)).reduce((a, s) => a + s.bytes, 0);
 
   it('delivers every published message on every transport', () => {
     expect(summary.published).toBeGreaterThanOrEqual(30);
@@ -67,20 +89,34 @@ describe('a lab run through the capture proxy', () => {
       expect({ t, shares }).toEqual({ t, shares: r.wireBytes });
       expect({ t, unattributed: r.breakdown.find((s) => s.key === 'unattributed')?.bytes ?? 0 }).toEqual({ t, unattributed: 0 });
       expect({ t, payload: r.payloadBytes }).toEqual({ t, payload: summary.published * OPTIONS.size });
-      expect(r.wireBytes).toBe(seen.capture[t]);
     }
+    expect(row('http2-polling').meter).toBe('socket-tap');
   });
 
-  it('counts the same bytes in the capture proxy as the socket tap behind it', () => {
-    expect(seen.captureConnections).toBeGreaterThanOrEqual(4);
-    for (const t of LAB_TRANSPORTS.filter((x) => x !== 'http2-polling')) {
-      expect(row(t).meter).toBe('capture-proxy');
-      expect({ t, bytes: seen.capture[t] }).toEqual({ t, bytes: seen.tap[t] });
+  it('attributes exactly the bytes the capture proxy saw: its connection counters, exchange heads and bodies, frames', () => {
+    expect(labConnections).toBeGreaterThanOrEqual(4);
+    for (const t of PROXIED) {
+      const r = row(t);
+      const s = saw[t];
+      expect(r.meter).toBe('capture-proxy');
+      expect({ t, connections: r.connections, requests: r.requests }).toEqual({ t, connections: s.connections, requests: s.exchanges });
+      if (t === 'websocket') {
+        // Counters start after the upgrade (model.ts): the handshake is the exchange's heads.
+        expect({ t, bytes: r.wireBytes }).toEqual({ t, bytes: s.counterBytes + s.headBytes + s.bodyBytes });
+        expect(share(t, 'handshake')).toBe(s.headBytes + s.bodyBytes);
+        expect(share(t, 'frame-headers', 'payload', 'control')).toBe(s.frameBytes);
+        expect(s.frameBytes).toBe(s.counterBytes);
+      } else {
+        expect({ t, bytes: r.wireBytes }).toEqual({ t, bytes: s.counterBytes });
+        // The proxy's exchanges account for every byte its connections carried.
+        expect({ t, exchanges: s.headBytes + s.bodyBytes }).toEqual({ t, exchanges: s.counterBytes });
+        expect({ t, heads: share(t, 'request-headers', 'response-headers') }).toEqual({ t, heads: s.headBytes });
+        expect({ t, bodies: share(t, 'payload', 'body-wrapping', 'sse-fields', 'chunked-encoding') }).toEqual({ t, bodies: s.bodyBytes });
+      }
     }
-    // The chunk framing the server computed for its writes is what the tap parsed off the wire.
-    const chunked = row('sse').breakdown.find((s) => s.key === 'chunked-encoding')?.bytes;
-    expect(chunked).toBe(seen.tapChunked);
-    expect(row('http2-polling').meter).toBe('socket-tap');
+    // The proxy's own SSE parser (through the chunked coding) found one event per message.
+    expect(saw.sse.sseEvents).toBe(summary.published);
+    expect(share('sse', 'chunked-encoding')).toBeGreaterThan(0);
   });
 
   it('measures 2–14 bytes of WebSocket overhead per message', () => {

@@ -24,7 +24,6 @@ import { DemoServer } from './demo-server';
 import { LabRun } from './lab-run';
 import { CaptureMeter, type LabCapture } from './meter/capture-meter';
 import { captureMeters } from './meter/meter-policy';
-import { TapMeter } from './meter/tap-meter';
 import { runSweep } from './sweeps';
 
 export const LIVE_INTERVAL_MS = 250;
@@ -60,7 +59,7 @@ export class LabService implements LabApi {
     this.error = null;
     this.note = null;
     this.setPhase('starting');
-    const meterFor = captureMeters(this.deps.capture, (note) => (this.note = note));
+    const meterFor = captureMeters(this.deps.capture);
     let run: LabRun;
     try {
       run = await LabRun.start({ runId, options, meterFor, onError: (m) => this.notice(m) });
@@ -162,21 +161,12 @@ export class LabService implements LabApi {
   }
 
   async labDemoStart(): Promise<LabDemoEndpoints> {
-    this.demo ??= DemoServer.start((port) => this.demoMeter(port));
+    this.demo ??= DemoServer.start((port) => CaptureMeter.start(this.deps.capture, port));
     try {
       return (await this.demo).endpoints();
     } catch (err) {
       this.demo = null;
       throw new FramescopeError('listen-failed', `The demonstrations could not start: ${(err as Error).message}`);
-    }
-  }
-
-  private async demoMeter(port: number) {
-    try {
-      return await CaptureMeter.start(this.deps.capture, port);
-    } catch (err) {
-      if (!(err instanceof FramescopeError) || err.code !== 'unsupported') throw err;
-      return TapMeter.start('demo', port, 'http1');
     }
   }
 

@@ -1,7 +1,7 @@
 // Short headless runs that draw the lab's two plots: latency against the polling interval (the
 // notes: "for polling the queuing delay is the polling interval") and overhead against message
 // size (fixed header costs shrink relative to bigger messages; WebSocket's grows 2 → 4 → 10 B).
-// Node clients behind the socket tap, so sweeps never fill the user's capture.
+// Node clients behind a private capture (headless.ts), so sweeps never fill the user's capture.
 import { DEFAULT_LAB_OPTIONS, type LabOptions, type LabSweepPoint, type LabSweepRequest, type LabSweepResult } from '../../../shared/api';
 import { runHeadless } from './headless';
 

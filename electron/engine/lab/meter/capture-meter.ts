@@ -17,7 +17,7 @@ const latin1 = new TextDecoder('latin1');
 
 export class CaptureMeter implements TransportMeter {
   readonly kind = 'capture-proxy' as const;
-  readonly ledger: WireLedger = { ...emptyLedger(false), bodiesIncludeChunkFraming: true };
+  readonly ledger: WireLedger = emptyLedger(false);
   private frameMarks: FrameMark[] = [];
   /** Capture connection id → frames already read from it. */
   private readonly frameCursor = new Map<number, number>();
@@ -156,7 +156,6 @@ function toMetered(connectionId: number, ex: HttpExchange): MeteredExchange {
     requestBodyBytes: ex.requestBodyBytes,
     responseHeadBytes: ex.responseHead?.length ?? 0,
     responseBodyBytes: ex.responseBodyBytes,
-    chunkFramingBytes: 0,
     upgrade: ex.status === 101,
   };
 }

@@ -160,7 +160,6 @@ export class H2ConnectionMeter {
       requestBodyBytes: 0,
       responseHeadBytes: 0,
       responseBodyBytes: 0,
-      chunkFramingBytes: 0,
       upgrade: false,
     };
     this.streams.set(stream, ex);

@@ -1,42 +1,32 @@
 // Which meter stands in front of each transport: the capture proxy for HTTP/1.1 and WebSocket (so
-// the lab's bytes are the capture's), the socket tap for HTTP/2 (the proxy speaks HTTP/1.1 only),
-// and the tap for everything if the capture proxy is unavailable.
+// the lab's bytes are the capture's, parsed by the capture's own HTTP and frame parsers), the
+// socket tap for HTTP/2 (the proxy speaks HTTP/1.1 only).
+import { tmpdir } from 'node:os';
 import { FramescopeError } from '../../../../shared/api';
+import { CaptureService } from '../../capture/capture-service';
+import { EventBus } from '../../event-bus';
 import type { MeterFactory } from '../lab-run';
 import { CaptureMeter, type LabCapture } from './capture-meter';
 import { TapMeter } from './tap-meter';
 
-export const tapMeters: MeterFactory = (t, port) => TapMeter.start(t, port, t === 'http2-polling' ? 'h2' : 'http1');
-
-export const TAP_FALLBACK_NOTE = 'The capture proxy is not available, so the lab counts bytes with its own socket tap.';
-
-export function captureMeters(capture: LabCapture, onFallback: (note: string) => void): MeterFactory {
-  let useTap = false;
+/** HTTP/1.1 and WebSocket through the capture proxy; a proxy that cannot start fails the run with a clear error. */
+export function captureMeters(capture: LabCapture): MeterFactory {
   return async (t, port) => {
-    if (t === 'http2-polling' || useTap) return tapMeters(t, port);
+    if (t === 'http2-polling') return TapMeter.start(t, port);
     try {
       return await CaptureMeter.start(capture, port);
     } catch (err) {
-      if (!(err instanceof FramescopeError) || err.code !== 'unsupported') throw err;
-      useTap = true;
-      onFallback(TAP_FALLBACK_NOTE);
-      return tapMeters(t, port);
+      const code = err instanceof FramescopeError ? err.code : 'listen-failed';
+      throw new FramescopeError(code, `the capture proxy could not start in front of ${t}: ${(err as Error).message}`);
     }
   };
 }
 
-/** The capture proxy in front of a tap in front of the server: both count the same bytes (tests). */
-export function captureOverTapMeters(capture: LabCapture, taps: Map<string, TapMeter>): MeterFactory {
-  return async (t, port) => {
-    if (t === 'http2-polling') return tapMeters(t, port);
-    const tap = await TapMeter.start(t, port, 'http1');
-    taps.set(t, tap);
-    const meter = await CaptureMeter.start(capture, tap.port);
-    const close = meter.close.bind(meter);
-    meter.close = async () => {
-      await close();
-      await tap.close();
-    };
-    return meter;
-  };
+/**
+ * A capture of the lab's own, for headless runs that must not fill the user's capture (the
+ * sweeps): the same capture proxy and store, thrown away with the run.
+ */
+export function privateCaptureMeters(): { meterFor: MeterFactory; close(): Promise<void> } {
+  const capture = new CaptureService({ bus: new EventBus(), dataDir: tmpdir() });
+  return { meterFor: captureMeters(capture), close: () => capture.close() };
 }

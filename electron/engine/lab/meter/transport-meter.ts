@@ -1,5 +1,5 @@
 // A meter stands in front of one transport's server and counts its bytes: the capture proxy
-// (the normal case) or the lab's socket tap. Both fill the same WireLedger.
+// (HTTP/1.1 and WebSocket) or the lab's HTTP/2 socket tap. Both fill the same WireLedger.
 import type { LabHandshake, LabMeter } from '../../../../shared/api';
 import type { FrameMark, WireLedger } from './wire-ledger';
 
@@ -15,13 +15,4 @@ export interface TransportMeter {
   /** The upgrade handshake of the connection whose request target contains `tag`. */
   handshake(tag: string): Promise<LabHandshake | null>;
   close(): Promise<void>;
-}
-
-export function handshakeFrom(ledger: WireLedger, tag: string): LabHandshake | null {
-  for (const ex of ledger.exchanges.values()) {
-    if (!ex.upgrade || !ex.path.includes(tag) || ex.requestHead === undefined) continue;
-    const m = /^sec-websocket-protocol:[ \t]*([^\r\n]*)/im.exec(ex.responseHead ?? '');
-    return { request: ex.requestHead, response: ex.responseHead ?? '', subprotocol: m ? m[1]!.trim() : null };
-  }
-  return null;
 }

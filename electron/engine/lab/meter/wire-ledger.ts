@@ -1,5 +1,5 @@
-// What a meter saw of one transport's traffic, whoever the meter is (the capture proxy or the lab's
-// own socket tap): connections with their byte totals, HTTP exchanges with head and body sizes, and
+// What a meter saw of one transport's traffic, whoever the meter is (the capture proxy, or the lab's
+// HTTP/2 socket tap): connections with their byte totals, HTTP exchanges with head and body sizes, and
 // WebSocket / HTTP/2 frame accounting. The accounting turns this into the lab's summary.
 import type { Peer } from '../../../../shared/model';
 
@@ -24,14 +24,12 @@ export interface MeteredExchange {
   requestHeadBytes: number;
   requestBodyBytes: number;
   responseHeadBytes: number;
-  /** Entity bytes, without chunked framing. */
+  /**
+   * Body bytes on the wire. HTTP/1.1 (the capture's HttpExchange): chunked framing included, which
+   * the accounting takes from the server ledger. HTTP/2: DATA payload.
+   */
   responseBodyBytes: number;
-  /** Chunk-size lines, chunk CRLFs and the last-chunk (RFC 9112 §7.1). */
-  chunkFramingBytes: number;
   upgrade: boolean;
-  /** The raw heads of an upgrade, kept for the handshake demo (latin1 text). */
-  requestHead?: string;
-  responseHead?: string;
 }
 
 export interface FrameTotals {
@@ -72,13 +70,6 @@ export interface WireLedger {
   exchanges: Map<string, MeteredExchange>;
   frames: FrameTotals;
   h2: H2Totals | null;
-  /** Bytes a meter could not parse (garbage, a truncated head): shown as unattributed. */
-  unparsedBytes: number;
-  /**
-   * True when responseBodyBytes are wire bytes with chunk framing inside (the capture proxy's
-   * HttpExchange); the accounting then takes the framing from the server ledger instead.
-   */
-  bodiesIncludeChunkFraming: boolean;
 }
 
 export function emptyLedger(h2: boolean): WireLedger {
@@ -87,8 +78,6 @@ export function emptyLedger(h2: boolean): WireLedger {
     exchanges: new Map(),
     frames: { dataFrames: 0, dataHeaderBytes: 0, dataPayloadBytes: 0, controlFrames: 0, controlBytes: 0, closeBytes: 0 },
     h2: h2 ? { prefaceBytes: 0, setupBytes: 0, frameHeaderBytes: 0, hpackRequestBytes: 0, hpackResponseBytes: 0, dataBytes: 0, controlBytes: 0 } : null,
-    unparsedBytes: 0,
-    bodiesIncludeChunkFraming: false,
   };
 }
 

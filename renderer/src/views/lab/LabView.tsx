@@ -20,7 +20,6 @@ const TABS: Array<{ id: Tab; label: string }> = [
 
 export function LabView() {
   const [tab, setTab] = useState<Tab>('lanes');
-  const meters = useStore((s) => s.labStatus?.endpoints?.meters ?? null);
   const refresh = useStore((s) => s.refreshLab);
   useEffect(() => void refresh(), [refresh]);
   return (
@@ -28,7 +27,7 @@ export function LabView() {
       <header className="lab-head">
         <h1>Why WebSocket? Measured, not claimed.</h1>
         <p>
-          One event stream, five transports, every byte counted on the wire by {meters?.websocket === 'socket-tap' ? 'the lab’s socket tap' : 'the capture proxy'}. HTTP/2 (h2c) runs a
+          One event stream, five transports, every byte counted on the wire by the capture proxy. HTTP/2 (h2c) runs a
           Node client through the lab’s socket tap: browsers speak HTTP/2 only over TLS.
         </p>
       </header>

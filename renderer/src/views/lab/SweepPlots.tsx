@@ -1,4 +1,4 @@
-// The sweeps: short headless runs in the engine (Node clients, socket tap), plotted as latency
+// The sweeps: short headless runs in the engine (Node clients, a throwaway capture proxy), plotted as latency
 // against polling interval and overhead per message against message size.
 import { LAB_TRANSPORTS, type LabSweepResult } from '../../../../shared/api';
 import { useStore } from '../../store';
