@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, connect } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import WebSocket, { WebSocketServer } from 'ws';
 
@@ -48,6 +49,37 @@ async function serverRole(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ port: (wss.address() as { port: number }).port })}\n`);
 }
 
+/** Answers the parent's "cpu" requests on stdin with this process's CPU time (µs). */
+function reportCpuOnRequest(): void {
+  process.stdin.on('data', () => {
+    const { user, system } = process.cpuUsage();
+    process.stdout.write(`${JSON.stringify({ cpu: user + system })}\n`);
+  });
+}
+
+/**
+ * The floor: a bare TCP pipe with no parsing and no capture. Whatever ratio it reaches on this
+ * machine is the best any Node relay can; ours is judged against it as well as against direct.
+ */
+async function pipeRole(targetPort: number): Promise<void> {
+  const server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
+    client.pipe(upstream).pipe(client);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', end);
+    upstream.on('error', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.stdout.write(`${JSON.stringify({ port: (server.address() as { port: number }).port })}\n`);
+  reportCpuOnRequest();
+  process.on('SIGTERM', () => process.exit(0));
+}
+
 async function proxyRole(target: string, paused: boolean): Promise<void> {
   const { CaptureService } = await import('../electron/engine/capture/capture-service');
   const { EventBus } = await import('../electron/engine/event-bus');
@@ -57,10 +89,7 @@ async function proxyRole(target: string, paused: boolean): Promise<void> {
   if (paused) await capture.setCapturePaused(true); // still relays and decodes, records nothing
   process.stdout.write(`${JSON.stringify({ port: proxy.listenPort })}\n`);
   // The parent asks for the relay's CPU time around each run ("cpu" on stdin).
-  process.stdin.on('data', () => {
-    const { user, system } = process.cpuUsage();
-    process.stdout.write(`${JSON.stringify({ cpu: user + system })}\n`);
-  });
+  reportCpuOnRequest();
   process.on('SIGTERM', () => {
     void capture.close().finally(() => {
       rmSync(dataDir, { recursive: true, force: true });
@@ -174,13 +203,16 @@ export async function run(): Promise<void> {
   const server = await startChild(['server']);
   const proxy = await startChild(['proxy', `ws://127.0.0.1:${server.port}/`]);
   const paused = await startChild(['proxy-paused', `ws://127.0.0.1:${server.port}/`]);
+  const pipe = await startChild(['pipe', String(server.port)]);
   try {
-    for (const port of [server.port, proxy.port, paused.port]) await throughput(port, 5000); // warm-up
+    for (const port of [server.port, proxy.port, paused.port, pipe.port]) await throughput(port, 5000); // warm-up
     const direct: number[] = [];
     const relayed: number[] = [];
     const relayedPaused: number[] = [];
     const cpuPerMessage: number[] = [];
     const cpuPerMessagePaused: number[] = [];
+    const piped: number[] = [];
+    const cpuPerMessagePipe: number[] = [];
     const measure = async (child: Child, into: number[], cpuInto: number[]): Promise<void> => {
       const cpu0 = await child.cpu();
       into.push(await throughput(child.port, THROUGHPUT_MESSAGES));
@@ -190,6 +222,7 @@ export async function run(): Promise<void> {
       direct.push(await throughput(server.port, THROUGHPUT_MESSAGES));
       await measure(proxy, relayed, cpuPerMessage);
       await measure(paused, relayedPaused, cpuPerMessagePaused);
+      await measure(pipe, piped, cpuPerMessagePipe);
     }
     const d = median(direct);
     const p = median(relayed);
@@ -199,9 +232,12 @@ export async function run(): Promise<void> {
     console.log(`  ratio relayed/direct ${(p / d).toFixed(2)}   (goal >= 0.80)`);
     const q = median(relayedPaused);
     console.log(`  (capture paused: ${(q / 1000).toFixed(1)} k msg/s, ratio ${(q / d).toFixed(2)}: relayed and decoded, not recorded)`);
+    const b = median(piped);
+    console.log(`  (bare TCP pipe, no parsing: ${(b / 1000).toFixed(1)} k msg/s, ratio ${(b / d).toFixed(2)}: the floor for any Node relay here)`);
+    console.log(`  ratio relayed/bare pipe ${(p / b).toFixed(2)}`);
     console.log(
       `  relay CPU per echoed message (two 1 KiB frames): ${median(cpuPerMessage).toFixed(1)} µs recording, ` +
-        `${median(cpuPerMessagePaused).toFixed(1)} µs paused`,
+        `${median(cpuPerMessagePaused).toFixed(1)} µs paused, ${median(cpuPerMessagePipe).toFixed(1)} µs bare pipe`,
     );
     const rows: Array<[string, number[], number[]]> = [];
     for (const [label, fn] of [
@@ -222,7 +258,7 @@ export async function run(): Promise<void> {
       );
     }
   } finally {
-    for (const c of [server, proxy, paused]) c.child.kill('SIGTERM');
+    for (const c of [server, proxy, paused, pipe]) c.child.kill('SIGTERM');
   }
 }
 
@@ -230,6 +266,7 @@ export async function run(): Promise<void> {
 if (process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url) {
   const role = process.argv[2];
   if (role === 'server') await serverRole();
+  else if (role === 'pipe') await pipeRole(Number(process.argv[3]));
   else if (role === 'proxy' || role === 'proxy-paused') await proxyRole(process.argv[3]!, role === 'proxy-paused');
   else await run();
 }
