@@ -33,7 +33,7 @@ export function AcceptSteps({ accept }: { accept: AcceptExplanation | null }) {
         <code>{groups(accept.sha1Hex)}</code>
       </li>
       <li>
-        <span className="step-label">base64 of the 20 bytes: the expected accept value</span>
+        <span className="step-label">base64 of those 20 bytes: the expected value</span>
         <code className="step-expected">{accept.expected}</code>
       </li>
       <li className={`accept-verdict ${verdict}`} data-testid="accept-verdict">
