@@ -20,6 +20,20 @@ const WINDOW = 64;
 const ROUNDS = 3;
 const LATENCY_SAMPLES = 3000;
 
+/** n round trips of one message, one at a time, in µs: send, wait for the peer's echo. */
+async function roundTrips(ws: WebSocket, n: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    await new Promise<void>((resolve) => {
+      ws.once('message', () => resolve());
+      ws.send(MESSAGE, { binary: true });
+    });
+    samples.push(Number(process.hrtime.bigint() - t0) / 1000);
+  }
+  return samples;
+}
+
 // ── child roles ────────────────────────────────────────────────────────────────────────────────
 
 async function serverRole(): Promise<void> {
@@ -32,15 +46,7 @@ async function serverRole(): Promise<void> {
       measuring = true;
       const n = Number(data.toString().replace('server-rtt:', ''));
       // Server-initiated round trips: the server sends, the client echoes.
-      const samples: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t0 = process.hrtime.bigint();
-        await new Promise<void>((resolve) => {
-          ws.once('message', () => resolve());
-          ws.send(MESSAGE, { binary: true });
-        });
-        samples.push(Number(process.hrtime.bigint() - t0) / 1000);
-      }
+      const samples = await roundTrips(ws, n);
       measuring = false;
       ws.send(JSON.stringify(samples));
     });
@@ -165,15 +171,7 @@ async function throughput(port: number, count: number): Promise<number> {
 
 async function clientRtt(port: number, n: number): Promise<number[]> {
   const ws = await open(port);
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    await new Promise<void>((resolve) => {
-      ws.once('message', () => resolve());
-      ws.send(MESSAGE, { binary: true });
-    });
-    samples.push(Number(process.hrtime.bigint() - t0) / 1000);
-  }
+  const samples = await roundTrips(ws, n);
   ws.close();
   return samples;
 }
