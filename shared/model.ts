@@ -10,7 +10,7 @@ export interface Endpoint {
 }
 
 /** How a connection reached the capture. */
-export type ConnectionSource = 'reverse' | 'forward' | 'client' | 'lab';
+export type ConnectionSource = 'reverse' | 'forward' | 'client' | 'lab' | 'import';
 /** What the connection carries once classified. */
 export type ConnectionKind = 'websocket' | 'http' | 'tunnel';
 export type ConnectionState = 'connecting' | 'open' | 'closing' | 'closed' | 'failed';

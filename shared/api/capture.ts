@@ -65,6 +65,13 @@ export interface FrameQuery {
   count: number;
 }
 
+export interface CaptureImportResult {
+  connections: number;
+  frames: number;
+  /** Lines or records that could not be used (garbage, wrong types, a cut-off last line). */
+  skipped: number;
+}
+
 export interface CaptureApi {
   startProxy(options: ProxyOptions): Promise<ProxyStatus>;
   stopProxy(id: number): Promise<void>;
@@ -80,6 +87,10 @@ export interface CaptureApi {
   listHttpExchanges(query: { connectionId?: number | null }): Promise<HttpExchange[]>;
   clearCapture(): Promise<void>;
   setCapturePaused(paused: boolean): Promise<void>;
+  /** The JSON Lines bytes (as `framescope capture --out` writes) of the whole capture or one connection. */
+  exportCapture(options: { connectionId?: number | null }): Promise<Uint8Array>;
+  /** Loads a JSON Lines capture as closed connections; unreadable lines are counted, not fatal. */
+  importCapture(options: { name: string; bytes: Uint8Array }): Promise<CaptureImportResult>;
 
   /** The built-in client: its traffic goes through a reverse proxy, so it is captured. */
   clientConnect(options: ClientConnectOptions): Promise<{ connectionId: number }>;
@@ -101,6 +112,8 @@ export const CAPTURE_METHODS = [
   'listHttpExchanges',
   'clearCapture',
   'setCapturePaused',
+  'exportCapture',
+  'importCapture',
   'clientConnect',
   'clientSend',
   'clientPing',

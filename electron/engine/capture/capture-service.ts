@@ -3,6 +3,7 @@
 // connections and their permessage-deflate parameters.
 import type {
   CaptureApi,
+  CaptureImportResult,
   ClientCloseOptions,
   ClientPingOptions,
   ClientConnectOptions,
@@ -29,6 +30,8 @@ import { BuiltinClients } from '../client/builtin-client';
 import type { EventBus } from '../event-bus';
 import { ProxyServer, DEFAULT_HANDSHAKE_TIMEOUT_MS } from '../proxy/proxy-server';
 import type { ProxySession } from '../proxy/proxy-session';
+import { exportCapture } from './capture-export';
+import { importCapture } from './capture-import';
 import { CaptureStore, snapshotConnection } from './capture-store';
 import { frameDetail, frameSummary } from './frame-detail';
 
@@ -192,6 +195,14 @@ export class CaptureService implements CaptureApi {
 
   async setCapturePaused(paused: boolean): Promise<void> {
     this.store.setPaused(paused === true);
+  }
+
+  async exportCapture(options: { connectionId?: number | null }): Promise<Uint8Array> {
+    return exportCapture(this.store, options?.connectionId ?? null);
+  }
+
+  async importCapture(options: { name: string; bytes: Uint8Array }): Promise<CaptureImportResult> {
+    return importCapture(this.store, options?.name, options?.bytes);
   }
 
   // ── the built-in client ──────────────────────────────────────────────────────────────────────

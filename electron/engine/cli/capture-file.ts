@@ -1,11 +1,8 @@
-// The JSON Lines capture of `framescope capture --out`: one object per line, for connections,
-// frames and HTTP exchanges. Bytes are lowercase hex (payloads unmasked, with the masking key
-// beside them, so the wire bytes can be rebuilt exactly). Created 0600: captures hold secrets.
+// The JSON Lines file of `framescope capture --out` (records: ../capture/capture-records.ts, shared
+// with the app's Save capture). Created 0600: captures hold secrets.
 import { closeSync, fchmodSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import type { ConnectionDetail, FrameDetail, HttpExchange, HttpHeadView } from '../../../shared/model';
-import { toHex } from '../../../shared/protocol/index';
-
-const hex = (bytes: Uint8Array | null): string | null => (bytes === null ? null : toHex(bytes, ''));
+import type { ConnectionDetail, FrameDetail, HttpExchange } from '../../../shared/model';
+import { connectionRecord, frameRecord, httpRecord, recordLine } from '../capture/capture-records';
 
 export class CaptureFile {
   private lines: string[] = [];
@@ -19,56 +16,15 @@ export class CaptureFile {
   }
 
   frame(f: FrameDetail): void {
-    const s = f.summary;
-    this.write({
-      type: 'frame',
-      id: s.id,
-      connection: s.connectionId,
-      from: s.from,
-      index: s.index,
-      time: s.time,
-      offset: s.offset,
-      fin: s.fin,
-      rsv1: s.rsv1,
-      rsv2: s.rsv2,
-      rsv3: s.rsv3,
-      opcode: s.opcode,
-      masked: s.masked,
-      maskKey: hex(f.maskKey),
-      payloadLength: s.payloadLength,
-      headerLength: s.headerLength,
-      header: hex(f.headerBytes),
-      payload: hex(f.payload),
-      payloadTruncated: f.payloadTruncated,
-      messageId: s.messageId,
-      injected: s.injected,
-      incomplete: s.incomplete,
-      ...(f.message?.compressed ? { inflated: hex(f.message.payload), inflateError: f.message.inflateError } : {}),
-      ...(f.close ? { closeCode: f.close.code, closeReason: f.close.reason } : {}),
-      violations: f.violations,
-    });
+    this.lines.push(recordLine(frameRecord(f)));
   }
 
   connection(c: ConnectionDetail): void {
-    const h = c.handshake;
-    this.write({
-      type: 'connection',
-      ...c.summary,
-      handshake: {
-        request: head(h.request),
-        response: head(h.response),
-        accept: h.accept,
-        offeredSubprotocols: h.offeredSubprotocols,
-        subprotocol: h.subprotocol,
-        offeredExtensions: h.offeredExtensions,
-        extensions: h.extensions,
-        violations: h.violations,
-      },
-    });
+    this.lines.push(recordLine(connectionRecord(c)));
   }
 
   http(e: HttpExchange): void {
-    this.write({ type: 'http', ...e, requestHead: hex(e.requestHead), responseHead: hex(e.responseHead) });
+    this.lines.push(recordLine(httpRecord(e)));
   }
 
   flush(): void {
@@ -85,12 +41,4 @@ export class CaptureFile {
     closeSync(this.fd);
     this.fd = null;
   }
-
-  private write(value: object): void {
-    this.lines.push(`${JSON.stringify(value)}\n`);
-  }
-}
-
-function head(view: HttpHeadView | null): { startLine: string; raw: string } | null {
-  return view === null ? null : { startLine: view.startLine, raw: toHex(view.raw, '') };
 }

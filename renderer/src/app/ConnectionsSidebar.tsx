@@ -76,7 +76,7 @@ function EmptyConnections() {
   );
 }
 
-const SOURCE_LABEL: Record<ConnectionSource, string> = { reverse: 'reverse', forward: 'forward', client: 'built-in client', lab: 'lab' };
+const SOURCE_LABEL: Record<ConnectionSource, string> = { reverse: 'reverse', forward: 'forward', client: 'built-in client', lab: 'lab', import: 'from file' };
 
 const isLive = (c: ConnectionSummary): boolean => c.state === 'connecting' || c.state === 'open' || c.state === 'closing';
 

@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand';
 import type { ProxyMode } from '../../../shared/api';
 import type { StoreState } from './index';
 
-export type ControlsTab = 'proxy' | 'client';
+export type ControlsTab = 'proxy' | 'client' | 'file';
 
 export interface ProxyDraft {
   mode: ProxyMode;

@@ -1,9 +1,10 @@
-// The capture panel opened from the top bar's "Capture" button: two tabs, Proxy and Built-in
-// client. It is not modal, so the sidebar and timeline stay visible (and live) while it is open.
+// The capture panel opened from the top bar's "Capture" button: three tabs, Proxy, Built-in
+// client and File (save and open captures). It is not modal, so the sidebar and timeline stay visible (and live) while it is open.
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store';
 import type { ControlsTab } from '../../store/controls-slice';
 import { ClientPanel } from './ClientPanel';
+import { FilePanel } from './FilePanel';
 import { ProxyPanel } from './ProxyPanel';
 import './controls.css';
 import './controls-form.css';
@@ -11,6 +12,7 @@ import './controls-form.css';
 const TABS: Array<{ tab: ControlsTab; label: string }> = [
   { tab: 'proxy', label: 'Proxy' },
   { tab: 'client', label: 'Built-in client' },
+  { tab: 'file', label: 'File' },
 ];
 
 export function CaptureControls() {
@@ -56,7 +58,7 @@ export function CaptureControls() {
           ×
         </button>
       </div>
-      <div role="tabpanel">{tab === 'proxy' ? <ProxyPanel /> : <ClientPanel />}</div>
+      <div role="tabpanel">{tab === 'proxy' ? <ProxyPanel /> : tab === 'client' ? <ClientPanel /> : <FilePanel />}</div>
     </div>
   );
 }

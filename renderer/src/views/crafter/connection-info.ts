@@ -32,6 +32,7 @@ const SOURCE_LABEL: Record<ConnectionSummary['source'], string> = {
   forward: 'forward proxy',
   client: 'built-in client',
   lab: 'lab',
+  import: 'opened from a file',
 };
 
 export function connectionLabel(c: ConnectionSummary): string {

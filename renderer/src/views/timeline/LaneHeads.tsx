@@ -7,6 +7,7 @@ const PROXY_ROLE: Record<ConnectionSource, string> = {
   forward: 'forward proxy',
   client: 'built-in client',
   lab: 'lab',
+  import: 'opened from a file',
 };
 
 const endpoint = (e: Endpoint | null): string => (e ? `${e.address}:${e.port}` : '—');

@@ -1,0 +1,24 @@
+// Words and names for the File tab, kept pure so they are unit-tested without a browser.
+import type { CaptureImportResult } from '../../../../shared/api';
+
+/** Largest file offered to the engine (its own limit, checked here before reading the file). */
+export const MAX_OPEN_BYTES = 512 * 1024 * 1024;
+
+/** framescope-YYYYMMDD-HHMMSS.jsonl in local time: sorts by time and says what made it. */
+export function captureFileName(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const day = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}`;
+  return `framescope-${day}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}.jsonl`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function importSummary(name: string, r: CaptureImportResult): string {
+  const skipped = r.skipped > 0 ? ` ${plural(r.skipped, 'line')} could not be read and ${r.skipped === 1 ? 'was' : 'were'} skipped.` : '';
+  return `Opened ${name}: ${plural(r.connections, 'connection')}, ${plural(r.frames, 'frame')}.${skipped}`;
+}
+
+export function tooLarge(name: string, size: number): string | null {
+  if (size <= MAX_OPEN_BYTES) return null;
+  return `${name} is ${Math.round(size / 1048576)} MiB; Framescope opens captures up to ${MAX_OPEN_BYTES / 1048576} MiB.`;
+}
