@@ -1,6 +1,7 @@
 // Save and open captures, end to end in Chromium against browser mode: real traffic through the
 // engine's reverse proxy to a `ws` echo server, "Save capture" downloads the JSON Lines file,
-// "Clear" empties the capture, "Open capture…" brings the same frames back into the Inspector.
+// "Clear" empties the capture, "Open capture…" brings the same frames back into the Inspector; the
+// HAR choice downloads a file Chrome DevTools can open, with the socket's messages.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -38,6 +39,20 @@ describe('capture files in browser mode', () => {
     const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; payload?: string });
     expect(lines.filter((l) => l.type === 'connection')).toHaveLength(1);
     expect(lines.filter((l) => l.type === 'frame').map((l) => Buffer.from(l.payload!, 'hex').toString())).toContain('first message');
+
+    await page.getByTestId('file-format-har').click();
+    const [har] = await Promise.all([page.waitForEvent('download'), page.getByTestId('file-save').click()]);
+    expect(har.suggestedFilename()).toMatch(/^framescope-\d{8}-\d{6}\.har$/);
+    type Entry = { _resourceType?: string; response: { status: number }; _webSocketMessages?: Array<{ type: string; opcode: number; data: string }> };
+    const log = (JSON.parse(readFileSync(await har.path(), 'utf8')) as { log: { version: string; entries: Entry[] } }).log;
+    expect(log.version).toBe('1.2');
+    const socket = log.entries.find((e) => e._resourceType === 'websocket');
+    expect(socket?.response.status).toBe(101);
+    // Per direction, since an echo may be captured before the client's second message.
+    const texts = (type: string) => socket?._webSocketMessages?.filter((m) => m.opcode === 1 && m.type === type).map((m) => m.data);
+    expect(texts('send')).toEqual(['first message', 'second']);
+    expect(texts('receive')).toEqual(['first message', 'second']);
+    await page.getByTestId('file-format-jsonl').click();
 
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     await expect.poll(() => rows.count()).toBe(0);

@@ -72,6 +72,15 @@ export interface CaptureImportResult {
   skipped: number;
 }
 
+/** jsonl: Framescope's lossless JSON Lines; har: HAR 1.2 as Chrome DevTools writes it (opens in its Network panel). */
+export type CaptureExportFormat = 'jsonl' | 'har';
+
+export interface CaptureExportOptions {
+  connectionId?: number | null;
+  /** Defaults to 'jsonl'. */
+  format?: CaptureExportFormat;
+}
+
 export interface CaptureApi {
   startProxy(options: ProxyOptions): Promise<ProxyStatus>;
   stopProxy(id: number): Promise<void>;
@@ -87,8 +96,8 @@ export interface CaptureApi {
   listHttpExchanges(query: { connectionId?: number | null }): Promise<HttpExchange[]>;
   clearCapture(): Promise<void>;
   setCapturePaused(paused: boolean): Promise<void>;
-  /** The JSON Lines bytes (as `framescope capture --out` writes) of the whole capture or one connection. */
-  exportCapture(options: { connectionId?: number | null }): Promise<Uint8Array>;
+  /** The whole capture or one connection as JSON Lines bytes (as `framescope capture --out` writes) or as a HAR 1.2 file. */
+  exportCapture(options: CaptureExportOptions): Promise<Uint8Array>;
   /** Loads a JSON Lines capture as closed connections; unreadable lines are counted, not fatal. */
   importCapture(options: { name: string; bytes: Uint8Array }): Promise<CaptureImportResult>;
 

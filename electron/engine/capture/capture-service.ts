@@ -3,6 +3,7 @@
 // connections and their permessage-deflate parameters.
 import type {
   CaptureApi,
+  CaptureExportOptions,
   CaptureImportResult,
   ClientCloseOptions,
   ClientPingOptions,
@@ -30,10 +31,12 @@ import { BuiltinClients } from '../client/builtin-client';
 import type { EventBus } from '../event-bus';
 import { ProxyServer, DEFAULT_HANDSHAKE_TIMEOUT_MS } from '../proxy/proxy-server';
 import type { ProxySession } from '../proxy/proxy-session';
+import { packageVersion } from '../version';
 import { exportCapture } from './capture-export';
 import { importCapture } from './capture-import';
 import { CaptureStore, snapshotConnection } from './capture-store';
 import { frameDetail, frameSummary } from './frame-detail';
+import { exportHar } from './har-export';
 
 export interface CaptureServiceDeps {
   bus: EventBus;
@@ -197,8 +200,10 @@ export class CaptureService implements CaptureApi {
     this.store.setPaused(paused === true);
   }
 
-  async exportCapture(options: { connectionId?: number | null }): Promise<Uint8Array> {
-    return exportCapture(this.store, options?.connectionId ?? null);
+  async exportCapture(options: CaptureExportOptions): Promise<Uint8Array> {
+    const connectionId = options?.connectionId ?? null;
+    if (options?.format === 'har') return exportHar(this.store, connectionId, packageVersion());
+    return exportCapture(this.store, connectionId);
   }
 
   async importCapture(options: { name: string; bytes: Uint8Array }): Promise<CaptureImportResult> {

@@ -1,23 +1,26 @@
 // Save the capture (all of it, or the selected connection) as JSON Lines — the format of
-// `framescope capture --out` — and open such a file back as closed connections. Saving goes
+// `framescope capture --out` — or as HAR for Chrome DevTools, and open a JSON Lines file back as
+// closed connections. Saving goes
 // through a Blob URL and <a download>, which works the same in browser mode and in Electron.
 import { useRef, useState, type ChangeEvent } from 'react';
 import { getClient } from '../../api/client';
 import { useStore } from '../../store';
-import { captureFileName, importSummary, tooLarge } from './capture-file-text';
+import type { CaptureExportFormat } from '../../../../shared/api';
+import { EXPORT_FORMATS, captureFileName, importSummary, tooLarge } from './capture-file-text';
 import { InlineError } from './InlineError';
 import { useAction } from './use-action';
 
 export function FilePanel() {
   const selected = useStore((s) => (s.selectedConnectionId === null ? null : (s.connections.get(s.selectedConnectionId) ?? null)));
   const [onlySelected, setOnlySelected] = useState(false);
+  const [format, setFormat] = useState<CaptureExportFormat>('jsonl');
   const [opened, setOpened] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const scope = onlySelected && selected !== null ? selected.id : null;
 
   const save = useAction(async () => {
-    const bytes = await getClient().exportCapture({ connectionId: scope });
-    download(bytes, captureFileName(new Date()));
+    const bytes = await getClient().exportCapture({ connectionId: scope, format });
+    download(bytes, captureFileName(new Date(), format), format === 'har' ? 'application/json' : 'application/x-ndjson');
   });
   const open = useAction(async (file: File) => {
     setOpened(null);
@@ -38,7 +41,9 @@ export function FilePanel() {
     <div className="controls-body">
       <section className="controls-form" aria-label="Save the capture">
         <h3 className="controls-subhead">Save</h3>
-        <p className="controls-hint">Saves frames with their exact bytes as JSON Lines, the format of framescope capture --out.</p>
+        <p className="controls-hint">
+          JSON Lines keeps every frame&apos;s exact bytes (the format of framescope capture --out); HAR opens in Chrome DevTools&apos; Network panel, with messages but not frames.
+        </p>
         <div className="segmented" role="radiogroup" aria-label="What to save">
           <button type="button" role="radio" aria-checked={scope === null} className={scope === null ? 'segment active' : 'segment'} onClick={() => setOnlySelected(false)}>
             Whole capture
@@ -55,6 +60,21 @@ export function FilePanel() {
           >
             {selected === null ? 'Selected connection' : `Connection #${selected.id}`}
           </button>
+        </div>
+        <div className="segmented" role="radiogroup" aria-label="File format">
+          {EXPORT_FORMATS.map((f) => (
+            <button
+              key={f.format}
+              type="button"
+              role="radio"
+              aria-checked={format === f.format}
+              className={format === f.format ? 'segment active' : 'segment'}
+              data-testid={`file-format-${f.format}`}
+              onClick={() => setFormat(f.format)}
+            >
+              {f.label}
+            </button>
+          ))}
         </div>
         <div className="controls-actions">
           <button className="button primary" type="button" disabled={save.pending} data-testid="file-save" onClick={() => void save.run()}>
@@ -83,8 +103,8 @@ export function FilePanel() {
   );
 }
 
-function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/x-ndjson' }));
+function download(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

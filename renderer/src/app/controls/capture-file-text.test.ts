@@ -4,6 +4,7 @@ import { captureFileName, importSummary, tooLarge } from './capture-file-text';
 describe('File tab text', () => {
   it('names saved captures by local date and time', () => {
     expect(captureFileName(new Date(2026, 0, 5, 9, 3, 7))).toBe('framescope-20260105-090307.jsonl');
+    expect(captureFileName(new Date(2026, 0, 5, 9, 3, 7), 'har')).toBe('framescope-20260105-090307.har');
   });
 
   it('says what was opened, and what was skipped', () => {

@@ -1,14 +1,20 @@
 // Words and names for the File tab, kept pure so they are unit-tested without a browser.
-import type { CaptureImportResult } from '../../../../shared/api';
+import type { CaptureExportFormat, CaptureImportResult } from '../../../../shared/api';
 
 /** Largest file offered to the engine (its own limit, checked here before reading the file). */
 export const MAX_OPEN_BYTES = 512 * 1024 * 1024;
 
-/** framescope-YYYYMMDD-HHMMSS.jsonl in local time: sorts by time and says what made it. */
-export function captureFileName(now: Date): string {
+/** The File tab's format choice, in the order shown. */
+export const EXPORT_FORMATS: ReadonlyArray<{ format: CaptureExportFormat; label: string }> = [
+  { format: 'jsonl', label: 'JSON Lines (lossless)' },
+  { format: 'har', label: 'HAR (Chrome DevTools)' },
+];
+
+/** framescope-YYYYMMDD-HHMMSS.jsonl (or .har) in local time: sorts by time and says what made it. */
+export function captureFileName(now: Date, format: CaptureExportFormat = 'jsonl'): string {
   const p = (n: number) => String(n).padStart(2, '0');
   const day = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}`;
-  return `framescope-${day}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}.jsonl`;
+  return `framescope-${day}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}.${format}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
