@@ -7,6 +7,7 @@ import { ClientSession } from './ClientSession';
 import { clientOptionsFrom } from './control-inputs';
 import { InlineError } from './InlineError';
 import { useAction } from './use-action';
+import { MonoField } from './MonoField';
 
 export function ClientPanel() {
   const connection = useStore((s) => (s.clientConnectionId === null ? null : (s.connections.get(s.clientConnectionId) ?? null)));
@@ -37,18 +38,7 @@ function ConnectForm() {
     <div className="controls-body">
       <form className="controls-form" onSubmit={submit} aria-label="Connect the built-in client">
         <p className="controls-hint">Opens a WebSocket from Framescope itself. Its handshake and every frame are captured.</p>
-        <label className="field">
-          <span className="field-label">Server URL</span>
-          <input
-            className="input mono"
-            data-testid="client-url"
-            value={draft.url}
-            placeholder="ws://127.0.0.1:8080/"
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(e) => setDraft({ url: e.target.value })}
-          />
-        </label>
+        <MonoField label="Server URL" testId="client-url" value={draft.url} placeholder="ws://127.0.0.1:8080/" onChange={(url) => setDraft({ url })} />
         {reverseProxies.length > 0 && (
           <div className="field-suggestions">
             <span className="muted">Through a proxy:</span>
@@ -59,20 +49,17 @@ function ConnectForm() {
             ))}
           </div>
         )}
-        <label className="field">
-          <span className="field-label">
-            Subprotocols <span className="muted">(optional, comma-separated)</span>
-          </span>
-          <input
-            className="input mono"
-            data-testid="client-subprotocols"
-            value={draft.subprotocols}
-            placeholder="chat.v1, chat.v2"
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(e) => setDraft({ subprotocols: e.target.value })}
-          />
-        </label>
+        <MonoField
+          label={
+            <>
+              Subprotocols <span className="muted">(optional, comma-separated)</span>
+            </>
+          }
+          testId="client-subprotocols"
+          value={draft.subprotocols}
+          placeholder="chat.v1, chat.v2"
+          onChange={(subprotocols) => setDraft({ subprotocols })}
+        />
         <label className="field">
           <span className="field-label">
             Extra headers <span className="muted">(optional, one “Name: value” per line)</span>

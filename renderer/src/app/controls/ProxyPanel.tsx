@@ -8,6 +8,7 @@ import { proxyOptionsFrom } from './control-inputs';
 import { InlineError } from './InlineError';
 import { ProxyList } from './ProxyList';
 import { useAction } from './use-action';
+import { MonoField } from './MonoField';
 
 const MODES: Array<{ mode: ProxyMode; label: string; hint: string }> = [
   { mode: 'reverse', label: 'Reverse', hint: 'Clients connect to Framescope instead of the server; each connection is forwarded to the server unchanged.' },
@@ -49,18 +50,7 @@ export function ProxyPanel() {
         </div>
         <p className="controls-hint">{hint}</p>
         {draft.mode === 'reverse' && (
-          <label className="field">
-            <span className="field-label">Server to forward to</span>
-            <input
-              className="input mono"
-              data-testid="proxy-target"
-              value={draft.target}
-              placeholder="ws://127.0.0.1:8080/"
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(e) => setDraft({ target: e.target.value })}
-            />
-          </label>
+          <MonoField label="Server to forward to" testId="proxy-target" value={draft.target} placeholder="ws://127.0.0.1:8080/" onChange={(target) => setDraft({ target })} />
         )}
         <label className="field">
           <span className="field-label">Listen on port</span>
