@@ -10,9 +10,9 @@ export function registerIpc(engine: Engine, window: BrowserWindow, devServerUrl:
     event.sender === window.webContents && event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl);
 
   ipcMain.handle(IPC_CALL, (event, method: unknown, params: unknown) => {
-    if (!trusted(event)) return { ok: false, error: { code: 'bad-request', message: 'Untrusted sender.' } };
+    if (!trusted(event)) return { ok: false, error: { code: 'invalid', message: 'Untrusted sender.' } };
     if (!isApiMethod(method) || !Array.isArray(params)) {
-      return { ok: false, error: { code: 'bad-request', message: `Unknown method ${String(method)}.` } };
+      return { ok: false, error: { code: 'invalid', message: `Unknown method ${String(method)}.` } };
     }
     return toEnvelope(() => (engine.api[method] as (...args: unknown[]) => Promise<unknown>)(...params));
   });

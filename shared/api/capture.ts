@@ -159,3 +159,53 @@ export interface NoticeEvent {
 export type CaptureEngineEvent = CaptureEvent | CaptureClearedEvent | ProxiesEvent | NoticeEvent;
 
 export type { Peer };
+
+// ── The one change feed (issue 13). Types first, so every service and the renderer build on one
+// design; the capture store is the only producer. Each batch carries the capture version it brings
+// the reader to; renderer queries are keyed by that version.
+
+/** One change to capture state, in the order it happened. */
+export type CaptureDelta =
+  /** A connection was created or changed: its whole, latest summary. */
+  | { type: 'connection'; connection: ConnectionSummary }
+  /**
+   * Frames were appended to one connection. Ids are global and dense per engine life, so other
+   * connections' frames may sit between firstId and lastId; `count` is this connection's share.
+   */
+  | { type: 'frames'; connectionId: number; firstId: number; lastId: number; count: number }
+  /** An HTTP exchange was created or changed: its whole, latest state. */
+  | { type: 'exchange'; exchange: HttpExchange }
+  /** Clear: frames and exchanges are gone; ids go on from where they were (they never repeat). */
+  | { type: 'cleared'; nextFrameId: number }
+  /** Recording paused or resumed; on resume, the gap row id that marks what passed meanwhile (or null when nothing did). */
+  | { type: 'recording'; paused: boolean; gapFrameId: number | null }
+  /** The budget was reached with whenFull = 'drop-oldest': frames with id < firstKeptId are gone. */
+  | { type: 'dropped'; firstKeptId: number }
+  | { type: 'stats'; stats: CaptureStats };
+
+export interface CaptureDeltaEvent {
+  type: 'capture-deltas';
+  /** Monotonic for the life of the engine; bumped once per batch that changed anything. */
+  version: number;
+  deltas: CaptureDelta[];
+}
+
+/** What a payload read may address: the wire payload (unmasked), or the whole message (reassembled, inflated). */
+export type PayloadPart = 'frame' | 'message';
+
+export interface PayloadRange {
+  frameId: number;
+  part: PayloadPart;
+  offset: number;
+  /** Capped by the engine (a page); larger payloads are read page by page, never whole. */
+  length: number;
+}
+
+export interface PayloadChunk {
+  /** True size of the part (the declared payload length, or the inflated message size). */
+  total: number;
+  /** Bytes of it Framescope kept (< total only when a Framescope limit cut it; never a protocol matter). */
+  kept: number;
+  offset: number;
+  bytes: Uint8Array;
+}

@@ -1,15 +1,17 @@
 // Typed errors that cross the contract. Electron's IPC and our WebSocket RPC both drop custom
 // error classes, so results travel as an envelope and the client turns failures back into throws.
 
-export type ErrorCode =
-  | 'bad-request'
-  | 'not-found'
-  | 'port-in-use'
-  | 'listen-failed'
-  | 'connect-failed'
-  | 'not-controllable'
-  | 'unsupported'
-  | 'internal';
+/**
+ * What went wrong, so the renderer can branch on it:
+ * - invalid: the request broke the contract (schema, ranges); fix the request.
+ * - not-found: no such proxy, connection, frame, snippet.
+ * - conflict: the state forbids it now (port taken, connection closed, not controllable).
+ * - limit: one of Framescope's own limits (capture budget, import caps, page sizes).
+ * - unavailable: something outside refused (listen failed, upstream unreachable).
+ * - unsupported: not possible in this host or build.
+ * - internal: a bug; the message says what.
+ */
+export type ErrorCode = 'invalid' | 'not-found' | 'conflict' | 'limit' | 'unavailable' | 'unsupported' | 'internal';
 
 export class FramescopeError extends Error {
   readonly code: ErrorCode;

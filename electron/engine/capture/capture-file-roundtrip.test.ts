@@ -121,10 +121,10 @@ describe('capture files', () => {
   it('refuses a file with nothing usable, in words', async () => {
     const fresh = capture();
     await expect(fresh.capture.importCapture({ name: 'notes.txt', bytes: Buffer.from('hello\nworld\n') })).rejects.toMatchObject({
-      code: 'bad-request',
+      code: 'invalid',
       message: expect.stringContaining('notes.txt holds no Framescope capture (2 lines could not be read)'),
     });
-    await expect(fresh.capture.importCapture({ name: 'empty.jsonl', bytes: new Uint8Array(0) })).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(fresh.capture.importCapture({ name: 'empty.jsonl', bytes: new Uint8Array(0) })).rejects.toMatchObject({ code: 'invalid' });
     expect((await fresh.capture.getStats()).connections).toBe(0);
   });
 

@@ -28,9 +28,9 @@ interface Imported {
 
 export function importCapture(store: CaptureStore, name: string, data: Uint8Array): CaptureImportResult {
   const label = typeof name === 'string' && name !== '' ? name : 'The file';
-  if (!(data instanceof Uint8Array)) throw new FramescopeError('bad-request', 'The capture file must be bytes.');
+  if (!(data instanceof Uint8Array)) throw new FramescopeError('invalid', 'The capture file must be bytes.');
   if (data.length > MAX_IMPORT_BYTES) {
-    throw new FramescopeError('bad-request', `${label} is ${(data.length / 1048576).toFixed(0)} MiB; Framescope opens captures up to ${MAX_IMPORT_BYTES / 1048576} MiB.`);
+    throw new FramescopeError('invalid', `${label} is ${(data.length / 1048576).toFixed(0)} MiB; Framescope opens captures up to ${MAX_IMPORT_BYTES / 1048576} MiB.`);
   }
   const records: Record<'connection' | 'frame' | 'http', Json[]> = { connection: [], frame: [], http: [] };
   let skipped = 0;
@@ -88,7 +88,7 @@ export function importCapture(store: CaptureStore, name: string, data: Uint8Arra
   }
   if (connections.size === 0) {
     const why = skipped > 0 ? ` (${skipped} line${skipped === 1 ? '' : 's'} could not be read)` : '';
-    throw new FramescopeError('bad-request', `${label} holds no Framescope capture${why}. Open a .jsonl file saved by Framescope or written by framescope capture --out.`);
+    throw new FramescopeError('invalid', `${label} holds no Framescope capture${why}. Open a .jsonl file saved by Framescope or written by framescope capture --out.`);
   }
   return { connections: connections.size, frames: store.frames.count - framesBefore, skipped };
 }

@@ -106,11 +106,11 @@ export class CaptureService implements CaptureApi {
   }
 
   private async launch(options: ProxyOptions, source: ConnectionSource): Promise<ProxyServer> {
-    if (options === null || typeof options !== 'object') throw new FramescopeError('bad-request', 'Proxy options are missing.');
+    if (options === null || typeof options !== 'object') throw new FramescopeError('invalid', 'Proxy options are missing.');
     const port = options.listenPort ?? 0;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FramescopeError('bad-request', 'The listen port must be a whole number from 0 to 65535.');
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FramescopeError('invalid', 'The listen port must be a whole number from 0 to 65535.');
     const timeout = options.handshakeTimeoutMs ?? this.handshakeTimeoutMs;
-    if (!Number.isFinite(timeout) || timeout <= 0) throw new FramescopeError('bad-request', 'The handshake timeout must be a positive number of milliseconds.');
+    if (!Number.isFinite(timeout) || timeout <= 0) throw new FramescopeError('invalid', 'The handshake timeout must be a positive number of milliseconds.');
     return ProxyServer.start({
       id: this.nextProxyId++,
       mode: options.mode,
@@ -234,10 +234,10 @@ export class CaptureService implements CaptureApi {
   async inject(options: InjectOptions): Promise<{ firstFrameId: number | null }> {
     const id = options?.connectionId;
     const from: Peer = options?.from === 'server' ? 'server' : 'client';
-    if (!(options?.bytes instanceof Uint8Array)) throw new FramescopeError('bad-request', 'The frames to inject must be bytes.');
+    if (!(options?.bytes instanceof Uint8Array)) throw new FramescopeError('invalid', 'The frames to inject must be bytes.');
     const session = this.sessions.get(id);
     if (!session) {
-      if (this.store.connections.has(id)) throw new FramescopeError('bad-request', 'connection is closed');
+      if (this.store.connections.has(id)) throw new FramescopeError('invalid', 'connection is closed');
       throw new FramescopeError('not-found', `No connection ${id}.`);
     }
     const firstFrameId = await session.inject(from, options.bytes);

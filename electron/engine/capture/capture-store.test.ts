@@ -43,7 +43,7 @@ describe('capture store', () => {
     expect(await t.capture.locateFrame({ filter: { opcodes: [2] }, frameId: 297 })).toBe(99);
     expect(await t.capture.locateFrame({ filter: { opcodes: [2] }, frameId: 298 })).toBe(-1);
     expect((await t.capture.queryFrames({ filter: { connectionId: record.summary.id + 1 }, start: 0, count: 5 })).total).toBe(0);
-    await expect(t.capture.queryFrames({ filter: { text: '(', regex: true }, start: 0, count: 5 })).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(t.capture.queryFrames({ filter: { text: '(', regex: true }, start: 0, count: 5 })).rejects.toMatchObject({ code: 'invalid' });
     await expect(t.capture.getFrame(10_000)).rejects.toMatchObject({ code: 'not-found' });
     await expect(t.capture.getConnection(77)).rejects.toMatchObject({ code: 'not-found' });
     const violating = await t.capture.queryFrames({ filter: { violationsOnly: true }, start: 0, count: 5 });

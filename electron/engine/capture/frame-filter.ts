@@ -82,7 +82,7 @@ export class FilterCache {
 function textMatcher(f: FrameFilter): ((preview: string) => boolean) | null {
   const text = f.text ?? '';
   if (text === '') return null;
-  if (text.length > MAX_PATTERN_LENGTH) throw new FramescopeError('bad-request', `The filter text is longer than ${MAX_PATTERN_LENGTH} characters.`);
+  if (text.length > MAX_PATTERN_LENGTH) throw new FramescopeError('invalid', `The filter text is longer than ${MAX_PATTERN_LENGTH} characters.`);
   if (!f.regex) {
     const needle = text.toLowerCase();
     return (preview) => preview.toLowerCase().includes(needle);
@@ -91,7 +91,7 @@ function textMatcher(f: FrameFilter): ((preview: string) => boolean) | null {
   try {
     re = new RegExp(text, 'i');
   } catch (err) {
-    throw new FramescopeError('bad-request', `The filter is not a valid regular expression: ${(err as Error).message}`);
+    throw new FramescopeError('invalid', `The filter is not a valid regular expression: ${(err as Error).message}`);
   }
   return (preview) => re.test(preview);
 }

@@ -88,11 +88,11 @@ describe('built-in client', () => {
     await server.close();
     const err = await t.capture.clientConnect({ url: `ws://127.0.0.1:${server.port}/` }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FramescopeError);
-    expect((err as FramescopeError).code).toBe('connect-failed');
+    expect((err as FramescopeError).code).toBe('unavailable');
     expect((err as FramescopeError).message).toContain('refused the connection');
     const [c] = await t.capture.listConnections();
     expect(c).toMatchObject({ source: 'client', state: 'failed' });
-    await expect(t.capture.clientConnect({ url: 'http:/nope' })).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(t.capture.clientConnect({ url: 'http:/nope' })).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('injects frames both ways at frame boundaries and marks them injected', async () => {

@@ -22,7 +22,7 @@ export class BuiltinClients {
   constructor(private readonly deps: BuiltinClientDeps) {}
 
   async connect(options: ClientConnectOptions): Promise<{ connectionId: number }> {
-    if (typeof options?.url !== 'string') throw new FramescopeError('bad-request', 'The client needs a URL (ws://host:port/path).');
+    if (typeof options?.url !== 'string') throw new FramescopeError('invalid', 'The client needs a URL (ws://host:port/path).');
     const target = parseTargetUrl(options.url);
     const defaultPort = target.tls ? 443 : 80;
     const host = target.host.includes(':') ? `[${target.host}]` : target.host;
@@ -38,7 +38,7 @@ export class BuiltinClients {
         followRedirects: false,
       });
     } catch (err) {
-      throw new FramescopeError('bad-request', `The client cannot connect with these options: ${(err as Error).message}`);
+      throw new FramescopeError('invalid', `The client cannot connect with these options: ${(err as Error).message}`);
     }
     return new Promise((resolve, reject) => {
       let connectionId: number | null = null;
@@ -71,20 +71,20 @@ export class BuiltinClients {
           ws.terminate();
           const summary = connectionId === null ? null : this.deps.store.connections.get(connectionId)?.summary;
           const why = summary?.error ?? (body.trim() || `the server answered ${res.statusCode} ${res.statusMessage ?? ''}`.trim());
-          reject(new FramescopeError('connect-failed', why));
+          reject(new FramescopeError('unavailable', why));
         };
         res.on('end', done);
         res.on('error', done);
       });
-      ws.on('error', (err) => reject(new FramescopeError('connect-failed', err.message)));
+      ws.on('error', (err) => reject(new FramescopeError('unavailable', err.message)));
     });
   }
 
   async send(options: ClientSendOptions): Promise<void> {
     const ws = this.open(options.connectionId);
-    if (!(options.data instanceof Uint8Array)) throw new FramescopeError('bad-request', 'The message must be bytes.');
+    if (!(options.data instanceof Uint8Array)) throw new FramescopeError('invalid', 'The message must be bytes.');
     await new Promise<void>((resolve, reject) =>
-      ws.send(options.data, { binary: options.binary === true }, (err) => (err ? reject(new FramescopeError('bad-request', err.message)) : resolve())),
+      ws.send(options.data, { binary: options.binary === true }, (err) => (err ? reject(new FramescopeError('invalid', err.message)) : resolve())),
     );
   }
 
@@ -93,10 +93,10 @@ export class BuiltinClients {
     const ws = this.open(options.connectionId);
     const data = options.data ?? new Uint8Array(0);
     if (!(data instanceof Uint8Array) || data.length > 125) {
-      throw new FramescopeError('bad-request', 'A ping carries at most 125 bytes (RFC 6455 §5.5).');
+      throw new FramescopeError('invalid', 'A ping carries at most 125 bytes (RFC 6455 §5.5).');
     }
     await new Promise<void>((resolve, reject) =>
-      ws.ping(data, undefined, (err) => (err ? reject(new FramescopeError('bad-request', err.message)) : resolve())),
+      ws.ping(data, undefined, (err) => (err ? reject(new FramescopeError('invalid', err.message)) : resolve())),
     );
   }
 
@@ -105,7 +105,7 @@ export class BuiltinClients {
     try {
       ws.close(options.code, options.reason);
     } catch (err) {
-      throw new FramescopeError('bad-request', `Cannot close with this code and reason: ${(err as Error).message}`);
+      throw new FramescopeError('invalid', `Cannot close with this code and reason: ${(err as Error).message}`);
     }
   }
 
@@ -120,9 +120,9 @@ export class BuiltinClients {
       const summary = this.deps.store.connections.get(connectionId)?.summary;
       if (summary === undefined) throw new FramescopeError('not-found', `No connection ${connectionId}.`);
       if (ws === undefined && summary.state !== 'closed' && summary.state !== 'failed') {
-        throw new FramescopeError('not-controllable', `Connection ${connectionId} was not opened by the built-in client.`);
+        throw new FramescopeError('conflict', `Connection ${connectionId} was not opened by the built-in client.`);
       }
-      throw new FramescopeError('bad-request', 'connection is closed');
+      throw new FramescopeError('invalid', 'connection is closed');
     }
     return ws;
   }

@@ -12,13 +12,13 @@ import { SnippetStore } from './snippet-store';
 export const MAX_CRAFT_BYTES = 16 * 1024 * 1024;
 
 function checkPeer(from: unknown): asserts from is Peer {
-  if (from !== 'client' && from !== 'server') throw new FramescopeError('bad-request', '"from" must be "client" or "server".');
+  if (from !== 'client' && from !== 'server') throw new FramescopeError('invalid', '"from" must be "client" or "server".');
 }
 
 function checkBytes(bytes: unknown, what: string, allowEmpty: boolean): asserts bytes is Uint8Array {
-  if (!(bytes instanceof Uint8Array)) throw new FramescopeError('bad-request', `${what} must be bytes.`);
-  if (!allowEmpty && bytes.length === 0) throw new FramescopeError('bad-request', `${what} are empty.`);
-  if (bytes.length > MAX_CRAFT_BYTES) throw new FramescopeError('bad-request', `${what} exceed ${MAX_CRAFT_BYTES / (1024 * 1024)} MiB.`);
+  if (!(bytes instanceof Uint8Array)) throw new FramescopeError('invalid', `${what} must be bytes.`);
+  if (!allowEmpty && bytes.length === 0) throw new FramescopeError('invalid', `${what} are empty.`);
+  if (bytes.length > MAX_CRAFT_BYTES) throw new FramescopeError('invalid', `${what} exceed ${MAX_CRAFT_BYTES / (1024 * 1024)} MiB.`);
 }
 
 export class CraftService implements CraftApi {
@@ -30,13 +30,13 @@ export class CraftService implements CraftApi {
 
   async injectFrames(options: InjectOptions): Promise<{ firstFrameId: number | null }> {
     const { connectionId, from, bytes } = options ?? ({} as InjectOptions);
-    if (!Number.isSafeInteger(connectionId) || connectionId < 0) throw new FramescopeError('bad-request', 'Pick a connection to send into.');
+    if (!Number.isSafeInteger(connectionId) || connectionId < 0) throw new FramescopeError('invalid', 'Pick a connection to send into.');
     checkPeer(from);
     checkBytes(bytes, 'The frames', false);
     // Only whole frames: a partial one would leave the direction mid-frame and garble the
     // real traffic that follows (RFC 6455 §5.2 framing has no resynchronisation).
     const whole = countWholeFrames(bytes);
-    if ('error' in whole) throw new FramescopeError('bad-request', `${whole.error} Only whole frames can be injected.`);
+    if ('error' in whole) throw new FramescopeError('invalid', `${whole.error} Only whole frames can be injected.`);
     return this.deps.capture.inject({ connectionId, from, bytes });
   }
 
@@ -53,7 +53,7 @@ export class CraftService implements CraftApi {
    */
   private async windowBits(connectionId: number | null, from: Peer): Promise<number> {
     if (connectionId === null || connectionId === undefined) return 15;
-    if (!Number.isSafeInteger(connectionId)) throw new FramescopeError('bad-request', 'connectionId must be an integer or null.');
+    if (!Number.isSafeInteger(connectionId)) throw new FramescopeError('invalid', 'connectionId must be an integer or null.');
     return this.deps.capture.deflateParams(connectionId, from)?.windowBits ?? 15;
   }
 
@@ -66,7 +66,7 @@ export class CraftService implements CraftApi {
   }
 
   async deleteSnippet(id: string): Promise<void> {
-    if (typeof id !== 'string') throw new FramescopeError('bad-request', 'A snippet id is text.');
+    if (typeof id !== 'string') throw new FramescopeError('invalid', 'A snippet id is text.');
     await this.snippets.delete(id);
   }
 }

@@ -46,7 +46,7 @@ describe('saved snippets', () => {
     writeFileSync(store.file, '{ this is not json');
     const err = await store.list().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FramescopeError);
-    expect((err as FramescopeError).code).toBe('bad-request');
+    expect((err as FramescopeError).code).toBe('invalid');
     expect((err as Error).message).toMatch(/snippets\.json is not valid JSON .*left untouched/);
     await expect(store.delete('x')).rejects.toThrow(/could not be read/);
 

@@ -41,7 +41,7 @@ export class SnippetStore {
   list(): Promise<Snippet[]> {
     return this.serial(async () => {
       const loaded = await this.load();
-      if (!loaded.ok) throw new FramescopeError('bad-request', this.unreadableMessage(loaded.problem));
+      if (!loaded.ok) throw new FramescopeError('invalid', this.unreadableMessage(loaded.problem));
       return loaded.snippets;
     });
   }
@@ -54,7 +54,7 @@ export class SnippetStore {
       if (loaded.ok) snippets = loaded.snippets;
       else await rename(this.file, `${this.file}.corrupt-${now}`);
       const rest = snippets.filter((s) => s.id !== snippet.id);
-      if (rest.length >= MAX_SNIPPETS) throw new FramescopeError('bad-request', `At most ${MAX_SNIPPETS} snippets are kept; delete some first.`);
+      if (rest.length >= MAX_SNIPPETS) throw new FramescopeError('invalid', `At most ${MAX_SNIPPETS} snippets are kept; delete some first.`);
       await this.write([...rest, snippet]);
       return snippet;
     });
@@ -63,7 +63,7 @@ export class SnippetStore {
   delete(id: string): Promise<void> {
     return this.serial(async () => {
       const loaded = await this.load();
-      if (!loaded.ok) throw new FramescopeError('bad-request', this.unreadableMessage(loaded.problem));
+      if (!loaded.ok) throw new FramescopeError('invalid', this.unreadableMessage(loaded.problem));
       const rest = loaded.snippets.filter((s) => s.id !== id);
       if (rest.length !== loaded.snippets.length) await this.write(rest);
     });
@@ -126,14 +126,14 @@ export class SnippetStore {
 
 function validate(input: Omit<Snippet, 'savedAt'>, now: number): Snippet {
   const value = input as Partial<Record<keyof Snippet, unknown>> | null;
-  if (value === null || typeof value !== 'object') throw new FramescopeError('bad-request', 'A snippet needs an id, a name and a spec.');
+  if (value === null || typeof value !== 'object') throw new FramescopeError('invalid', 'A snippet needs an id, a name and a spec.');
   if (typeof value.id !== 'string' || !ID_PATTERN.test(value.id)) {
-    throw new FramescopeError('bad-request', 'A snippet id is 1 to 100 letters, digits, "-" or "_".');
+    throw new FramescopeError('invalid', 'A snippet id is 1 to 100 letters, digits, "-" or "_".');
   }
   const name = typeof value.name === 'string' ? value.name.trim() : '';
-  if (name === '' || name.length > MAX_NAME_CHARS) throw new FramescopeError('bad-request', `A snippet name is 1 to ${MAX_NAME_CHARS} characters.`);
+  if (name === '' || name.length > MAX_NAME_CHARS) throw new FramescopeError('invalid', `A snippet name is 1 to ${MAX_NAME_CHARS} characters.`);
   if (typeof value.spec !== 'string' || value.spec.length > MAX_SPEC_CHARS) {
-    throw new FramescopeError('bad-request', `A snippet spec is text of at most ${MAX_SPEC_CHARS} characters.`);
+    throw new FramescopeError('invalid', `A snippet spec is text of at most ${MAX_SPEC_CHARS} characters.`);
   }
   return { id: value.id, name, spec: value.spec, savedAt: now };
 }

@@ -135,7 +135,7 @@ function attachRpc(ws: WebSocket, engine: Engine): void {
     if (!isRpcRequest(request)) return;
     const { id, method, params } = request;
     if (!isApiMethod(method)) {
-      send({ id, envelope: { ok: false, error: { code: 'bad-request', message: `Unknown method ${String(method)}.` } } });
+      send({ id, envelope: { ok: false, error: { code: 'invalid', message: `Unknown method ${String(method)}.` } } });
       return;
     }
     void toEnvelope(() => (engine.api[method] as (...args: unknown[]) => Promise<unknown>)(...params)).then((envelope) =>

@@ -50,8 +50,8 @@ export class LabService implements LabApi {
 
   async labStart(input: LabOptions): Promise<LabStatus> {
     const checked = checkLabOptions(input);
-    if ('error' in checked) throw new FramescopeError('bad-request', checked.error);
-    if (this.run && this.phase !== 'done' && this.phase !== 'failed') throw new FramescopeError('bad-request', 'A lab run is already going; stop it first.');
+    if ('error' in checked) throw new FramescopeError('invalid', checked.error);
+    if (this.run && this.phase !== 'done' && this.phase !== 'failed') throw new FramescopeError('invalid', 'A lab run is already going; stop it first.');
     await this.run?.dispose();
     const options = checked.options;
     const runId = ++this.runId;
@@ -66,7 +66,7 @@ export class LabService implements LabApi {
     } catch (err) {
       this.error = `The lab could not start: ${(err as Error).message}`;
       this.setPhase('failed');
-      throw new FramescopeError('listen-failed', this.error);
+      throw new FramescopeError('unavailable', this.error);
     }
     this.run = run;
     run.startNodeClients(options.clients === 'engine' ? LAB_TRANSPORTS : ['http2-polling']);
@@ -127,9 +127,9 @@ export class LabService implements LabApi {
 
   async labReport(report: LabReport): Promise<void> {
     const run = this.run;
-    if (!report || typeof report !== 'object' || !Array.isArray(report.deliveries)) throw new FramescopeError('bad-request', 'A lab report needs a deliveries array.');
-    if (!LAB_TRANSPORTS.includes(report.transport)) throw new FramescopeError('bad-request', `Unknown lab transport ${String(report.transport)}.`);
-    if (report.deliveries.length > MAX_DELIVERIES_PER_REPORT) throw new FramescopeError('bad-request', 'Too many deliveries in one report.');
+    if (!report || typeof report !== 'object' || !Array.isArray(report.deliveries)) throw new FramescopeError('invalid', 'A lab report needs a deliveries array.');
+    if (!LAB_TRANSPORTS.includes(report.transport)) throw new FramescopeError('invalid', `Unknown lab transport ${String(report.transport)}.`);
+    if (report.deliveries.length > MAX_DELIVERIES_PER_REPORT) throw new FramescopeError('invalid', 'Too many deliveries in one report.');
     // Reports from an earlier run (a late batch after Stop and Start) are dropped, not mixed in.
     if (!run || report.runId !== this.runId) return;
     run.report(
@@ -148,8 +148,8 @@ export class LabService implements LabApi {
 
   async labSweep(request: LabSweepRequest): Promise<LabSweepResult> {
     const kind = request?.kind;
-    if (kind !== 'interval' && kind !== 'size') throw new FramescopeError('bad-request', "A sweep is 'interval' or 'size'.");
-    if (this.sweeping) throw new FramescopeError('bad-request', 'A sweep is already running.');
+    if (kind !== 'interval' && kind !== 'size') throw new FramescopeError('invalid', "A sweep is 'interval' or 'size'.");
+    if (this.sweeping) throw new FramescopeError('invalid', 'A sweep is already running.');
     this.sweeping = runSweep(kind, (done, total) => this.deps.bus.emit({ type: 'lab-sweep', kind, done, total }), { interrupted: this.closed });
     try {
       return await this.sweeping;
@@ -166,20 +166,20 @@ export class LabService implements LabApi {
       return (await this.demo).endpoints();
     } catch (err) {
       this.demo = null;
-      throw new FramescopeError('listen-failed', `The demonstrations could not start: ${(err as Error).message}`);
+      throw new FramescopeError('unavailable', `The demonstrations could not start: ${(err as Error).message}`);
     }
   }
 
   async labBroadcast(options: { size: number }): Promise<{ seq: number; sentAt: number; clients: number }> {
     const size = options?.size;
-    if (typeof size !== 'number' || !Number.isInteger(size) || size < 64 || size > 65_536) throw new FramescopeError('bad-request', 'size must be a whole number from 64 to 65536.');
-    if (!this.demo) throw new FramescopeError('bad-request', 'Start the demonstrations first.');
+    if (typeof size !== 'number' || !Number.isInteger(size) || size < 64 || size > 65_536) throw new FramescopeError('invalid', 'size must be a whole number from 64 to 65536.');
+    if (!this.demo) throw new FramescopeError('invalid', 'Start the demonstrations first.');
     return (await this.demo).send(size);
   }
 
   async labHandshake(options: { tag: string }): Promise<LabHandshake | null> {
     const tag = options?.tag;
-    if (typeof tag !== 'string' || !/^[\w-]{4,64}$/.test(tag)) throw new FramescopeError('bad-request', 'A handshake tag is 4 to 64 letters, digits, - or _.');
+    if (typeof tag !== 'string' || !/^[\w-]{4,64}$/.test(tag)) throw new FramescopeError('invalid', 'A handshake tag is 4 to 64 letters, digits, - or _.');
     if (!this.demo) return null;
     return (await this.demo).handshake(tag);
   }

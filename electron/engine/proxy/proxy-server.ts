@@ -41,10 +41,10 @@ export class ProxyServer {
   static async start(options: ProxyServerOptions): Promise<ProxyServer> {
     let target: ReverseTarget | null = null;
     if (options.mode === 'reverse') {
-      if (!options.target) throw new FramescopeError('bad-request', 'A reverse proxy needs a target URL (ws://host:port/path).');
+      if (!options.target) throw new FramescopeError('invalid', 'A reverse proxy needs a target URL (ws://host:port/path).');
       target = parseTargetUrl(options.target);
     } else if (options.mode !== 'forward') {
-      throw new FramescopeError('bad-request', `Unknown proxy mode "${String(options.mode)}".`);
+      throw new FramescopeError('invalid', `Unknown proxy mode "${String(options.mode)}".`);
     }
     const server = createServer({ allowHalfOpen: true, pauseOnConnect: false });
     const proxy = new ProxyServer(server, options, target);
@@ -52,8 +52,8 @@ export class ProxyServer {
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) => {
         const where = `${options.listenHost}:${options.listenPort}`;
-        if (err.code === 'EADDRINUSE') reject(new FramescopeError('port-in-use', `Port ${options.listenPort} on ${options.listenHost} is already in use.`));
-        else reject(new FramescopeError('listen-failed', `Cannot listen on ${where}: ${err.message}`));
+        if (err.code === 'EADDRINUSE') reject(new FramescopeError('conflict', `Port ${options.listenPort} on ${options.listenHost} is already in use.`));
+        else reject(new FramescopeError('unavailable', `Cannot listen on ${where}: ${err.message}`));
       });
       server.listen(options.listenPort, options.listenHost, () => resolve());
     });

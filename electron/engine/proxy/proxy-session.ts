@@ -78,12 +78,12 @@ export class ProxySession implements TrackerHost {
 
   /** Sends crafted frames into the live WebSocket at the next frame boundary of that direction. */
   inject(from: Peer, bytes: Uint8Array): Promise<number | null> {
-    if (this.phase === 'closed' || this.io.closed) return Promise.reject(new FramescopeError('bad-request', 'connection is closed'));
+    if (this.phase === 'closed' || this.io.closed) return Promise.reject(new FramescopeError('invalid', 'connection is closed'));
     if (this.phase !== 'websocket' || this.pumps === null) {
-      return Promise.reject(new FramescopeError('bad-request', 'This connection is not an open WebSocket, so frames cannot be injected into it.'));
+      return Promise.reject(new FramescopeError('invalid', 'This connection is not an open WebSocket, so frames cannot be injected into it.'));
     }
     if (this.io.ended(from === 'client' ? 'server' : 'client')) {
-      return Promise.reject(new FramescopeError('bad-request', `connection is closed towards the ${from === 'client' ? 'server' : 'client'}`));
+      return Promise.reject(new FramescopeError('invalid', `connection is closed towards the ${from === 'client' ? 'server' : 'client'}`));
     }
     return this.pumps[from].inject(bytes, nowMicros());
   }
@@ -236,7 +236,7 @@ export class ProxySession implements TrackerHost {
       const recorder = this.recorders[side];
       const midFrame = !recorder.parser.atFrameBoundary && !recorder.parser.stopped;
       recorder.end();
-      this.pumps?.[side].failQueued(new FramescopeError('bad-request', 'connection is closed'));
+      this.pumps?.[side].failQueued(new FramescopeError('invalid', 'connection is closed'));
       if (midFrame) {
         // RFC 6455 §5.2: the receiver can never get the rest of this frame; close its side too.
         this.record.summary.error ??= `The ${side} closed the connection in the middle of a frame.`;
@@ -268,7 +268,7 @@ export class ProxySession implements TrackerHost {
       this.recorders.server.end();
     }
     if (this.phase === 'http') this.tracker.endResponse(time);
-    const closedError = new FramescopeError('bad-request', 'connection is closed');
+    const closedError = new FramescopeError('invalid', 'connection is closed');
     this.pumps?.client.failQueued(closedError);
     this.pumps?.server.failQueued(closedError);
     this.phase = 'closed';

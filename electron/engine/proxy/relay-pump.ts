@@ -38,7 +38,7 @@ export class RelayPump {
         continue;
       }
       if (parser.stopped) {
-        this.failQueued(new FramescopeError('bad-request', 'This direction can no longer be decoded (a fatal protocol violation), so there is no frame boundary to inject at.'));
+        this.failQueued(new FramescopeError('invalid', 'This direction can no longer be decoded (a fatal protocol violation), so there is no frame boundary to inject at.'));
         continue;
       }
       const boundary = parser.nextBoundary();
@@ -54,7 +54,7 @@ export class RelayPump {
   /** Queues whole frames; they go out at the next frame boundary (now, if the direction is idle). */
   inject(bytes: Uint8Array, time: number): Promise<number | null> {
     if (this.recorder.parser.stopped) {
-      return Promise.reject(new FramescopeError('bad-request', 'This direction can no longer be decoded (a fatal protocol violation), so there is no frame boundary to inject at.'));
+      return Promise.reject(new FramescopeError('invalid', 'This direction can no longer be decoded (a fatal protocol violation), so there is no frame boundary to inject at.'));
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ bytes, resolve, reject });
@@ -81,7 +81,7 @@ export class RelayPump {
     while (this.queue.length > 0 && this.recorder.parser.atFrameBoundary) {
       const q = this.queue.shift() as Queued;
       const injection = this.recorder.beginInjection(q.bytes.length);
-      this.write(q.bytes, (err) => (err ? q.reject(new FramescopeError('bad-request', `The frames could not be written: ${err.message}`)) : q.resolve(injection.firstFrameId)));
+      this.write(q.bytes, (err) => (err ? q.reject(new FramescopeError('invalid', `The frames could not be written: ${err.message}`)) : q.resolve(injection.firstFrameId)));
       this.recorder.push(q.bytes, time);
     }
   }

@@ -13,10 +13,10 @@ export interface ReverseTarget extends UpstreamTarget {
 
 export function parseTargetUrl(url: string): ReverseTarget {
   const m = /^(wss?|https?):\/\/([^/?#]+)([^#]*)$/i.exec(url.trim());
-  if (!m) throw new FramescopeError('bad-request', `The target must look like ws://host:port/path, not "${url}".`);
+  if (!m) throw new FramescopeError('invalid', `The target must look like ws://host:port/path, not "${url}".`);
   const scheme = m[1]!.toLowerCase();
   const secure = scheme === 'wss' || scheme === 'https';
   const authority = parseAuthority(m[2]!, secure ? 443 : 80);
-  if (authority === null) throw new FramescopeError('bad-request', `"${m[2]}" in the target is not a valid host:port.`);
+  if (authority === null) throw new FramescopeError('invalid', `"${m[2]}" in the target is not a valid host:port.`);
   return { ...authority, tls: secure, path: m[3] === '' ? '/' : m[3]!, scheme: secure ? 'wss' : 'ws' };
 }

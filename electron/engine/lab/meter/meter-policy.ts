@@ -16,7 +16,7 @@ export function captureMeters(capture: LabCapture): MeterFactory {
     try {
       return await CaptureMeter.start(capture, port);
     } catch (err) {
-      const code = err instanceof FramescopeError ? err.code : 'listen-failed';
+      const code = err instanceof FramescopeError ? err.code : 'unavailable';
       throw new FramescopeError(code, `the capture proxy could not start in front of ${t}: ${(err as Error).message}`);
     }
   };
