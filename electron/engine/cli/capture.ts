@@ -11,6 +11,7 @@ import { parseTargetUrl } from '../proxy/target-url';
 import { CaptureFile } from './capture-file';
 import type { Command } from './command';
 import { UsageError, hostPort, numberFlag, parseFlags, stringFlag } from './flags';
+import { terminalText } from './terminal-text';
 
 const PAGE = 5000;
 
@@ -55,7 +56,7 @@ export const captureCommand: Command = {
     } catch (err) {
       await capture.close();
       file?.close();
-      io.err(`framescope capture: ${err instanceof FramescopeError ? err.message : (err as Error).message}`);
+      io.err(`framescope capture: ${terminalText(err instanceof FramescopeError ? err.message : (err as Error).message)}`);
       return 1;
     }
     io.err(forward ? `Framescope HTTP proxy on ${proxyAddress} (set HTTP_PROXY=${proxyAddress})` : `Framescope relay on ${proxyAddress} → ${target}`);
@@ -91,8 +92,8 @@ export const captureCommand: Command = {
     };
     let chain = Promise.resolve();
     const unsubscribe = bus.subscribe((events) => {
-      for (const e of events) if (e.type === 'notice') io.err(e.message);
-      chain = chain.then(() => pump(false)).catch((err: unknown) => io.err(`framescope capture: ${(err as Error).message}`));
+      for (const e of events) if (e.type === 'notice') io.err(terminalText(e.message));
+      chain = chain.then(() => pump(false)).catch((err: unknown) => io.err(`framescope capture: ${terminalText((err as Error).message)}`));
     });
 
     await io.interrupted;
@@ -120,11 +121,14 @@ export function frameLine(f: FrameSummary): string {
     .join(', ');
   const arrow = f.from === 'client' ? 'client→server' : 'server→client';
   const fin = f.fin ? ' ' : '…';
-  return `${clock(f.time)}  #${f.connectionId}  ${arrow}  ${opcodeName(f.opcode).padEnd(12)}${fin}${String(f.payloadLength).padStart(8)} B  ${f.preview}${flags ? `  [${flags}]` : ''}`;
+  return `${clock(f.time)}  #${f.connectionId}  ${arrow}  ${opcodeName(f.opcode).padEnd(12)}${fin}${String(f.payloadLength).padStart(8)} B  ${terminalText(f.preview)}${flags ? `  [${flags}]` : ''}`;
 }
 
-function connectionLine(c: ConnectionSummary): string {
-  if (c.state === 'failed') return `#${c.id} ${c.url || '(no request)'} failed: ${c.error ?? 'unknown reason'}`;
-  const close = c.closeCode !== null ? ` with ${c.closeCode}${c.closeReason ? ` "${c.closeReason}"` : ''}` : '';
-  return `#${c.id} ${c.url} closed${close}${c.error ? ` (${c.error})` : ''}`;
+/** URL, close reason and error come from peers: each is escaped (terminal-text.ts). */
+export function connectionLine(c: ConnectionSummary): string {
+  const url = terminalText(c.url);
+  const error = c.error === null ? null : terminalText(c.error);
+  if (c.state === 'failed') return `#${c.id} ${url || '(no request)'} failed: ${error ?? 'unknown reason'}`;
+  const close = c.closeCode !== null ? ` with ${c.closeCode}${c.closeReason ? ` "${terminalText(c.closeReason)}"` : ''}` : '';
+  return `#${c.id} ${url} closed${close}${error ? ` (${error})` : ''}`;
 }
