@@ -34,11 +34,18 @@ describe('framescope capture', () => {
       [['capture', '--listen', '127.0.0.1:0', '--forward', '--target', 'ws://a:1'], 'either --target'],
       [['capture', '--listen', 'nowhere', '--forward'], 'HOST:PORT'],
       [['capture', '--listen', '127.0.0.1:0', '--target', 'ftp://x'], 'ws://host:port/path'],
+      [['capture', '--listen', '127.0.0.1:0', '--forward', '--connect-ports', '25,smtp'], '--connect-ports'],
     ] as const) {
       const cli = io();
       expect(await main([...argv], cli)).toBe(2);
       expect(cli.errLines.join('\n')).toContain(reason);
     }
+  });
+
+  it('refuses to listen beyond loopback without --expose (exit 1, a reason, nothing listening)', async () => {
+    const cli = io();
+    expect(await main(['capture', '--listen', '0.0.0.0:0', '--forward'], cli)).toBe(1);
+    expect(cli.errLines.join('\n')).toMatch(/would let other machines use this proxy.*--expose/);
   });
 
   it('relays, prints one line per frame, writes the JSON Lines file and exits 0 on Ctrl-C', async () => {

@@ -1,6 +1,7 @@
 // `framescope capture`: the relay and the capture without a window. One line per frame on stdout,
 // connection news on stderr, and with --out a lossless JSON Lines file (mode 0600: captures hold
-// secrets). Ctrl-C flushes the file and exits 0.
+// secrets). Ctrl-C flushes the file and exits 0. Listening beyond loopback needs --expose
+// (listen-policy.ts); --connect-ports widens where a forward proxy's CONNECT may go.
 import { FramescopeError } from '../../../shared/api/errors';
 import type { ConnectionSummary, FrameSummary } from '../../../shared/model';
 import { opcodeName } from '../../../shared/protocol/index';
@@ -18,9 +19,18 @@ const PAGE = 5000;
 export const captureCommand: Command = {
   name: 'capture',
   summary: 'relay and capture WebSocket traffic headless, one line per frame (and a JSON Lines file)',
-  usage: 'framescope capture --listen HOST:PORT (--target ws://HOST:PORT[/path] | --forward) [--out FILE.jsonl] [--timeout SECONDS]',
+  usage:
+    'framescope capture --listen HOST:PORT (--target ws://HOST:PORT[/path] | --forward) [--out FILE.jsonl] [--timeout SECONDS] [--expose] [--connect-ports any|PORT,...]',
   async run(argv, io) {
-    const args = parseFlags(argv, { listen: 'string', target: 'string', forward: 'boolean', out: 'string', timeout: 'string' });
+    const args = parseFlags(argv, {
+      listen: 'string',
+      target: 'string',
+      forward: 'boolean',
+      out: 'string',
+      timeout: 'string',
+      expose: 'boolean',
+      'connect-ports': 'string',
+    });
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
     const listenValue = stringFlag(args, 'listen');
     if (listenValue === undefined) throw new UsageError('--listen HOST:PORT is required');
@@ -36,6 +46,7 @@ export const captureCommand: Command = {
       }
     }
     const timeout = numberFlag(args, 'timeout', 0.001, 3600);
+    const connectPorts = portList(stringFlag(args, 'connect-ports'));
     const outPath = stringFlag(args, 'out');
 
     let file: CaptureFile | null = null;
@@ -51,8 +62,16 @@ export const captureCommand: Command = {
     const capture = new CaptureService({ bus, dataDir: resolveDataDir(), ...(timeout !== undefined ? { handshakeTimeoutMs: timeout * 1000 } : {}) });
     let proxyAddress: string;
     try {
-      const status = await capture.startProxy({ mode: forward ? 'forward' : 'reverse', listenHost: listen.host, listenPort: listen.port, ...(target ? { target } : {}) });
+      const status = await capture.startProxy({
+        mode: forward ? 'forward' : 'reverse',
+        listenHost: listen.host,
+        listenPort: listen.port,
+        ...(target ? { target } : {}),
+        ...(args.flags.expose === true ? { exposeToNetwork: true } : {}),
+        ...(connectPorts ? { connectPorts } : {}),
+      });
       proxyAddress = status.address;
+      if (status.exposed) io.err(`Warning: listening on ${listen.host}: other machines can use this proxy and read what it captures.`);
     } catch (err) {
       await capture.close();
       file?.close();
@@ -108,6 +127,14 @@ export const captureCommand: Command = {
     return 0;
   },
 };
+
+/** --connect-ports: 'any' or a comma-separated list of ports (connect-policy.ts). */
+function portList(value: string | undefined): 'any' | number[] | undefined {
+  if (value === undefined || value === 'any') return value;
+  const ports = value.split(',').map((p) => p.trim());
+  if (!ports.every((p) => /^\d{1,5}$/.test(p) && Number(p) >= 1 && Number(p) <= 65535)) throw new UsageError('--connect-ports must be any or ports like 443,8080');
+  return ports.map(Number);
+}
 
 function clock(micros: number): string {
   const d = new Date(Math.floor(micros / 1000));
