@@ -4,8 +4,8 @@ import react from '@vitejs/plugin-react';
 
 // Our layout is not electron-vite's default (src/main, src/preload, src/renderer), so every
 // entry is named here. Main and the engine's process entry (forked as a utilityProcess, see
-// electron/main/engine-process.ts) are built side by side into out/main; Node dependencies (ws)
-// stay external.
+// electron/main/engine-process.ts) and the CLI are built side by side into out/main; Node
+// dependencies (ws) stay external.
 export default defineConfig({
   main: {
     build: {
@@ -14,6 +14,8 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           engine: resolve(import.meta.dirname, 'electron/engine/process-entry.ts'),
+          // The `framescope` CLI, built so that it runs without tsx (bin/framescope.mjs).
+          cli: resolve(import.meta.dirname, 'electron/engine/cli/run.ts'),
         },
       },
     },

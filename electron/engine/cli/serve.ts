@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../engine';
 import { startBrowserServer } from '../host/browser-server';
@@ -10,8 +11,9 @@ import { intFlag, parseFlags, stringFlag } from './flags';
 /** Browser mode's usual port (any free port when it is taken and none was asked for). */
 export const DEFAULT_PORT = 4780;
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
+/** The package folder: two up from the build (out/main), three up from the source (electron/engine/cli). */
+export const REPO_ROOT = fileURLToPath(['../../', '../../../'].map((rel) => new URL(rel, import.meta.url)).find((u) => existsSync(new URL('package.json', u)))!);
+export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer') + sep;
 
 /** Browser mode serves the built renderer; build it once when a fresh clone has none. */
 export function ensureRendererBuilt(log: (line: string) => void): boolean {
@@ -48,7 +50,7 @@ export const serveCommand: Command = {
       }
     }
     io.out(`Framescope is running at ${server.url}`);
-    if (server.token) io.out('This address is reachable from other machines: share the URL above only with people you trust.');
+    if (server.tokenInUrl) io.out('This address is reachable from other machines: share the URL above only with people you trust.');
     if (args.flags.open) openInBrowser(server.url, io.err);
     await io.interrupted;
     await server.close();
