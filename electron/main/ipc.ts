@@ -4,14 +4,12 @@
 import { ipcMain, type BrowserWindow, type IpcMainEvent } from 'electron';
 import { IPC_PORT, IPC_PORT_REQUEST } from '../../shared/bridge';
 import type { EngineProcess } from './engine-process';
-import { isAppUrl } from './window-options';
+import { isTrustedSender } from './sender-check';
 
 export function registerIpc(engine: EngineProcess, window: BrowserWindow, appUrl: string): () => void {
   const onRequest = (event: IpcMainEvent) => {
-    if (window.isDestroyed() || event.sender !== window.webContents) return;
-    const frame = event.senderFrame;
-    if (frame === null || frame !== window.webContents.mainFrame || !isAppUrl(frame.url, appUrl)) return;
-    frame.postMessage(IPC_PORT, null, [engine.connect()]);
+    if (window.isDestroyed() || !isTrustedSender(event, window.webContents, appUrl)) return;
+    event.senderFrame.postMessage(IPC_PORT, null, [engine.connect()]);
   };
   ipcMain.on(IPC_PORT_REQUEST, onRequest);
   return () => {
