@@ -41,9 +41,11 @@ function nodeIpcPort(proc: NodeJS.Process): RpcPort {
 }
 
 function start(): void {
-  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, host: { type: 'string', default: 'electron' } }, strict: true });
+  // Not strict: a host may add arguments of its own; we read only ours.
+  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, host: { type: 'string' } }, strict: false, allowPositionals: true });
   const host: HostKind = values.host === 'browser' ? 'browser' : 'electron';
-  const engine = new Engine({ host, dataDir: values['data-dir'] });
+  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+  const engine = new Engine({ host, dataDir });
   let closing = false;
   const shutdown = () => {
     if (closing) return;
