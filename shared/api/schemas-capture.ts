@@ -24,6 +24,9 @@ const proxyOptions = v.object({
 
 const headerName = v.pipe(v.string(), v.regex(/^[!#$%&'*+.^`|~\w-]+$/, 'a header name is a token (RFC 9110 §5.1)'), v.maxLength(256));
 
+/** PayloadRange (the payload-read types at the end of capture.ts), ready for the method that reads it. */
+export const payloadRange = v.object({ frameId: id, part: v.picklist(['frame', 'message']), offset: count, length: count });
+
 export const CAPTURE_SCHEMAS = {
   startProxy: v.tuple([proxyOptions]),
   stopProxy: v.tuple([id]),
