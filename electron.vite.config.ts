@@ -3,12 +3,21 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Our layout is not electron-vite's default (src/main, src/preload, src/renderer), so every
-// entry is named here. The engine is bundled into main; Node dependencies (ws) stay external.
+// entry is named here. Main and the engine's process entry (forked as a utilityProcess, see
+// electron/main/engine-process.ts) and the CLI are built side by side into out/main; Node
+// dependencies (ws) stay external.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          engine: resolve(import.meta.dirname, 'electron/engine/process-entry.ts'),
+          // The `framescope` CLI, built so that it runs without tsx (bin/framescope.mjs).
+          cli: resolve(import.meta.dirname, 'electron/engine/cli/run.ts'),
+        },
+      },
     },
   },
   preload: {

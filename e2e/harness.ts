@@ -31,10 +31,10 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function startApp(options: { token?: string | null } = {}): Promise<AppUnderTest> {
+export async function startApp(options: { token?: string; requireToken?: boolean } = {}): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'framescope-e2e-'));
   const engine = new Engine({ host: 'browser', dataDir });
-  const server = await startBrowserServer({ engine, rendererDir: RENDERER_DIR, port: 0, token: options.token });
+  const server = await startBrowserServer({ engine, rendererDir: RENDERER_DIR, port: 0, ...options });
   return {
     engine,
     server,

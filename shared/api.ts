@@ -34,7 +34,3 @@ export type EventListener = (events: EngineEvent[]) => void;
 export interface FramescopeClient extends FramescopeApi {
   subscribe(listener: EventListener): () => void;
 }
-
-/** Names of the two IPC channels of the Electron host, in one place. */
-export const IPC_CALL = 'framescope:call';
-export const IPC_EVENTS = 'framescope:events';

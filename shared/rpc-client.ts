@@ -1,76 +1,71 @@
-// The contract over one WebSocket (browser mode). Calls made before the socket opens are queued;
-// if the engine goes away, pending calls fail with a message the UI can show. The socket class is
-// injected: the browser's WebSocket in the renderer, `ws` in Node tests and tools.
+// The contract over one RPC channel: browser mode's WebSocket or Electron's port to the engine
+// process (shared/rpc-channel.ts). Calls made before the channel opens are queued; if the engine
+// goes away, pending calls fail with a message the UI can show.
 import {
   API_METHODS,
   FramescopeError,
   fromEnvelope,
-  type EngineEvent,
+  type ApiMethod,
   type EventListener,
   type Envelope,
   type FramescopeApi,
   type FramescopeClient,
 } from './api';
-import { decodeWire, encodeWire, type RpcRequest, type RpcServerMessage } from './wire';
+import type { RpcChannel } from './rpc-channel';
+import type { RpcRequest } from './wire';
 
 export type ConnectionListener = (state: 'open' | 'closed') => void;
 
-/** The part of the WebSocket interface we use; satisfied by the browser's and by `ws`. */
-export interface RpcSocket {
-  readyState: number;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: unknown) => void) | null;
-  send(data: string): void;
+const LOST = 'Lost the connection to the Framescope engine.';
+
+export interface RpcClient extends FramescopeClient {
+  close(): void;
 }
 
-const OPEN = 1;
-
-export function createRpcClient(openSocket: () => RpcSocket, onConnection?: ConnectionListener): FramescopeClient {
+export function createRpcClient(openChannel: () => RpcChannel, onConnection?: ConnectionListener): RpcClient {
   const listeners = new Set<EventListener>();
-  const pending = new Map<number, { resolve: (e: Envelope<unknown>) => void }>();
-  const outbox: string[] = [];
+  const pending = new Map<number, (e: Envelope<unknown>) => void>();
+  const outbox: RpcRequest[] = [];
   let nextId = 1;
-  let socket: RpcSocket | null = null;
+  let channel: RpcChannel | null = null;
+  let open = false;
   let closed = false;
 
-  function connect(): RpcSocket {
-    const ws = openSocket();
-    ws.onopen = () => {
-      onConnection?.('open');
-      for (const text of outbox.splice(0)) ws.send(text);
-    };
-    ws.onmessage = (message) => {
-      if (typeof message.data !== 'string') return;
-      const data = decodeWire(message.data) as RpcServerMessage;
-      if ('events' in data) {
-        const events: EngineEvent[] = data.events;
-        for (const listener of listeners) listener(events);
-      } else {
-        pending.get(data.id)?.resolve(data.envelope);
-        pending.delete(data.id);
-      }
-    };
-    ws.onclose = () => {
-      closed = true;
-      onConnection?.('closed');
-      for (const { resolve } of pending.values()) {
-        resolve({ ok: false, error: { code: 'internal', message: 'Lost the connection to the Framescope engine.' } });
-      }
-      pending.clear();
-    };
-    return ws;
+  function connect(): RpcChannel {
+    const c = openChannel();
+    c.listen({
+      open() {
+        open = true;
+        onConnection?.('open');
+        for (const request of outbox.splice(0)) c.send(request);
+      },
+      message(data) {
+        if ('events' in data) {
+          for (const listener of listeners) listener(data.events);
+        } else {
+          pending.get(data.id)?.(data.envelope);
+          pending.delete(data.id);
+        }
+      },
+      close() {
+        if (closed) return;
+        closed = true;
+        onConnection?.('closed');
+        for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'unavailable', message: LOST } });
+        pending.clear();
+      },
+    });
+    return c;
   }
 
-  function call(method: string, params: unknown[]): Promise<unknown> {
-    socket ??= connect();
-    if (closed) return Promise.reject(new FramescopeError('internal', 'Lost the connection to the Framescope engine.'));
-    const id = nextId++;
-    const text = encodeWire({ id, method, params } as RpcRequest);
+  function call(method: ApiMethod, params: unknown[]): Promise<unknown> {
+    channel ??= connect();
+    if (closed) return Promise.reject(new FramescopeError('unavailable', LOST));
+    const request: RpcRequest = { id: nextId++, method, params };
     return new Promise<Envelope<unknown>>((resolve) => {
-      pending.set(id, { resolve });
-      if (socket!.readyState === OPEN) socket!.send(text);
-      else outbox.push(text);
+      pending.set(request.id, resolve);
+      if (open) channel!.send(request);
+      else outbox.push(request);
     }).then(fromEnvelope);
   }
 
@@ -78,9 +73,12 @@ export function createRpcClient(openSocket: () => RpcSocket, onConnection?: Conn
   return {
     ...api,
     subscribe(listener) {
-      socket ??= connect();
+      channel ??= connect();
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    close() {
+      channel?.close();
     },
   };
 }

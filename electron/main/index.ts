@@ -1,22 +1,26 @@
-// The Electron host: a window, the IPC bridge, and the engine. Everything else is in the engine.
+// The Electron host: windows only. The engine runs in its own utilityProcess (engine-process.ts)
+// and each window talks to it over a MessagePort, with the same RPC as browser mode.
 import { join } from 'node:path';
-import { app, BrowserWindow, nativeTheme, session, shell } from 'electron';
-import { Engine } from '../engine/engine';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, nativeTheme, session, shell } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../engine/host/content-security-policy';
+import { forkEngine, type EngineProcess } from './engine-process';
 import { registerIpc } from './ipc';
 import { isAppUrl, secureWindowOptions } from './window-options';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const indexFile = join(import.meta.dirname, '../renderer/index.html');
+const appUrl = devServerUrl ?? pathToFileURL(indexFile).href;
 
-async function createWindow(engine: Engine): Promise<void> {
+async function createWindow(engine: EngineProcess): Promise<void> {
   const window = new BrowserWindow(secureWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), nativeTheme.shouldUseDarkColors));
-  const unregister = registerIpc(engine, window, devServerUrl);
+  const unregister = registerIpc(engine, window, appUrl);
   window.on('closed', unregister);
   window.once('ready-to-show', () => window.show());
 
   // No navigation away from the app and no new windows; http(s) links open in the user's browser.
   window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+    if (!isAppUrl(url, appUrl)) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
@@ -24,7 +28,7 @@ async function createWindow(engine: Engine): Promise<void> {
   });
 
   if (devServerUrl) await window.loadURL(devServerUrl);
-  else await window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  else await window.loadFile(indexFile);
 }
 
 app.enableSandbox();
@@ -35,12 +39,18 @@ app.whenReady().then(async () => {
   // The renderer never needs camera, microphone, notifications or anything else.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-  const engine = new Engine({ host: 'electron', dataDir: app.getPath('userData') });
+  let quitting = false;
+  const engine = forkEngine(app.getPath('userData'), (code) => {
+    if (quitting) return;
+    dialog.showErrorBox('Framescope', `The Framescope engine stopped unexpectedly (exit code ${code}). Framescope will close.`);
+    app.quit();
+  });
   await createWindow(engine);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow(engine);
   });
   app.on('window-all-closed', () => {
-    void engine.close().finally(() => app.quit());
+    quitting = true;
+    void engine.stop().finally(() => app.quit());
   });
 });

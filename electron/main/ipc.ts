@@ -1,26 +1,18 @@
-// One IPC channel for calls, one for events. Every call is checked: it must come from our own
-// window's main frame and name a method of the contract.
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { IPC_CALL, IPC_EVENTS, isApiMethod, toEnvelope } from '../../shared/api';
-import type { Engine } from '../engine/engine';
-import { isAppUrl } from './window-options';
+// The only IPC: a window's preload asks for its port to the engine, and gets one. The request is
+// honoured only from our window's main frame showing our own page (a subframe, another window
+// or a navigated-away page gets nothing); the RPC itself then runs over the port.
+import { ipcMain, type BrowserWindow, type IpcMainEvent } from 'electron';
+import { IPC_PORT, IPC_PORT_REQUEST } from '../../shared/bridge';
+import type { EngineProcess } from './engine-process';
+import { isTrustedSender } from './sender-check';
 
-export function registerIpc(engine: Engine, window: BrowserWindow, devServerUrl: string | undefined): () => void {
-  const trusted = (event: IpcMainInvokeEvent) =>
-    event.sender === window.webContents && event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl);
-
-  ipcMain.handle(IPC_CALL, (event, method: unknown, params: unknown) => {
-    if (!trusted(event)) return { ok: false, error: { code: 'invalid', message: 'Untrusted sender.' } };
-    if (!isApiMethod(method) || !Array.isArray(params)) {
-      return { ok: false, error: { code: 'invalid', message: `Unknown method ${String(method)}.` } };
-    }
-    return toEnvelope(() => (engine.api[method] as (...args: unknown[]) => Promise<unknown>)(...params));
-  });
-  const unsubscribe = engine.subscribe((events) => {
-    if (!window.isDestroyed()) window.webContents.send(IPC_EVENTS, events);
-  });
+export function registerIpc(engine: EngineProcess, window: BrowserWindow, appUrl: string): () => void {
+  const onRequest = (event: IpcMainEvent) => {
+    if (window.isDestroyed() || !isTrustedSender(event, window.webContents, appUrl)) return;
+    event.senderFrame.postMessage(IPC_PORT, null, [engine.connect()]);
+  };
+  ipcMain.on(IPC_PORT_REQUEST, onRequest);
   return () => {
-    unsubscribe();
-    ipcMain.removeHandler(IPC_CALL);
+    ipcMain.off(IPC_PORT_REQUEST, onRequest);
   };
 }

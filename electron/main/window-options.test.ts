@@ -23,11 +23,22 @@ describe('secureWindowOptions', () => {
 });
 
 describe('isAppUrl', () => {
-  it('accepts only our bundle or the dev server', () => {
-    expect(isAppUrl('file:///opt/framescope/out/renderer/index.html', undefined)).toBe(true);
-    expect(isAppUrl('https://evil.example/', undefined)).toBe(false);
+  const bundle = 'file:///opt/framescope/out/renderer/index.html';
+
+  it('accepts exactly our bundle\'s index.html, not any other file: URL', () => {
+    expect(isAppUrl(bundle, bundle)).toBe(true);
+    expect(isAppUrl(`${bundle}#/inspector`, bundle)).toBe(true);
+    expect(isAppUrl('file:///home/me/Downloads/evil.html', bundle)).toBe(false);
+    expect(isAppUrl('file:///opt/framescope/out/renderer/other.html', bundle)).toBe(false);
+    expect(isAppUrl('file:///opt/framescope/out/renderer/index.html/../../../../tmp/x.html', bundle)).toBe(false);
+    expect(isAppUrl('file://evil-share/opt/framescope/out/renderer/index.html', bundle)).toBe(false);
+    expect(isAppUrl('https://evil.example/', bundle)).toBe(false);
+    expect(isAppUrl('not a url', bundle)).toBe(false);
+  });
+
+  it('accepts the dev server\'s origin in development', () => {
     expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173')).toBe(true);
     expect(isAppUrl('http://localhost:5174/x', 'http://localhost:5173')).toBe(false);
-    expect(isAppUrl('not a url', undefined)).toBe(false);
+    expect(isAppUrl(bundle, 'http://localhost:5173')).toBe(false);
   });
 });

@@ -46,12 +46,17 @@ export function secureWindowOptions(preloadPath: string, dark: boolean): SecureW
   };
 }
 
-/** The only pages the window may show: our own bundle (file://) or the dev server in development. */
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
+/**
+ * The only page the window may show and the only frame IPC is taken from: our own bundle's
+ * index.html, by its exact file path (any other file: URL, say a downloaded .html, is not us), or
+ * the dev server's origin in development.
+ */
+export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const u = new URL(url);
-    if (devServerUrl) return u.origin === new URL(devServerUrl).origin;
-    return u.protocol === 'file:';
+    const app = new URL(appUrl);
+    if (app.protocol !== 'file:') return u.origin === app.origin;
+    return u.protocol === 'file:' && u.host === app.host && u.pathname === app.pathname;
   } catch {
     return false;
   }

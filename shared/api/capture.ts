@@ -21,6 +21,10 @@ export interface ProxyOptions {
   target?: string;
   /** Time allowed for a client's request head and for a server's answer to a handshake (default 30 000 ms). */
   handshakeTimeoutMs?: number;
+  /** Required to listen beyond loopback (0.0.0.0, a LAN address): the proxy is then reachable from other machines. */
+  exposeToNetwork?: boolean;
+  /** Forward mode: ports CONNECT may reach. Default: any port on loopback targets, 80/443 and common dev ports otherwise. */
+  connectPorts?: 'any' | number[];
 }
 
 export interface ProxyStatus {
@@ -31,6 +35,8 @@ export interface ProxyStatus {
   target: string | null;
   /** ws:// (reverse) or http:// (forward) address clients should use. */
   address: string;
+  /** Reachable from other machines (listening beyond loopback, with exposeToNetwork). */
+  exposed?: boolean;
 }
 
 export interface ClientConnectOptions {

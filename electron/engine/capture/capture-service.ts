@@ -29,6 +29,7 @@ import type {
 import { deflateFor } from '../../../shared/protocol/index';
 import { BuiltinClients } from '../client/builtin-client';
 import type { EventBus } from '../event-bus';
+import { checkListenHost } from '../proxy/listen-policy';
 import { ProxyServer, DEFAULT_HANDSHAKE_TIMEOUT_MS } from '../proxy/proxy-server';
 import type { ProxySession } from '../proxy/proxy-session';
 import { packageVersion } from '../version';
@@ -111,10 +112,14 @@ export class CaptureService implements CaptureApi {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FramescopeError('invalid', 'The listen port must be a whole number from 0 to 65535.');
     const timeout = options.handshakeTimeoutMs ?? this.handshakeTimeoutMs;
     if (!Number.isFinite(timeout) || timeout <= 0) throw new FramescopeError('invalid', 'The handshake timeout must be a positive number of milliseconds.');
-    return ProxyServer.start({
+    const listenHost = options.listenHost ?? '127.0.0.1';
+    const listen = checkListenHost(listenHost, options.exposeToNetwork);
+    const proxy = await ProxyServer.start({
       id: this.nextProxyId++,
       mode: options.mode,
-      listenHost: options.listenHost ?? '127.0.0.1',
+      listenHost,
+      exposed: listen.exposed,
+      connectPolicy: { ports: options.connectPorts ?? 'default', loopbackListener: !listen.exposed },
       listenPort: port,
       target: options.target ?? null,
       source,
@@ -126,6 +131,8 @@ export class CaptureService implements CaptureApi {
       onSessionStart: (s) => this.sessions.set(s.id, s),
       onSessionEnd: (s) => this.sessions.delete(s.id),
     });
+    if (listen.warning) this.notice(listen.warning);
+    return proxy;
   }
 
   private clientProxy(origin: string): Promise<ProxyServer> {

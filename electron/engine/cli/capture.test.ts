@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { startWsServer, waitFor } from '../proxy/test-peers';
 import type { CliIo } from './command';
 import { main } from './main';
+import { RAW_HIDDEN } from './hidden-oracle';
 
 const BIN = fileURLToPath(new URL('../../../bin/framescope.mjs', import.meta.url));
 
@@ -33,11 +34,18 @@ describe('framescope capture', () => {
       [['capture', '--listen', '127.0.0.1:0', '--forward', '--target', 'ws://a:1'], 'either --target'],
       [['capture', '--listen', 'nowhere', '--forward'], 'HOST:PORT'],
       [['capture', '--listen', '127.0.0.1:0', '--target', 'ftp://x'], 'ws://host:port/path'],
+      [['capture', '--listen', '127.0.0.1:0', '--forward', '--connect-ports', '25,smtp'], '--connect-ports'],
     ] as const) {
       const cli = io();
       expect(await main([...argv], cli)).toBe(2);
       expect(cli.errLines.join('\n')).toContain(reason);
     }
+  });
+
+  it('refuses to listen beyond loopback without --expose (exit 1, a reason, nothing listening)', async () => {
+    const cli = io();
+    expect(await main(['capture', '--listen', '0.0.0.0:0', '--forward'], cli)).toBe(1);
+    expect(cli.errLines.join('\n')).toMatch(/would let other machines use this proxy.*--expose/);
   });
 
   it('relays, prints one line per frame, writes the JSON Lines file and exits 0 on Ctrl-C', async () => {
@@ -93,5 +101,41 @@ describe('framescope capture', () => {
     const http = records.find((r) => r.type === 'http');
     expect(http).toMatchObject({ connectionId: 1, method: 'GET', status: 101 });
     expect(Buffer.from(http!.requestHead as string, 'hex').toString()).toMatch(/^GET \/echo HTTP\/1\.1\r\n/);
+  }, 60_000);
+
+  it('prints hostile payloads, close reasons and URLs escaped: no raw ESC, C1 or bidi byte reaches the terminal', async () => {
+    // Retitle the window, clear the screen, plant an OSC 8 link, write the clipboard (OSC 52),
+    // a C1 CSI without ESC, and a right-to-left override that turns "fdp.exe" into "exe.pdf".
+    const payload = '\x1b]0;pwned\x07\x1b[2J\x1b]8;;http://evil.example\x07click\x1b]8;;\x07 \u009b31m invoice_\u202efdp.exe';
+    const reason = '\x1b]52;c;cHduZWQ=\x07\u202ebye\r\nfake line';
+    const server = await startWsServer();
+    server.wss.on('connection', (ws) => {
+      ws.send(payload);
+      ws.close(4000, reason);
+    });
+    const child = spawn(process.execPath, [BIN, 'capture', '--listen', '127.0.0.1:0', '--target', `ws://127.0.0.1:${server.port}/\u202epath`], {
+      env: { ...process.env, FRAMESCOPE_DATA_DIR: join(dir, 'data') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const address = (await waitFor(() => /relay on (ws:\/\/\S+)/.exec(stderr), 20_000, 'the relay address'))[1]!;
+      const ws = new WebSocket(address);
+      ws.on('error', () => {});
+      await waitFor(() => /closed with 4000/.test(stderr), 10_000, 'the close line');
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await server.close();
+    }
+    for (const text of [stdout, stderr]) expect(text).not.toMatch(RAW_HIDDEN);
+    expect(stdout).toContain('\\u009b31m');
+    expect(stdout).toContain('invoice_\\u202efdp.exe');
+    expect(stderr).toContain('closed with 4000 "\\u001b]52;c;cHduZWQ=\\u0007\\u202ebye\\r\\nfake line"');
   }, 60_000);
 });

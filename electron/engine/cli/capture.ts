@@ -1,6 +1,7 @@
 // `framescope capture`: the relay and the capture without a window. One line per frame on stdout,
 // connection news on stderr, and with --out a lossless JSON Lines file (mode 0600: captures hold
-// secrets). Ctrl-C flushes the file and exits 0.
+// secrets). Ctrl-C flushes the file and exits 0. Listening beyond loopback needs --expose
+// (listen-policy.ts); --connect-ports widens where a forward proxy's CONNECT may go.
 import { FramescopeError } from '../../../shared/api/errors';
 import type { ConnectionSummary, FrameSummary } from '../../../shared/model';
 import { opcodeName } from '../../../shared/protocol/index';
@@ -11,15 +12,25 @@ import { parseTargetUrl } from '../proxy/target-url';
 import { CaptureFile } from './capture-file';
 import type { Command } from './command';
 import { UsageError, hostPort, numberFlag, parseFlags, stringFlag } from './flags';
+import { terminalText } from './terminal-text';
 
 const PAGE = 5000;
 
 export const captureCommand: Command = {
   name: 'capture',
   summary: 'relay and capture WebSocket traffic headless, one line per frame (and a JSON Lines file)',
-  usage: 'framescope capture --listen HOST:PORT (--target ws://HOST:PORT[/path] | --forward) [--out FILE.jsonl] [--timeout SECONDS]',
+  usage:
+    'framescope capture --listen HOST:PORT (--target ws://HOST:PORT[/path] | --forward) [--out FILE.jsonl] [--timeout SECONDS] [--expose] [--connect-ports any|PORT,...]',
   async run(argv, io) {
-    const args = parseFlags(argv, { listen: 'string', target: 'string', forward: 'boolean', out: 'string', timeout: 'string' });
+    const args = parseFlags(argv, {
+      listen: 'string',
+      target: 'string',
+      forward: 'boolean',
+      out: 'string',
+      timeout: 'string',
+      expose: 'boolean',
+      'connect-ports': 'string',
+    });
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
     const listenValue = stringFlag(args, 'listen');
     if (listenValue === undefined) throw new UsageError('--listen HOST:PORT is required');
@@ -35,6 +46,7 @@ export const captureCommand: Command = {
       }
     }
     const timeout = numberFlag(args, 'timeout', 0.001, 3600);
+    const connectPorts = portList(stringFlag(args, 'connect-ports'));
     const outPath = stringFlag(args, 'out');
 
     let file: CaptureFile | null = null;
@@ -50,12 +62,20 @@ export const captureCommand: Command = {
     const capture = new CaptureService({ bus, dataDir: resolveDataDir(), ...(timeout !== undefined ? { handshakeTimeoutMs: timeout * 1000 } : {}) });
     let proxyAddress: string;
     try {
-      const status = await capture.startProxy({ mode: forward ? 'forward' : 'reverse', listenHost: listen.host, listenPort: listen.port, ...(target ? { target } : {}) });
+      const status = await capture.startProxy({
+        mode: forward ? 'forward' : 'reverse',
+        listenHost: listen.host,
+        listenPort: listen.port,
+        ...(target ? { target } : {}),
+        ...(args.flags.expose === true ? { exposeToNetwork: true } : {}),
+        ...(connectPorts ? { connectPorts } : {}),
+      });
       proxyAddress = status.address;
+      if (status.exposed) io.err(`Warning: listening on ${listen.host}: other machines can use this proxy and read what it captures.`);
     } catch (err) {
       await capture.close();
       file?.close();
-      io.err(`framescope capture: ${err instanceof FramescopeError ? err.message : (err as Error).message}`);
+      io.err(`framescope capture: ${terminalText(err instanceof FramescopeError ? err.message : (err as Error).message)}`);
       return 1;
     }
     io.err(forward ? `Framescope HTTP proxy on ${proxyAddress} (set HTTP_PROXY=${proxyAddress})` : `Framescope relay on ${proxyAddress} → ${target}`);
@@ -91,8 +111,8 @@ export const captureCommand: Command = {
     };
     let chain = Promise.resolve();
     const unsubscribe = bus.subscribe((events) => {
-      for (const e of events) if (e.type === 'notice') io.err(e.message);
-      chain = chain.then(() => pump(false)).catch((err: unknown) => io.err(`framescope capture: ${(err as Error).message}`));
+      for (const e of events) if (e.type === 'notice') io.err(terminalText(e.message));
+      chain = chain.then(() => pump(false)).catch((err: unknown) => io.err(`framescope capture: ${terminalText((err as Error).message)}`));
     });
 
     await io.interrupted;
@@ -108,6 +128,14 @@ export const captureCommand: Command = {
   },
 };
 
+/** --connect-ports: 'any' or a comma-separated list of ports (connect-policy.ts). */
+function portList(value: string | undefined): 'any' | number[] | undefined {
+  if (value === undefined || value === 'any') return value;
+  const ports = value.split(',').map((p) => p.trim());
+  if (!ports.every((p) => /^\d{1,5}$/.test(p) && Number(p) >= 1 && Number(p) <= 65535)) throw new UsageError('--connect-ports must be any or ports like 443,8080');
+  return ports.map(Number);
+}
+
 function clock(micros: number): string {
   const d = new Date(Math.floor(micros / 1000));
   const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
@@ -120,11 +148,14 @@ export function frameLine(f: FrameSummary): string {
     .join(', ');
   const arrow = f.from === 'client' ? 'client→server' : 'server→client';
   const fin = f.fin ? ' ' : '…';
-  return `${clock(f.time)}  #${f.connectionId}  ${arrow}  ${opcodeName(f.opcode).padEnd(12)}${fin}${String(f.payloadLength).padStart(8)} B  ${f.preview}${flags ? `  [${flags}]` : ''}`;
+  return `${clock(f.time)}  #${f.connectionId}  ${arrow}  ${opcodeName(f.opcode).padEnd(12)}${fin}${String(f.payloadLength).padStart(8)} B  ${terminalText(f.preview)}${flags ? `  [${flags}]` : ''}`;
 }
 
-function connectionLine(c: ConnectionSummary): string {
-  if (c.state === 'failed') return `#${c.id} ${c.url || '(no request)'} failed: ${c.error ?? 'unknown reason'}`;
-  const close = c.closeCode !== null ? ` with ${c.closeCode}${c.closeReason ? ` "${c.closeReason}"` : ''}` : '';
-  return `#${c.id} ${c.url} closed${close}${c.error ? ` (${c.error})` : ''}`;
+/** URL, close reason and error come from peers: each is escaped (terminal-text.ts). */
+export function connectionLine(c: ConnectionSummary): string {
+  const url = terminalText(c.url);
+  const error = c.error === null ? null : terminalText(c.error);
+  if (c.state === 'failed') return `#${c.id} ${url || '(no request)'} failed: ${error ?? 'unknown reason'}`;
+  const close = c.closeCode !== null ? ` with ${c.closeCode}${c.closeReason ? ` "${terminalText(c.closeReason)}"` : ''}` : '';
+  return `#${c.id} ${url} closed${close}${error ? ` (${error})` : ''}`;
 }

@@ -13,6 +13,9 @@ describe('parseFlags', () => {
     expect(() => parseFlags(['--nope'], {})).toThrow(new UsageError('unknown flag --nope'));
     expect(() => parseFlags(['--from'], { from: 'string' })).toThrow('--from needs a value');
     expect(() => parseFlags(['--json=1'], { json: 'boolean' })).toThrow('--json takes no value');
+    expect(() => parseFlags(['--from', '--json'], { from: 'string', json: 'boolean' })).toThrow('--from needs a value');
+    expect(() => parseFlags(['-x'], {})).toThrow('unknown flag -x');
+    expect(parseFlags(['--', '--z'], {}).positionals).toEqual(['--z']);
   });
 
   it('parses HOST:PORT including IPv6', () => {

@@ -1,4 +1,7 @@
-// A small, strict flag parser: unknown flags and missing values are usage errors (exit 2).
+// Flags through node:util's parseArgs (the tokenizer Node ships), with strict rules on top:
+// unknown flags, missing values and values given to switches are usage errors (exit 2) that say
+// which flag, in our words rather than Node's.
+import { parseArgs } from 'node:util';
 
 export class UsageError extends Error {}
 
@@ -10,31 +13,24 @@ export interface ParsedArgs {
 }
 
 export function parseFlags(argv: string[], spec: FlagSpec): ParsedArgs {
+  const options = Object.fromEntries(Object.entries(spec).map(([name, type]) => [name, { type }]));
+  // strict: false so that we, not parseArgs, word the errors; tokens tell us what was given.
+  const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const flags: Record<string, string | boolean> = {};
   const positionals: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    const [rawName, inlineValue] = arg.replace(/^--?/, '').split(/=(.*)/s, 2) as [string, string | undefined];
-    const kind = spec[rawName];
-    if (!kind) throw new UsageError(`unknown flag ${arg}`);
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const kind = spec[token.name];
+    if (!kind) throw new UsageError(`unknown flag ${token.rawName}`);
     if (kind === 'boolean') {
-      if (inlineValue !== undefined) throw new UsageError(`--${rawName} takes no value`);
-      flags[rawName] = true;
-      continue;
+      if (token.inlineValue) throw new UsageError(`--${token.name} takes no value`);
+      flags[token.name] = true;
+    } else {
+      // `--from --json`: the next word is a flag, not the value (write --from=--x if you mean it).
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) throw new UsageError(`--${token.name} needs a value`);
+      flags[token.name] = token.value;
     }
-    const value = inlineValue ?? argv[++i];
-    if (value === undefined || (inlineValue === undefined && value.startsWith('--'))) {
-      throw new UsageError(`--${rawName} needs a value`);
-    }
-    flags[rawName] = value;
   }
   return { flags, positionals };
 }

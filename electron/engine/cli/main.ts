@@ -6,6 +6,7 @@ import { serveCommand } from './serve';
 import { captureCommand } from './capture';
 import { labCommand } from './lab';
 import { packageVersion } from '../version';
+import { terminalLine } from './terminal-text';
 
 export const COMMANDS: Command[] = [serveCommand, decodeCommand, labCommand, captureCommand];
 
@@ -27,7 +28,9 @@ function help(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  // Every line any command prints passes here: nothing hidden (escape sequences, C1, bidi) leaves raw.
+  const io: CliIo = { ...rawIo, out: (line) => rawIo.out(terminalLine(line)), err: (line) => rawIo.err(terminalLine(line)) };
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.out(help());

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../engine';
 import { startBrowserServer } from '../host/browser-server';
+import { isLoopbackHost } from '../loopback';
 import { openInBrowser } from './open-browser';
 import type { Command } from './command';
 import { intFlag, parseFlags, stringFlag } from './flags';
@@ -10,8 +12,9 @@ import { intFlag, parseFlags, stringFlag } from './flags';
 /** Browser mode's usual port (any free port when it is taken and none was asked for). */
 export const DEFAULT_PORT = 4780;
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
+/** The package folder: two up from the build (out/main), three up from the source (electron/engine/cli). */
+export const REPO_ROOT = fileURLToPath(['../../', '../../../'].map((rel) => new URL(rel, import.meta.url)).find((u) => existsSync(new URL('package.json', u)))!);
+export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer') + sep;
 
 /** Browser mode serves the built renderer; build it once when a fresh clone has none. */
 export function ensureRendererBuilt(log: (line: string) => void): boolean {
@@ -24,9 +27,11 @@ export function ensureRendererBuilt(log: (line: string) => void): boolean {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run Framescope in browser mode on http://127.0.0.1:PORT',
-  usage: "framescope serve [--host H] [--port N] [--open]   (default 127.0.0.1:4780)",
+  usage: 'framescope serve [--host H] [--port N] [--open] [--require-token]   (default 127.0.0.1:4780)',
   async run(argv, io) {
-    const args = parseFlags(argv, { host: 'string', port: 'string', open: 'boolean' });
+    const args = parseFlags(argv, { host: 'string', port: 'string', open: 'boolean', 'require-token': 'boolean' });
+    // On loopback the page hands out the token to whoever loads it; on a shared machine, ask for the URL's.
+    const requireToken = args.flags['require-token'] === true;
     const host = stringFlag(args, 'host') ?? '127.0.0.1';
     const explicitPort = intFlag(args, 'port', 0, 65535);
     if (!ensureRendererBuilt(io.err)) {
@@ -36,11 +41,11 @@ export const serveCommand: Command = {
     const engine = new Engine({ host: 'browser' });
     let server;
     try {
-      server = await startBrowserServer({ engine, rendererDir: RENDERER_DIR, host, port: explicitPort ?? DEFAULT_PORT });
+      server = await startBrowserServer({ engine, rendererDir: RENDERER_DIR, host, port: explicitPort ?? DEFAULT_PORT, requireToken });
     } catch (err) {
       // A stable default port is friendlier (bookmarks, a projector); when it is taken, any free port will do.
       const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' && explicitPort === undefined;
-      server = busy ? await startBrowserServer({ engine, rendererDir: RENDERER_DIR, host, port: 0 }).catch(() => null) : null;
+      server = busy ? await startBrowserServer({ engine, rendererDir: RENDERER_DIR, host, port: 0, requireToken }).catch(() => null) : null;
       if (!server) {
         await engine.close();
         io.err(`framescope: cannot listen on ${host}:${explicitPort ?? DEFAULT_PORT}: ${(err as Error).message}`);
@@ -48,7 +53,8 @@ export const serveCommand: Command = {
       }
     }
     io.out(`Framescope is running at ${server.url}`);
-    if (server.token) io.out('This address is reachable from other machines: share the URL above only with people you trust.');
+    if (!isLoopbackHost(host)) io.out('This address is reachable from other machines: share the URL above only with people you trust.');
+    else if (server.tokenInUrl) io.out('Open the URL above, token included: this server asks every request for it.');
     if (args.flags.open) openInBrowser(server.url, io.err);
     await io.interrupted;
     await server.close();

@@ -5,6 +5,7 @@ import type { ProxyMode, ProxyStatus } from '../../../shared/api/capture';
 import { FramescopeError } from '../../../shared/api/errors';
 import type { ConnectionSource } from '../../../shared/model';
 import type { CaptureStore } from '../capture/capture-store';
+import { LOOPBACK_DEFAULT_POLICY, type ConnectPolicy } from './connect-policy';
 import { ProxySession } from './proxy-session';
 import { parseTargetUrl, type ReverseTarget } from './target-url';
 
@@ -15,6 +16,10 @@ export interface ProxyServerOptions {
   mode: ProxyMode;
   listenHost: string;
   listenPort: number;
+  /** Listening beyond loopback, confirmed by the user (listen-policy.ts). */
+  exposed?: boolean;
+  /** Forward mode: where CONNECT may go (connect-policy.ts). */
+  connectPolicy?: ConnectPolicy;
   target: string | null;
   source: ConnectionSource;
   controllable: boolean;
@@ -67,6 +72,7 @@ export class ProxyServer {
       listenPort: port,
       target: options.target ?? null,
       address: target !== null ? `ws://${host}:${port}${target.path}` : `http://${host}:${port}`,
+      ...(options.exposed ? { exposed: true } : {}),
     };
     return proxy;
   }
@@ -88,6 +94,7 @@ export class ProxyServer {
       controllable: this.options.controllable,
       handshakeTimeoutMs: this.options.handshakeTimeoutMs,
       trustedCertificates: this.options.trustedCertificates,
+      connectPolicy: this.options.connectPolicy ?? LOOPBACK_DEFAULT_POLICY,
       notice: (message, connectionId) => this.options.notice(message, connectionId),
       onEnd: (s) => {
         this.sessions.delete(s);

@@ -9,6 +9,7 @@ import { getHeader, type HttpHead } from '../../../shared/protocol/index';
 import type { CaptureStore, ConnectionRecord } from '../capture/capture-store';
 import { nowMicros } from '../capture/clock';
 import type { WsDirectionRecorder } from '../capture/ws-recorder';
+import type { ConnectPolicy } from './connect-policy';
 import { forwardRoute, isWebSocketUpgrade, type Authority } from './http-rules';
 import { HttpTracker, type TrackerHost, type Verdict } from './http-tracker';
 import type { RelayPump } from './relay-pump';
@@ -27,6 +28,8 @@ export interface SessionOptions {
   handshakeTimeoutMs: number;
   /** Extra CA certificates (PEM) trusted for wss:// targets. */
   trustedCertificates?: readonly string[];
+  /** Forward mode: which ports CONNECT may reach (connect-policy.ts). */
+  connectPolicy: ConnectPolicy;
   notice(message: string, connectionId: number): void;
   onEnd(session: ProxySession): void;
 }

@@ -3,6 +3,7 @@
 // to another origin), CONNECT tunnels (RFC 7231 §4.3.6), and error answers that fail the connection.
 import type { HttpExchange } from '../../../shared/model';
 import { nowMicros } from '../capture/clock';
+import { connectRefusal } from './connect-policy';
 import { connectEstablished, errorResponse } from './error-response';
 import type { Verdict } from './http-tracker';
 import type { ProxySession } from './proxy-session';
@@ -43,6 +44,8 @@ export async function routeTo(session: ProxySession, target: UpstreamTarget, exc
 }
 
 export async function openTunnel(session: ProxySession, target: UpstreamTarget, exchange: HttpExchange): Promise<Verdict> {
+  const refused = connectRefusal(session.options.connectPolicy, target);
+  if (refused !== null) return answer(session, 403, refused, exchange, `The proxy refused the tunnel: ${refused}.`);
   const verdict = await routeTo(session, target, exchange);
   if (verdict !== 'relay') return verdict;
   const response = connectEstablished();

@@ -1,10 +1,11 @@
-// The renderer's one client. In Electron the preload provides `window.framescope`; in browser
-// mode we speak the same contract over a WebSocket. Nothing else in the renderer knows which.
+// The renderer's one client: the contract over RPC. In Electron the preload hands us a port to the
+// engine process (`window.framescope`); in browser mode a WebSocket to /rpc, which carries the
+// per-run token as the HttpOnly cookie the page load set. Nothing else in the renderer knows which.
 import type { FramescopeClient } from '../../../shared/api';
 import type { ElectronBridge } from '../../../shared/bridge';
+import { bridgeChannel, webSocketChannel, type WebSocketLike } from '../../../shared/rpc-channel';
+import { createRpcClient } from '../../../shared/rpc-client';
 import { useStore } from '../store';
-import { createElectronClient } from './electron-client';
-import { createRpcClient, type RpcSocket } from '../../../shared/rpc-client';
 
 declare global {
   interface Window {
@@ -15,12 +16,15 @@ declare global {
 let client: FramescopeClient | null = null;
 
 export function getClient(): FramescopeClient {
-  client ??= window.framescope ? createElectronClient(window.framescope) : createRpcClient(() => new WebSocket(rpcUrl()) as unknown as RpcSocket, (state) => useStore.getState().setEngineConnected(state === 'open'));
+  const bridge = window.framescope;
+  client ??= createRpcClient(
+    () => (bridge ? bridgeChannel(bridge) : webSocketChannel(new WebSocket(rpcUrl()) as unknown as WebSocketLike)),
+    (state) => useStore.getState().setEngineConnected(state === 'open'),
+  );
   return client;
 }
 
 function rpcUrl(): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const token = new URLSearchParams(location.search).get('token');
-  return `${scheme}//${location.host}/rpc${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  return `${scheme}//${location.host}/rpc`;
 }

@@ -5,6 +5,8 @@ import type { ConnectionSource, ConnectionSummary } from '../../../shared/model'
 import { CLOSE_CODES } from '../../../shared/protocol/close-codes';
 import { formatBytes, formatCount, formatDurationUs } from '../format';
 import { useStore } from '../store';
+import { SafeText } from '../components/safe-text/SafeText';
+import { visibleText } from '../components/safe-text/split-hidden';
 
 export function ConnectionsSidebar() {
   const connections = useStore((s) => s.connections);
@@ -128,8 +130,8 @@ function ConnectionItem({ connection: c, selected, onSelect }: { connection: Con
         <span className={`state-pill ${c.state}`} data-testid="connection-state">
           {c.state}
         </span>
-        <span className="connection-url" title={c.url}>
-          {c.url}
+        <span className="connection-url" title={visibleText(c.url)}>
+          <SafeText text={c.url} />
         </span>
       </div>
       <div className="connection-meta">
@@ -143,7 +145,7 @@ function ConnectionItem({ connection: c, selected, onSelect }: { connection: Con
         {c.closeCode !== null && (
           <span className="tag" data-testid="connection-close" title={[closeName, c.closeReason && `“${c.closeReason}”`].filter(Boolean).join(' · ')}>
             close {c.closeCode}
-            {c.closeReason ? ` “${c.closeReason}”` : ''}
+            {c.closeReason ? <> “<SafeText text={c.closeReason} />”</> : ''}
           </span>
         )}
       </div>

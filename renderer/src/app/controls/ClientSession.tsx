@@ -8,6 +8,8 @@ import { useStore } from '../../store';
 import { parseClose, parsePayload, type PayloadKind } from './control-inputs';
 import { InlineError } from './InlineError';
 import { useAction } from './use-action';
+import { SafeText } from '../../components/safe-text/SafeText';
+import { visibleText } from '../../components/safe-text/split-hidden';
 
 export function ClientSession({ connection: c }: { connection: ConnectionSummary }) {
   const setClientConnection = useStore((s) => s.setClientConnection);
@@ -18,8 +20,8 @@ export function ClientSession({ connection: c }: { connection: ConnectionSummary
         <span className={`state-pill ${c.state}`} data-testid="client-state">
           {c.state}
         </span>
-        <code className="session-url" title={c.url}>
-          {c.url}
+        <code className="session-url" title={visibleText(c.url)}>
+          <SafeText text={c.url} />
         </code>
       </div>
       <div className="session-tags">
@@ -34,7 +36,7 @@ export function ClientSession({ connection: c }: { connection: ConnectionSummary
       {c.state === 'closed' && (
         <p className="controls-note" data-testid="client-closed">
           Closed{c.closeCode !== null ? ` with ${c.closeCode}` : ' without a close code'}
-          {c.closeReason ? ` “${c.closeReason}”` : ''}.
+          {c.closeReason ? <> “<SafeText text={c.closeReason} />”</> : ''}.
         </p>
       )}
       {(c.state === 'open' || c.state === 'closing') && <Composer connection={c} />}

@@ -8,6 +8,7 @@ import { useStore } from '../../store';
 import type { AnswerFrame, SentRecord } from '../../store/crafter-slice';
 import { answerVerdict } from './answer-verdict';
 import { openInInspector } from './crafter-actions';
+import { SafeText } from '../../components/safe-text/SafeText';
 
 const STATUS_LABEL: Record<SentRecord['status'], string> = { sending: 'sending…', sent: 'sent', failed: 'failed', cancelled: 'stopped' };
 
@@ -79,7 +80,9 @@ function Answer({ record: r }: { record: SentRecord }) {
           <button className="answer-frame" onClick={() => openInInspector(r.connectionId, f.frameId)} title="Open in the Inspector" data-testid="history-answer">
             <DirectionArrow from={peer} />
             <OpcodeBadge opcode={f.opcode} />
-            <span className="answer-text">{answerText(f)}</span>
+            <span className="answer-text">
+              <SafeText text={answerText(f)} />
+            </span>
           </button>
         </li>
       ))}

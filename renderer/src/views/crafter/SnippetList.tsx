@@ -3,6 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useStore } from '../../store';
 import { deleteSnippet, loadSnippet, refreshSnippets, saveCurrentAsSnippet } from './crafter-actions';
+import { SafeText } from '../../components/safe-text/SafeText';
+import { visibleText } from '../../components/safe-text/split-hidden';
 
 export function SnippetList() {
   const snippets = useStore((s) => s.crafterSnippets);
@@ -45,10 +47,12 @@ export function SnippetList() {
         {snippets.map((s) => (
           <li key={s.id} className="snippet-item">
             <button className="library-item" onClick={() => loadSnippet(s.spec, s.name)} title="Load into the crafter" data-testid="snippet-item">
-              <span className="library-item-title">{s.name}</span>
+              <span className="library-item-title">
+                <SafeText text={s.name} />
+              </span>
               <span className="library-item-sub">saved {new Date(s.savedAt).toLocaleString()}</span>
             </button>
-            <button className="button ghost small snippet-delete" aria-label={`Delete ${s.name}`} title="Delete" onClick={() => void deleteSnippet(s.id)}>
+            <button className="button ghost small snippet-delete" aria-label={`Delete ${visibleText(s.name)}`} title="Delete" onClick={() => void deleteSnippet(s.id)}>
               ×
             </button>
           </li>

@@ -4,6 +4,8 @@ import { DirectionArrow } from '../../components/direction-arrow/DirectionArrow'
 import { OpcodeBadge } from '../../components/opcode-badge/OpcodeBadge';
 import { formatBytes, formatClock, formatDurationUs } from '../../format';
 import { useStore } from '../../store';
+import { SafeText } from '../../components/safe-text/SafeText';
+import { visibleText } from '../../components/safe-text/split-hidden';
 
 export function SelectedFrameBar({ frame, origin }: { frame: FrameSummary | null; origin: number }) {
   const setView = useStore((s) => s.setView);
@@ -28,8 +30,8 @@ export function SelectedFrameBar({ frame, origin }: { frame: FrameSummary | null
       <span className="tl-selected-meta">
         {formatBytes(frame.payloadLength)} payload + {frame.headerLength} B header
       </span>
-      <span className="tl-selected-preview" title={frame.preview}>
-        {frame.preview}
+      <span className="tl-selected-preview" title={visibleText(frame.preview)}>
+        <SafeText text={frame.preview} />
       </span>
       <button className="button small" onClick={() => setView('inspector')} title="See this frame's fields and bytes">
         Open in Inspector

@@ -8,6 +8,7 @@ import { ArrowMark } from './ArrowMark';
 import { LaneLines } from './DiagramLayers';
 import type { Lanes } from './lanes';
 import './timeline-empty.css';
+import { SafeText } from '../../components/safe-text/SafeText';
 
 const RECENT = 6;
 
@@ -46,7 +47,9 @@ export function TimelineEmpty() {
               <li key={c.id}>
                 <button className="tl-pick-item" onClick={() => selectConnection(c.id)} data-testid="timeline-pick">
                   <span className={`state-pill ${c.state}`}>{c.state}</span>
-                  <span className="tl-pick-url">{c.url}</span>
+                  <span className="tl-pick-url">
+                    <SafeText text={c.url} />
+                  </span>
                   <span className="muted">{formatCount(c.counters.client.frames + c.counters.server.frames)} frames</span>
                 </button>
               </li>

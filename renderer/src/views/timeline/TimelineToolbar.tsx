@@ -2,6 +2,8 @@
 import type { ConnectionSummary } from '../../../../shared/model';
 import { formatCount } from '../../format';
 import './timeline-toolbar.css';
+import { SafeText } from '../../components/safe-text/SafeText';
+import { visibleText } from '../../components/safe-text/split-hidden';
 
 interface Props {
   connection: ConnectionSummary;
@@ -31,8 +33,8 @@ export function TimelineToolbar({ connection: c, frames, exchanges, drawing, fol
     <div className="tl-toolbar">
       <div className="tl-title">
         <span className={`state-pill ${c.state}`}>{c.state}</span>
-        <span className="tl-url" title={c.url}>
-          {c.url}
+        <span className="tl-url" title={visibleText(c.url)}>
+          <SafeText text={c.url} />
         </span>
         <span className="tl-count" data-testid="timeline-count">
           {frames === null ? '…' : `${formatCount(frames)} ${frames === 1 ? 'frame' : 'frames'}`}

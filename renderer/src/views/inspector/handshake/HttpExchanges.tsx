@@ -8,6 +8,7 @@ import { formatBytes, formatDurationUs } from '../../../format';
 import { useStore } from '../../../store';
 import { useRemote } from '../detail/use-remote';
 import { RawHead } from './RawHead';
+import { SafeText } from '../../../components/safe-text/SafeText';
 
 function headView(raw: Uint8Array): HttpHeadView | null {
   const head = parseHttpHead(raw);
@@ -45,7 +46,7 @@ export function HttpExchanges({ connectionId }: { connectionId: number }) {
           {value.map((x) => (
             <tr key={x.id} className={x.id === chosen.id ? 'is-hl' : ''} onClick={() => setPicked(x.id)}>
               <td className="mono">
-                {x.method} {x.url}
+                {x.method} <SafeText text={x.url} />
               </td>
               <td className="mono">{x.status ?? '…'}</td>
               <td>{formatBytes(x.requestHead.length + x.requestBodyBytes)}</td>

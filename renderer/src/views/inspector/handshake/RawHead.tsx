@@ -2,6 +2,7 @@
 // The bytes are decoded for display only; everything is text nodes.
 import type { HttpHeadView } from '../../../../../shared/model';
 import { HEADER_NOTES, WS_HEADERS } from './header-notes';
+import { SafeText } from '../../../components/safe-text/SafeText';
 
 const latin1 = new TextDecoder('latin1');
 
@@ -56,7 +57,7 @@ export function RawHead({ head, testId }: { head: HttpHeadView; testId: string }
         const ws = p.header && WS_HEADERS.has(p.header) ? ' ws' : '';
         return (
           <span key={i} className={`head-${p.kind}${ws}`} title={note}>
-            {p.text}
+            {p.kind === 'value' ? <SafeText text={p.text} /> : p.text}
           </span>
         );
       })}

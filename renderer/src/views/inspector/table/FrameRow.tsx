@@ -5,6 +5,7 @@ import { opcodeName } from '../../../../../shared/protocol/opcodes';
 import '../../../components/direction-arrow/direction-arrow.css';
 import { opcodeClass } from '../../../components/opcode-badge/OpcodeBadge';
 import { formatAbsolute, formatRelativeSeconds } from './time-format';
+import { SafeText } from '../../../components/safe-text/SafeText';
 
 export interface FrameRowProps {
   index: number;
@@ -121,7 +122,7 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
       <span className="cell preview" role="gridcell">
         {row.incomplete && <span className="tag danger">incomplete</span>}
         {row.injected && <span className="tag">injected</span>}
-        {row.preview}
+        <SafeText text={row.preview} />
       </span>
       <span className="cell warn" role="gridcell" data-col="warn">
         {row.violationCount > 0 && (

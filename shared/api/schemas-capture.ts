@@ -1,0 +1,56 @@
+// Schemas of the capture methods' parameters (shared/api/capture.ts), one tuple per method.
+// v.object drops keys the contract does not name, so services never see them.
+import * as v from 'valibot';
+import { bytes, count, id, nullableId, peer, port, text, wholeBetween } from './schema-parts';
+
+const frameFilter = v.object({
+  connectionId: v.optional(v.nullable(id)),
+  from: v.optional(v.nullable(peer)),
+  opcodes: v.optional(v.pipe(v.array(wholeBetween(0, 15)), v.maxLength(16))),
+  text: v.optional(text(4096)),
+  regex: v.optional(v.boolean()),
+  violationsOnly: v.optional(v.boolean()),
+});
+
+const proxyOptions = v.object({
+  mode: v.picklist(['reverse', 'forward']),
+  listenHost: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(255))),
+  listenPort: v.optional(port),
+  target: v.optional(text(2048)),
+  handshakeTimeoutMs: v.optional(v.pipe(v.number(), v.finite(), v.gtValue(0), v.maxValue(3_600_000))),
+  exposeToNetwork: v.optional(v.boolean()),
+  connectPorts: v.optional(v.union([v.literal('any'), v.pipe(v.array(wholeBetween(1, 65535)), v.maxLength(1024))])),
+});
+
+const headerName = v.pipe(v.string(), v.regex(/^[!#$%&'*+.^`|~\w-]+$/, 'a header name is a token (RFC 9110 §5.1)'), v.maxLength(256));
+
+/** PayloadRange (the payload-read types at the end of capture.ts), ready for the method that reads it. */
+export const payloadRange = v.object({ frameId: id, part: v.picklist(['frame', 'message']), offset: count, length: count });
+
+export const CAPTURE_SCHEMAS = {
+  startProxy: v.tuple([proxyOptions]),
+  stopProxy: v.tuple([id]),
+  listProxies: v.tuple([]),
+  getStats: v.tuple([]),
+  listConnections: v.tuple([]),
+  getConnection: v.tuple([id]),
+  queryFrames: v.tuple([v.object({ filter: v.optional(frameFilter), start: count, count: count })]),
+  getFrame: v.tuple([id]),
+  locateFrame: v.tuple([v.object({ filter: v.optional(frameFilter), frameId: id })]),
+  listHttpExchanges: v.tuple([v.object({ connectionId: v.optional(nullableId) })]),
+  clearCapture: v.tuple([]),
+  setCapturePaused: v.tuple([v.boolean()]),
+  exportCapture: v.tuple([v.object({ connectionId: v.optional(nullableId), format: v.optional(v.picklist(['jsonl', 'har'])) })]),
+  importCapture: v.tuple([v.object({ name: text(1024), bytes })]),
+  clientConnect: v.tuple([
+    v.object({
+      url: text(2048),
+      subprotocols: v.optional(v.pipe(v.array(text(256)), v.maxLength(64))),
+      headers: v.optional(v.record(headerName, text(8192))),
+      deflate: v.optional(v.boolean()),
+    }),
+  ]),
+  clientSend: v.tuple([v.object({ connectionId: id, data: bytes, binary: v.boolean() })]),
+  clientPing: v.tuple([v.object({ connectionId: id, data: v.optional(v.pipe(bytes, v.maxLength(125))) })]),
+  clientClose: v.tuple([v.object({ connectionId: id, code: v.optional(wholeBetween(0, 65535)), reason: v.optional(text(123)) })]),
+};

@@ -1,0 +1,34 @@
+// Schemas of the lab's methods (shared/api/lab.ts). Ranges come from LAB_LIMITS, the lab's own
+// table; the cross-field rule (rate × size) stays in checkLabOptions.
+import * as v from 'valibot';
+import { LAB_LIMITS, LAB_TRANSPORTS } from './lab';
+import { between, count, text, wholeBetween } from './schema-parts';
+
+const labOptions = v.object({
+  rate: between(LAB_LIMITS.rate.min, LAB_LIMITS.rate.max),
+  size: wholeBetween(LAB_LIMITS.size.min, LAB_LIMITS.size.max),
+  format: v.picklist(['text', 'json']),
+  pattern: v.picklist(['steady', 'bursty']),
+  intervalMs: between(LAB_LIMITS.intervalMs.min, LAB_LIMITS.intervalMs.max),
+  cookieBytes: wholeBetween(LAB_LIMITS.cookieBytes.min, LAB_LIMITS.cookieBytes.max),
+  clients: v.picklist(['browser', 'engine']),
+});
+
+const labReport = v.object({
+  runId: count,
+  transport: v.picklist(LAB_TRANSPORTS),
+  deliveries: v.pipe(v.array(v.object({ seq: count, receivedAt: v.pipe(v.number(), v.finite()) })), v.maxLength(1_000_000)),
+});
+
+export const LAB_SCHEMAS = {
+  labStart: v.tuple([labOptions]),
+  labStop: v.tuple([]),
+  labStatus: v.tuple([]),
+  labReport: v.tuple([labReport]),
+  labClock: v.tuple([]),
+  labSummary: v.tuple([]),
+  labSweep: v.tuple([v.object({ kind: v.picklist(['interval', 'size']) })]),
+  labDemoStart: v.tuple([]),
+  labBroadcast: v.tuple([v.object({ size: wholeBetween(1, LAB_LIMITS.size.max) })]),
+  labHandshake: v.tuple([v.object({ tag: text(256) })]),
+};
