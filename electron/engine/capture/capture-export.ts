@@ -7,15 +7,9 @@ import { FramescopeError } from '../../../shared/api/errors';
 import { connectionLine, frameLines, headerLine, httpLine } from './capture-records';
 import { snapshotConnection, type CaptureStore } from './capture-store';
 import type { AsyncLineFile } from './line-sink';
+import { frameKept } from './payload-reader';
 import { TimeSlice } from './time-slice';
 import { CAPTURE_FRAME_BUDGET } from './ws-recorder';
-
-export interface ExportProgress {
-  /** Frames written of those to write. */
-  done: number;
-  total: number;
-  bytes: number;
-}
 
 export function checkConnection(store: CaptureStore, connectionId: number | null): void {
   if (connectionId !== null && !store.connections.has(connectionId)) throw new FramescopeError('not-found', `No connection ${connectionId}.`);
@@ -26,12 +20,15 @@ export function* captureLines(store: CaptureStore, connectionId: number | null, 
   checkConnection(store, connectionId);
   const generation = store.generation;
   const count = store.frames.count;
-  yield headerLine(CAPTURE_FRAME_BUDGET);
+  const table = store.frames;
+  // The header names the most any frame kept: the budget the file's gaps are measured against.
+  let budget = CAPTURE_FRAME_BUDGET;
+  for (let id = 0; id < count; id++) if (connectionId === null || table.connection.data[id] === connectionId) budget = Math.max(budget, frameKept(store, id));
+  yield headerLine(budget);
   for (const record of [...store.connections.values()]) {
     if (connectionId !== null && record.summary.id !== connectionId) continue;
     yield connectionLine({ summary: snapshotConnection(record.summary), handshake: record.handshake });
   }
-  const table = store.frames;
   for (let id = 0; id < count; id++) {
     if (store.generation !== generation) throw new FramescopeError('conflict', 'The capture was cleared while it was being saved.');
     if (connectionId !== null && table.connection.data[id] !== connectionId) continue;
