@@ -128,12 +128,17 @@ export class FilterCache implements SearchApi {
     entry.running = true;
     const slice = new TimeSlice();
     this.report(entry, false);
-    while (entry.running && this.cache.has(this.keyOf(entry))) {
-      const until = performance.now() + 12;
-      this.scan(entry, () => performance.now() >= until);
-      if (entry.scanned >= this.table.count) break;
-      if (performance.now() - entry.reported >= PROGRESS_INTERVAL_MS) this.report(entry, false);
-      await slice.yield();
+    try {
+      while (entry.running && this.cache.has(this.keyOf(entry))) {
+        const until = performance.now() + 12;
+        this.scan(entry, () => performance.now() >= until);
+        if (entry.scanned >= this.table.count) break;
+        if (performance.now() - entry.reported >= PROGRESS_INTERVAL_MS) this.report(entry, false);
+        await slice.yield();
+      }
+    } catch {
+      // The store went away under the scan (the engine is closing): nothing is left to search.
+      entry.cancelled = true;
     }
     if (!entry.running) return; // cancelled or cleared: already reported
     entry.running = false;
