@@ -61,7 +61,9 @@ export function* frameLines(store: CaptureStore, id: number): Generator<string> 
     violations: violations ?? [],
   });
   for (let at = first; at < kept; at += DATA_PIECE) {
-    yield line({ type: 'data', frame: id, offset: at, bytes: b64(readFrameRange(store, id, at, Math.min(DATA_PIECE, kept - at))) });
+    // Built by hand: base64 needs no JSON escaping, and skipping stringify's scan of ~350 KB
+    // matters to `--out` at relay speed. Same record as line({ type: 'data', frame, offset, bytes }).
+    yield `{"type":"data","frame":${id},"offset":${at},"bytes":"${b64(readFrameRange(store, id, at, Math.min(DATA_PIECE, kept - at)))}"}\n`;
   }
 }
 
