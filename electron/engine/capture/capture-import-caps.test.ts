@@ -37,7 +37,7 @@ async function longestStall<T>(run: () => Promise<T>): Promise<{ result: Promise
 
 async function writeLines(path: string, count: number, line: (i: number) => string): Promise<void> {
   const out = createWriteStream(path);
-  for (let i = 0; i < count; i++) if (!out.write(line(i))) await new Promise((r) => out.once('drain', r));
+  for (let i = 0; i < count; i++) if (!out.write(line(i))) await new Promise<void>((r) => out.once('drain', () => r()));
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
@@ -69,7 +69,7 @@ describe('opening hostile capture files', () => {
       JSON.stringify({ type: 'capture', format: 'framescope', version: 2, bytes: 'base64', frameBudget: 64 << 20 }),
       JSON.stringify({ type: 'connection', id: 1, kind: 'websocket', url: 'ws://a/', openedAt: 0, handshake: { request: { raw: b64(Buffer.from(request)) }, response: { raw: b64(Buffer.from(response)) } } }),
     ];
-    const frame = buildFrame({ fin: true, rsv1: true, opcode: 2, mask: false, payload: bomb });
+    const frame = buildFrame({ fin: true, rsv1: true, rsv2: false, rsv3: false, opcode: 2, mask: false, payload: bomb });
     for (let i = 0; i < 400; i++) {
       lines.push(JSON.stringify({ type: 'frame', id: i, connection: 1, from: 'server', time: i, fin: true, rsv1: true, rsv2: false, rsv3: false, opcode: 2, masked: false, maskKey: null, payloadLength: bomb.length, headerLength: frame.bytes.length - bomb.length, kept: bomb.length, payload: b64(bomb) }));
     }

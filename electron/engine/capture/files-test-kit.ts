@@ -29,7 +29,7 @@ export function recordMessages(t: TestCapture, messages: Array<{ from: 'client' 
   };
   let time = 2_000_000;
   for (const m of messages) {
-    const frame = buildFrame({ fin: true, opcode: m.opcode, mask: m.from === 'client', maskKey: new Uint8Array([1, 2, 3, 4]), payload: m.payload });
+    const frame = buildFrame({ fin: true, rsv1: false, rsv2: false, rsv3: false, opcode: m.opcode, mask: m.from === 'client', maskKey: new Uint8Array([1, 2, 3, 4]), payload: m.payload });
     recorders[m.from].push(frame.bytes, time++);
   }
   recorders.client.end();

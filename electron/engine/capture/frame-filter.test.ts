@@ -49,8 +49,8 @@ describe('whole-payload filters', () => {
     const store = t.capture.store;
     const record = store.addConnection({ kind: 'websocket', source: 'reverse', url: 'ws://a/', client: { address: '', port: 0 }, openedAt: 0 });
     const rec = new WsDirectionRecorder(store, record, 'server', null);
-    rec.push(buildFrame({ fin: false, opcode: OPCODE_TEXT, mask: false, payload: Buffer.from('hello wor') }).bytes, 1);
-    rec.push(buildFrame({ fin: true, opcode: 0, mask: false, payload: Buffer.from('ld!') }).bytes, 2);
+    rec.push(buildFrame({ fin: false, rsv1: false, rsv2: false, rsv3: false, opcode: OPCODE_TEXT, mask: false, payload: Buffer.from('hello wor') }).bytes, 1);
+    rec.push(buildFrame({ fin: true, rsv1: false, rsv2: false, rsv3: false, opcode: 0, mask: false, payload: Buffer.from('ld!') }).bytes, 2);
     expect(await rowsOf(t, 'world')).toEqual([1]);
     expect(await rowsOf(t, 'hello')).toEqual([0, 1]); // the first fragment holds it too
     expect(await rowsOf(t, 'w.r+ld', true)).toEqual([1]);
@@ -73,7 +73,7 @@ describe('whole-payload filters', () => {
     const store = t.capture.store;
     const record = store.addConnection({ kind: 'websocket', source: 'reverse', url: 'ws://a/', client: { address: '', port: 0 }, openedAt: 0 });
     const rec = new WsDirectionRecorder(store, record, 'server', null);
-    const one = buildFrame({ fin: true, opcode: OPCODE_TEXT, mask: false, payload: Buffer.from('needle in a haystack of frames') }).bytes;
+    const one = buildFrame({ fin: true, rsv1: false, rsv2: false, rsv3: false, opcode: OPCODE_TEXT, mask: false, payload: Buffer.from('needle in a haystack of frames') }).bytes;
     rec.push(Buffer.concat(Array.from({ length: 400_000 }, () => one)), 1);
     await rowsOf(t, 'needle');
     await waitFor(() => events.length > 0, 10_000, 'a running scan');
