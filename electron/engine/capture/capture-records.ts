@@ -34,32 +34,18 @@ export function* frameLines(store: CaptureStore, id: number): Generator<string> 
   const kept = frameKept(store, id);
   const first = Math.min(kept, DATA_PIECE);
   const violations = t.violations.get(id);
-  yield line({
-    type: 'frame',
-    id,
-    connection: t.connection.data[id],
-    from: t.from(id),
-    index: t.index.data[id],
-    time: t.time.data[id],
-    offset: t.offset.data[id],
-    fin: t.has(id, F_FIN),
-    rsv1: t.has(id, F_RSV1),
-    rsv2: t.has(id, F_RSV2),
-    rsv3: t.has(id, F_RSV3),
-    opcode: t.opcode(id),
-    masked,
-    maskKey: masked ? b64(header.subarray(header.length - 4)) : null,
-    payloadLength: t.payloadLength.data[id],
-    headerLength: header.length,
-    header: b64(header),
-    /** Payload bytes this file holds for the frame (first piece here, the rest in data records). */
-    kept,
-    payload: b64(readFrameRange(store, id, 0, first)),
-    messageId: t.messageId.data[id],
-    injected: t.has(id, F_INJECTED),
-    incomplete: t.has(id, F_INCOMPLETE),
-    violations: violations ?? [],
-  });
+  // Built as a template, not with JSON.stringify: this runs once per frame at relay speed for
+  // `--out`. Every value is a number, a boolean, base64 or a fixed word, so none needs escaping;
+  // violations (rare) go through stringify. capture-records.test.ts holds it equal to the record.
+  const maskKey = masked ? `"${b64(header.subarray(header.length - 4))}"` : 'null';
+  yield (
+    `{"type":"frame","id":${id},"connection":${t.connection.data[id]},"from":"${t.from(id)}","index":${t.index.data[id]},` +
+    `"time":${t.time.data[id]},"offset":${t.offset.data[id]},"fin":${t.has(id, F_FIN)},"rsv1":${t.has(id, F_RSV1)},` +
+    `"rsv2":${t.has(id, F_RSV2)},"rsv3":${t.has(id, F_RSV3)},"opcode":${t.opcode(id)},"masked":${masked},"maskKey":${maskKey},` +
+    `"payloadLength":${t.payloadLength.data[id]},"headerLength":${header.length},"header":"${b64(header)}","kept":${kept},` +
+    `"payload":"${b64(readFrameRange(store, id, 0, first))}","messageId":${t.messageId.data[id]},"injected":${t.has(id, F_INJECTED)},` +
+    `"incomplete":${t.has(id, F_INCOMPLETE)},"violations":${violations === undefined ? '[]' : JSON.stringify(violations)}}\n`
+  );
   for (let at = first; at < kept; at += DATA_PIECE) {
     // Built by hand: base64 needs no JSON escaping, and skipping stringify's scan of ~350 KB
     // matters to `--out` at relay speed. Same record as line({ type: 'data', frame, offset, bytes }).

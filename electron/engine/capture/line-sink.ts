@@ -15,15 +15,18 @@ export class LineBatch {
   /** Adds a line; true when the batch is full and should be written out. */
   add(text: string): boolean {
     const n = Buffer.byteLength(text);
+    // Lines of base64 (nearly every byte of a capture file) are ASCII: one byte per character,
+    // and latin1 copies them without UTF-8 encoding work.
+    const encoding = n === text.length ? 'latin1' : 'utf8';
     if (this.used + n > this.buffer.length) {
       if (this.used > 0) this.spill.push(this.take());
       if (n > this.buffer.length) {
-        this.spill.push(Buffer.from(text));
+        this.spill.push(Buffer.from(text, encoding));
         this.size += n;
         return true;
       }
     }
-    this.used += this.buffer.write(text, this.used);
+    this.used += this.buffer.write(text, this.used, encoding);
     this.size += n;
     return this.used >= BATCH / 2 || this.spill.length > 0;
   }
@@ -34,6 +37,14 @@ export class LineBatch {
     this.spill = [];
     if (this.used > 0) out.push(this.take());
     return out;
+  }
+
+  /** Hands full batches, then the current one, to a synchronous writer without copying the latter. */
+  drainInto(write: (bytes: Uint8Array) => void): void {
+    for (const b of this.spill) write(b);
+    this.spill = [];
+    if (this.used > 0) write(this.buffer.subarray(0, this.used));
+    this.used = 0;
   }
 
   private spill: Buffer[] = [];
@@ -62,7 +73,9 @@ export class SyncLineFile {
 
   flush(): void {
     if (this.fd === null) return;
-    for (const b of this.batch.drain()) writeAll(this.fd, b);
+    const fd = this.fd;
+    // Written straight from the batch buffer: a synchronous write needs no copy of it.
+    this.batch.drainInto((b) => writeAll(fd, b));
   }
 
   close(): void {
