@@ -2,20 +2,11 @@
 // page by page through the FilesApi, and comes back identical (bytes, lengths, source, counters);
 // its HAR carries both messages whole, base64 for the binary one, as Chrome writes them.
 import { createHash, randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OPCODE_BINARY, OPCODE_TEXT } from '../../../shared/protocol/index';
-import { messageHash, openFile, recordMessages, saveFile, startFiles, type FilesKit } from './files-test-kit';
+import { messageHash, openFile, recordMessages, saveFile, useFilesKits } from './files-test-kit';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function kit(): FilesKit {
-  const k = startFiles();
-  cleanups.push(() => k.close());
-  return k;
-}
+const kit = useFilesKits();
 
 const binary = randomBytes(3 * 1048576);
 const text = Buffer.from(`${'lorem ipsum dolor sit amet, '.repeat(748983)}the last word is zanzibar`);

@@ -4,22 +4,13 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, deflateRawSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildFrame, computeAccept } from '../../../shared/protocol/index';
 import { RAW_KEY, RAW_UPGRADE } from '../proxy/test-peers';
 import { IMPORT_CAPS } from './capture-import';
-import { openFile, startFiles, type FilesKit } from './files-test-kit';
+import { openFile, useFilesKits } from './files-test-kit';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function kit(): FilesKit {
-  const k = startFiles();
-  cleanups.push(() => k.close());
-  return k;
-}
+const kit = useFilesKits();
 
 /** Largest gap between event-loop turns while `run` goes on, in ms. */
 async function longestStall<T>(run: () => Promise<T>): Promise<{ result: PromiseSettledResult<T>; stall: number }> {

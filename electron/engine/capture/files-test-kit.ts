@@ -2,6 +2,7 @@
 // temporary folder, a connection recorded through the relay's recorder with a large budget (as a
 // capture that keeps whole payloads would), and paged save and open through the contract methods.
 import { createHash } from 'node:crypto';
+import { afterEach } from 'vitest';
 import { buildFrame } from '../../../shared/protocol/index';
 import { FILE_PAGE_BYTES } from '../../../shared/api/files';
 import { startCapture, type TestCapture } from '../proxy/test-peers';
@@ -10,6 +11,19 @@ import { WsDirectionRecorder } from './ws-recorder';
 
 export interface FilesKit extends TestCapture {
   files: FilesService;
+}
+
+/** Registers cleanup in the calling test file; returns a maker of kits closed after each test. */
+export function useFilesKits(): () => FilesKit {
+  const open: FilesKit[] = [];
+  afterEach(async () => {
+    for (const k of open.splice(0).reverse()) await k.close();
+  });
+  return () => {
+    const k = startFiles();
+    open.push(k);
+    return k;
+  };
 }
 
 export function startFiles(): FilesKit {
