@@ -55,6 +55,9 @@ describe('a 20 MiB message in Chromium', () => {
     await page.getByTestId('capture-button').click();
     await page.getByTestId('capture-tab-file').click();
     await page.getByTestId('file-input').setInputFiles(path);
+    // Sending 27 MiB in 4 MiB pages shows its progress and a Cancel beside the button.
+    await expect.poll(() => page.getByTestId('file-open-progress').count(), { timeout: 10_000 }).toBe(1);
+    await screenshot(page, 'large-message-opening');
     await expect.poll(() => page.getByTestId('file-opened').textContent(), { timeout: 60_000 }).toBe('Opened huge.jsonl: 1 connection, 22 frames.');
     await page.keyboard.press('Escape');
 
@@ -68,6 +71,7 @@ describe('a 20 MiB message in Chromium', () => {
     await expect.poll(() => viewer.getByTestId('payload-text').textContent(), { timeout: 20_000 }).toMatch(/lazy dog\. zanzibar$/);
 
     await page.getByTestId('copy-more').click();
+    await screenshot(page, 'large-message-copy-menu');
     await page.getByTestId('copy-message-text').click();
     const clip = () => page.evaluate(async () => {
       const t = await navigator.clipboard.readText();

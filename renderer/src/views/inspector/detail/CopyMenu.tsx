@@ -2,7 +2,7 @@
 // and, for a one-frame compressed message, inflated); and from "More", the whole message
 // (reassembled across fragments and inflated, RFC 6455 §5.4, RFC 7692) or this frame's whole
 // payload, read from the engine page by page — not only what the detail view holds.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PayloadPart } from '../../../../../shared/api';
 import type { FrameDetail } from '../../../../../shared/model';
 import { isControlOpcode } from '../../../../../shared/protocol/opcodes';
@@ -41,6 +41,20 @@ export function CopyMenu({ detail }: { detail: FrameDetail }) {
   const pushNotice = useStore((s) => s.pushNotice);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const more = useRef<HTMLSpanElement>(null);
+  // The menu closes on a click elsewhere or Escape, like any menu.
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: Event) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !more.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', away);
+    document.addEventListener('keydown', away);
+    return () => {
+      document.removeEventListener('mousedown', away);
+      document.removeEventListener('keydown', away);
+    };
+  }, [open]);
   const id = detail.summary.id;
   // A data frame's message is whole only once its last fragment arrived; a control frame is its own.
   const hasMessage = detail.message !== null || (!isControlOpcode(detail.summary.opcode) && !detail.summary.fin);
@@ -82,7 +96,7 @@ export function CopyMenu({ detail }: { detail: FrameDetail }) {
       <button className="button small" onClick={() => void copy('text')} title="The payload as UTF-8 text (unmasked)" data-testid="copy-text">
         text
       </button>
-      <span className="copy-more">
+      <span className="copy-more" ref={more}>
         <button className="button small" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen((o) => !o)} data-testid="copy-more" title="Copy the whole message or payload">
           {busy ? 'Copying…' : 'More ▾'}
         </button>
