@@ -13,7 +13,7 @@ const text = Buffer.from(`${'lorem ipsum dolor sit amet, '.repeat(748983)}the la
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('large captures, saved and opened', () => {
-  it('reopen a 3 MiB binary and a 20 MiB text message identical, source and byte counts included', async () => {
+  it('reopen a 3 MiB binary and a 20 MiB text message identical, source and byte counts included', { timeout: 180_000 }, async () => {
     expect(text.length).toBeGreaterThan(20 * 1048576);
     const a = kit();
     recordMessages(a, [
@@ -36,7 +36,7 @@ describe('large captures, saved and opened', () => {
     expect(sha(await saveFile(b.files))).toBe(sha(file));
   });
 
-  it('writes both messages whole into the HAR: UTF-8 text, base64 binary', async () => {
+  it('writes both messages whole into the HAR: UTF-8 text, base64 binary', { timeout: 180_000 }, async () => {
     const a = kit();
     recordMessages(a, [
       { from: 'server', opcode: OPCODE_BINARY, payload: binary },

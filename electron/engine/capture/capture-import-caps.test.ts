@@ -72,7 +72,9 @@ describe('opening hostile capture files', () => {
     expect((result as PromiseRejectedResult).reason).toMatchObject({ code: 'limit', message: expect.stringMatching(/^bomb\.jsonl grew the capture by more than 256 MiB \(its messages inflate far beyond the file's .* MiB\)\. Framescope stopped opening it after \d+ frames\.$/) });
     const stats = await k.capture.getStats();
     expect(stats.memoryBytes + stats.spilledBytes).toBeLessThan(cap + (64 << 20));
-    expect(stall).toBeLessThan(1000);
+    // Each message is one 16 MiB inflate plus the store's synchronous spill write of it: the loop
+    // still turns between messages (it was blocked for 24 s before), even on a loaded machine.
+    expect(stall).toBeLessThan(2500);
     // What was read ends closed, and the engine still answers.
     const [conn] = await k.capture.listConnections();
     expect(conn!.state).toBe('closed');

@@ -1,9 +1,9 @@
 // Frame filters, evaluated once per frame: each distinct filter keeps the sorted list of matching
 // frame ids and only scans frames added since its last use, so paging through a million rows (or
 // locating a frame) costs a slice or a binary search, not a rescan. Text filters match whole
-// payloads (payload-search.ts), so a scan may be long: a query scans for a few milliseconds and
-// answers with the rows found so far; the rest runs in slices that yield to the event loop, with
-// progress reported through `onProgress` and a cancel (the contract's cancelSearch).
+// payloads (payload-search.ts), so their scan may be long: a query scans for a few milliseconds
+// and answers with the rows found so far; the rest runs in slices that yield to the event loop,
+// with progress reported through `onProgress` and a cancel (the contract's cancelSearch).
 import type { SearchApi, SearchProgressEvent } from '../../../shared/api/search';
 import type { FrameFilter } from '../../../shared/model';
 import type { BlobStore } from './blob-store';
@@ -74,9 +74,16 @@ export class FilterCache implements SearchApi {
     this.cache.set(key, entry);
     if (!entry.running && !entry.cancelled && entry.scanned < this.table.count) {
       entry.total = this.table.count;
-      const deadline = performance.now() + QUERY_SCAN_MS;
-      this.scan(entry, () => performance.now() >= deadline);
-      if (entry.scanned < this.table.count) void this.continueScan(entry);
+      if (entry.text === null) {
+        // Field filters stay whole and synchronous: callers inside the engine (the lab's meter,
+        // locating a fragment's message) page them and must see every row. Only text filters,
+        // which read payloads, answer partially and go on in slices.
+        this.scan(entry, () => false);
+      } else {
+        const deadline = performance.now() + QUERY_SCAN_MS;
+        this.scan(entry, () => performance.now() >= deadline);
+        if (entry.scanned < this.table.count) void this.continueScan(entry);
+      }
     }
     return entry.list;
   }
