@@ -88,7 +88,7 @@ export const captureCommand: Command = {
         const page = await capture.queryFrames({ start: next, count: PAGE });
         for (const row of page.rows) {
           io.out(frameLine(row));
-          if (file) file.frame(await capture.getFrame(row.id));
+          if (file) file.frame(capture.store, row.id);
         }
         next += page.rows.length;
         if (page.rows.length < PAGE) break;
