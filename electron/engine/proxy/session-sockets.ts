@@ -8,6 +8,7 @@
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Peer } from '../../../shared/model';
+import { settleAll } from './relay-pump';
 
 export interface SocketEvents {
   clientData(chunk: Uint8Array): void;
@@ -40,10 +41,14 @@ export class SessionSockets {
     client.on('end', () =>
       confirmEnd(client, () => {
         this.endedSides.add('client');
+        settleAll();
         ev.clientEnded();
       }),
     );
-    client.on('error', (err) => ev.error('client', err));
+    client.on('error', (err) => {
+      settleAll();
+      ev.error('client', err);
+    });
     client.on('drain', () => this.release('server', 'backpressure'));
     client.on('close', (hadError) => {
       this.clientClosed = true;
@@ -73,10 +78,14 @@ export class SessionSockets {
       confirmEnd(socket, () => {
         if (this.upstream !== socket) return; // retired meanwhile
         this.endedSides.add('server');
+        settleAll();
         this.ev.upstreamEnded();
         this.checkIdle();
       });
-    const onError = (err: NodeJS.ErrnoException): void => this.ev.error('server', err);
+    const onError = (err: NodeJS.ErrnoException): void => {
+      settleAll();
+      this.ev.error('server', err);
+    };
     const onDrain = (): void => this.release('client', 'backpressure');
     const onClose = (hadError: boolean): void => {
       this.upstreamClosed = true;
@@ -183,6 +192,7 @@ export class SessionSockets {
     if (this.done || !this.clientClosed || (this.upstream !== null && !this.upstreamClosed)) return;
     this.done = true;
     for (const w of this.idleWaiters.splice(0)) w.resolve();
+    settleAll();
     this.ev.closed();
   }
 }
