@@ -34,9 +34,9 @@ export function settleAll(): void {
 
 export class RelayPump {
   private readonly queue: Queued[] = [];
-  /** Relayed chunks not decoded yet, with their arrival times. */
-  private backlog: Uint8Array[] = [];
-  private backlogTimes: number[] = [];
+  /** Relayed chunks not decoded yet, with their arrival times (arrays reused, not reallocated). */
+  private readonly backlog: Uint8Array[] = [];
+  private readonly backlogTimes: number[] = [];
   private backlogBytes = 0;
   private scheduled = false;
   private readonly settleSoon = (): void => {
@@ -108,10 +108,11 @@ export class RelayPump {
     unsettled.delete(this);
     const chunks = this.backlog;
     const times = this.backlogTimes;
-    this.backlog = [];
-    this.backlogTimes = [];
-    this.backlogBytes = 0;
+    // The decoder never relays, so nothing is added to the backlog while it is being emptied.
     for (let i = 0; i < chunks.length; i++) this.recorder.push(chunks[i] as Uint8Array, times[i] as number);
+    chunks.length = 0;
+    times.length = 0;
+    this.backlogBytes = 0;
   }
 
   private decodeLater(chunk: Uint8Array, time: number): void {
