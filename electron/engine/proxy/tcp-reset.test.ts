@@ -3,9 +3,9 @@
 // that would look like an orderly close. A clean FIN stays a FIN (the control). Both directions,
 // through the reverse proxy, the forward proxy and a forward-proxy CONNECT tunnel, with real
 // sockets on both ends.
-import type { Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RAW_UPGRADE, rawClient, rawWsServer, startCapture, waitFor, type TestCapture } from './test-peers';
+import { RAW_UPGRADE, listen, rawClient, rawWsServer, startCapture, waitFor, type TestCapture } from './test-peers';
 
 type Outcome = 'end' | string;
 
@@ -74,6 +74,25 @@ describe('TCP reset relaying', () => {
   async function onlyConnection() {
     const [c] = await t.capture.listConnections();
     return c!;
+  }
+
+  for (const how of ['reset', 'end'] as const) {
+    it(`plain HTTP: the server's ${how} in the middle of a response reaches the client as ${how === 'reset' ? 'ECONNRESET' : 'end'}`, async () => {
+      const head = 'HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n';
+      const server = createServer((socket) => {
+        socket.on('error', () => {});
+        socket.once('data', () => socket.write(`${head}partial`, () => stop(socket, how)));
+      });
+      const port = await listen(server);
+      cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+      const proxy = await t.capture.startProxy({ mode: 'reverse', target: `ws://127.0.0.1:${port}/` });
+      const client = await rawClient(proxy.listenPort);
+      cleanups.push(() => void client.socket.destroy());
+      const seen = outcome(client.socket);
+      client.socket.write('GET /page HTTP/1.1\r\nHost: example.test\r\n\r\n');
+      expect(await seen).toBe(how === 'reset' ? 'ECONNRESET' : 'end');
+      expect(client.received().toString()).toBe(`${head}partial`);
+    });
   }
 
   for (const route of ROUTES) {
