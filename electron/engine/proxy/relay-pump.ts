@@ -98,10 +98,6 @@ export class RelayPump {
     for (const q of this.queue.splice(0)) q.reject(err);
   }
 
-  get pending(): number {
-    return this.queue.length;
-  }
-
   /** Decodes every relayed byte still waiting, so the parser stands at the end of the stream so far. */
   settle(): void {
     if (this.backlog.length === 0) return;
