@@ -46,6 +46,16 @@ export function applyMaskInPlace(dst: Uint8Array, at: number, length: number, ke
 }
 
 /**
+ * An in-place unmask of a whole array with a key starting at octet 0, such as bufferutil's
+ * native `unmask(buffer, mask)`, which the engine may inject for speed (the browser never does).
+ */
+export type NativeUnmask = (bytes: Uint8Array, key: Uint8Array) => void;
+
+/** Below this a native call costs more than it saves (ws draws the line at 32 bytes too). */
+const NATIVE_THRESHOLD = 32;
+const rotatedKey = new Uint8Array(4);
+
+/**
  * Copies src[start, end) to dst at `at`, unmasking on the way when `key` is given.
  * The source is never modified: a relay forwards those very bytes.
  */
@@ -57,8 +67,20 @@ export function copyUnmasked(
   end: number,
   key: Uint8Array | null,
   phase: number,
+  native?: NativeUnmask,
 ): void {
   const length = end - start;
+  if (native !== undefined && key !== null && length >= NATIVE_THRESHOLD) {
+    dst.set(src.subarray(start, end), at);
+    const target = at === 0 && length === dst.length ? dst : dst.subarray(at, at + length);
+    let k = key;
+    if ((phase & 3) !== 0) {
+      for (let i = 0; i < 4; i++) rotatedKey[i] = key[(phase + i) & 3] as number;
+      k = rotatedKey;
+    }
+    native(target, k);
+    return;
+  }
   if (length < WORD_THRESHOLD) {
     if (key === null) {
       for (let i = 0; i < length; i++) dst[at + i] = src[start + i] as number;

@@ -72,7 +72,10 @@ describe('frame-level violations', () => {
 
   it('5.5 fragmented-control and control-too-long', () => {
     expect(codes('09 00', server)).toEqual([['fragmented-control', '5.5', 0, false]]);
-    expect(codes(`89 7e 00 7e ${'00 '.repeat(126)}`, server)).toEqual([['control-too-long', '5.5', 1, false]]);
+    // Any extended length field on a control frame is fatal, as in ws (even a non-minimal one ≤ 125).
+    expect(codes(`89 7e 00 7e ${'00 '.repeat(126)}`, server)).toEqual([['control-too-long', '5.5', 1, true]]);
+    expect(codes(`8a 7e 00 05 ${HELLO}`, server)).toEqual([['non-minimal-length', '5.2', 2, false], ['control-too-long', '5.5', 1, true]]);
+    expect(decode(`89 7f 00 00 00 00 00 00 00 02 aa bb 81 00`, server).undecodable).toBe(2);
     expect(codes(`89 7d ${'00 '.repeat(125)}`, server)).toEqual([]);
   });
 
@@ -104,10 +107,11 @@ describe('frame-level violations', () => {
     expect(codes('88 05 03 e8 e2 82 ac', server)).toEqual([]);
   });
 
-  it('5.5.1 data-after-close flags every frame after the sender\'s Close', () => {
-    expect(codes(`88 00 81 05 ${HELLO} 89 00`, server)).toEqual([
+  it('5.5.1 data-after-close flags data frames after the sender\'s Close, never Ping or Pong', () => {
+    expect(codes(`88 00 81 05 ${HELLO} 89 00 8a 00 02 00 80 00`, server)).toEqual([
       ['data-after-close', '5.5.1', 2, false],
-      ['data-after-close', '5.5.1', 9, false],
+      ['data-after-close', '5.5.1', 13, false],
+      ['data-after-close', '5.5.1', 15, false],
     ]);
   });
 

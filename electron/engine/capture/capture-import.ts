@@ -26,7 +26,7 @@ interface Imported {
   final: { failed: boolean; closedAt: number | null; closeCode: number | null; closeReason: string | null; error: string | null };
 }
 
-export function importCapture(store: CaptureStore, name: string, data: Uint8Array): CaptureImportResult {
+export async function importCapture(store: CaptureStore, name: string, data: Uint8Array): Promise<CaptureImportResult> {
   const label = typeof name === 'string' && name !== '' ? name : 'The file';
   if (!(data instanceof Uint8Array)) throw new FramescopeError('invalid', 'The capture file must be bytes.');
   if (data.length > MAX_IMPORT_BYTES) {
@@ -48,8 +48,8 @@ export function importCapture(store: CaptureStore, name: string, data: Uint8Arra
     else skipped++;
   }
 
-  // Nothing else runs while this synchronous import does, so lifting a pause cannot let live
-  // frames in; without it addFrame would drop every imported frame.
+  // Lifting a pause lets the imported frames in (addFrame drops frames while paused); the only
+  // wait inside is for inflation of imported compressed messages, a few milliseconds.
   const paused = store.paused;
   store.paused = false;
   const connections = new Map<number, Imported>();
@@ -74,6 +74,10 @@ export function importCapture(store: CaptureStore, name: string, data: Uint8Arra
         skipped++;
       }
     }
+    // Compressed messages inflate asynchronously (codec): let every recorder finish first.
+    const recorders = [...connections.values()].flatMap((c) => Object.values(c.recorders));
+    for (const r of recorders) r.end();
+    await Promise.all(recorders.map((r) => r.settled()));
     for (const c of connections.values()) finish(store, c);
     for (const line of records.http) {
       try {

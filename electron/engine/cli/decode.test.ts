@@ -94,6 +94,34 @@ describe('framescope decode', () => {
     expect(rows.every((r) => r.compressed === true && (r.violations as unknown[]).length === 0)).toBe(true);
   });
 
+  it('--deflate inflates exactly after a message far above the display budget, and says what it kept', async () => {
+    const { createDeflateRaw } = await import('node:zlib');
+    const deflater = createDeflateRaw({ windowBits: 15 });
+    const chunks: Buffer[] = [];
+    deflater.on('data', (c: Buffer) => chunks.push(c));
+    const compress = (data: Buffer) =>
+      new Promise<Buffer>((resolve) => {
+        chunks.length = 0;
+        deflater.write(data);
+        deflater.flush(constants.Z_SYNC_FLUSH, () => resolve(Buffer.concat(chunks).subarray(0, -4)));
+      });
+    // 20 MiB of text whose last bytes the next message copies from the window.
+    const big = Buffer.alloc(20 * 1024 * 1024);
+    for (let i = 0; i < big.length; i++) big[i] = 0x61 + ((i * 7919) % 26);
+    const a = await compress(big);
+    const b = await compress(big.subarray(big.length - 300));
+    deflater.close();
+    const file = join(dir, 'big-deflate.bin');
+    writeFileSync(file, Buffer.concat([wsFrame(a, 1, { rsv1: true }), wsFrame(b, 1, { rsv1: true })]));
+    const json = await decode([file, '--from', 'server', '--deflate', 'permessage-deflate', '--json']);
+    const rows = json.json();
+    expect(rows[0]).toMatchObject({ violations: [], message: { length: big.length, kept: 1024 * 1024, truncated: true } });
+    expect(rows[1]).toMatchObject({ violations: [], message: { length: 300, kept: 300, text: big.subarray(big.length - 300).toString() } });
+    const text = await decode([file, '--from', 'server', '--deflate', 'permessage-deflate']);
+    expect(text.out).toContain('message=20971520 (Framescope kept 1 MiB of 20 MiB)');
+    expect(text.out).not.toContain('✗');
+  });
+
   it('cuts large payloads to a preview but reports the true length', async () => {
     const big = wsFrame(Buffer.alloc(100_000, 0x41), 2);
     const [row] = (await decode(['-', '--from', 'server', '--json'], big)).json();
@@ -107,8 +135,9 @@ describe('framescope decode', () => {
     expect(result.code).toBe(0);
     const rows = result.json();
     expect(rows[1]!.violations).toEqual([expect.objectContaining({ section: '5.2', code: 'reserved-opcode' })]);
-    // The bad header (2 bytes at offset 4) is reported as a frame; the 9 bytes after it cannot be parsed.
-    expect(rows.at(-1)).toEqual({ undecodable: { offset: 6, length: 9 } });
+    // The reserved-opcode frame at offset 4 is shown whole (its 5 payload bytes arrived); the 4 after it cannot be parsed.
+    expect(rows[1]).toMatchObject({ opcode: 3, complete: true, payload: '0102030405' });
+    expect(rows.at(-1)).toEqual({ undecodable: { offset: 11, length: 4 } });
   });
 
   it('gives one-line errors for a missing file and bad flags', async () => {
