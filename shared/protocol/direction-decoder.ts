@@ -31,7 +31,7 @@ export class DirectionDecoder {
     options: DirectionDecoderOptions,
     private readonly handler: DecoderHandler,
   ) {
-    this.parser = new FrameParser({ ...options, streamOverflow: true });
+    this.parser = new FrameParser({ ...options, streamOverflow: true, headerEvents: handler.header !== undefined });
     this.assembler = new MessageAssembler({
       ...(options.payloadBudget !== undefined ? { payloadBudget: options.payloadBudget } : {}),
       ...(options.inflater !== undefined ? { inflater: options.inflater } : {}),

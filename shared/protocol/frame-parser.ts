@@ -20,6 +20,13 @@ export interface FrameParserOptions {
    * inflation and UTF-8 validation can see a whole message while only a prefix is kept.
    */
   streamOverflow?: boolean;
+  /** Emit 'header' events (default true); a consumer that ignores them saves an object per frame. */
+  headerEvents?: boolean;
+  /**
+   * Allocates payload buffers above 1 KiB; every byte is written before it is read, so the
+   * engine may inject one that skips zero-filling (Buffer.allocUnsafeSlow's memory).
+   */
+  allocate?: (size: number) => Uint8Array;
   /** A faster in-place unmask (the engine injects bufferutil's); the pure TypeScript one otherwise. */
   unmask?: NativeUnmask;
 }
@@ -55,6 +62,9 @@ const STOPPED = 2;
 /** Longest possible header: 2 + 8 (64-bit length) + 4 (masking key). */
 const MAX_HEADER = 14;
 
+/** Largest payload taken from the shared slab (ByteSlab's default maxItem). */
+const SLAB_ITEM = 1024;
+
 /** Payload bytes reserved before any arrive; larger payloads grow as they come. */
 const INITIAL_RESERVE = 64 * 1024;
 
@@ -88,6 +98,8 @@ export class FrameParser {
   /** The frame being read has a fatal violation: after its payload, decoding stops. */
   private stopAfter = false;
   private readonly streamOverflow: boolean;
+  private readonly headerEvents: boolean;
+  private readonly allocate: (size: number) => Uint8Array;
   private readonly unmask: NativeUnmask | undefined;
   /** Passed to decodeHeader for every frame; one object, updated in place. */
   private readonly ctx: HeaderContext;
@@ -97,6 +109,8 @@ export class FrameParser {
     // Infinity is allowed (keep everything); nonsense falls back to the default.
     this.budget = budget >= 0 ? Math.floor(budget) : DEFAULT_PAYLOAD_BUDGET;
     this.streamOverflow = options.streamOverflow ?? false;
+    this.headerEvents = options.headerEvents ?? true;
+    this.allocate = options.allocate ?? ((size) => new Uint8Array(size));
     this.unmask = options.unmask;
     this.ctx = {
       from: options.from,
@@ -200,7 +214,7 @@ export class FrameParser {
 
   private startFrame(events: ParserEvent[]): void {
     const frame = decodeHeader(this.hdr, this.hdrLen, this.frameStart, this.ctx, this.slab);
-    events.push({ type: 'header', header: frame });
+    if (this.headerEvents) events.push({ type: 'header', header: frame });
     // Don't guess what follows a frame we cannot interpret: decoding stops after it. Its own
     // payload is still read (and shown whole) unless the length itself is beyond belief.
     this.stopAfter = hasFatal(frame.violations);
@@ -217,7 +231,8 @@ export class FrameParser {
     this.keepLimit = Math.min(frame.payloadLength, this.budget);
     // The declared length is only a claim: reserve at most INITIAL_RESERVE up
     // front and grow with the bytes that really arrive (see grow()).
-    this.buffer = this.keepLimit > 0 ? this.slab.alloc(Math.min(this.keepLimit, INITIAL_RESERVE)) : EMPTY_BYTES;
+    const reserve = Math.min(this.keepLimit, INITIAL_RESERVE);
+    this.buffer = reserve === 0 ? EMPTY_BYTES : reserve <= SLAB_ITEM ? this.slab.alloc(reserve) : this.allocate(reserve);
     if (this.remaining === 0) this.finishFrame(events);
     else this.state = DATA;
   }
@@ -226,7 +241,7 @@ export class FrameParser {
   private overflow(events: ParserEvent[], chunk: Uint8Array, start: number, end: number, phase: number): void {
     const frame = this.frame as DecodedFrame;
     if (frame.payload.length !== this.kept) frame.payload = this.kept === this.buffer.length ? this.buffer : this.buffer.subarray(0, this.kept);
-    const bytes = new Uint8Array(end - start);
+    const bytes = this.allocate(end - start);
     copyUnmasked(bytes, 0, chunk, start, end, frame.maskKey, phase, this.unmask);
     events.push({ type: 'payload', frame, bytes });
   }
@@ -235,7 +250,7 @@ export class FrameParser {
   private grow(needed: number): void {
     let capacity = Math.max(this.buffer.length * 2, INITIAL_RESERVE);
     while (capacity < needed) capacity *= 2;
-    const next = new Uint8Array(Math.min(capacity, this.keepLimit));
+    const next = this.allocate(Math.min(capacity, this.keepLimit));
     next.set(this.buffer.subarray(0, this.kept));
     this.buffer = next;
   }

@@ -2,9 +2,9 @@ import { DEFAULT_PAYLOAD_BUDGET } from './frame-parser.js';
 import type { StreamInflater } from './inflate-stream.js';
 import { KeptBytes } from './kept-bytes.js';
 import { inflateInto, type InflatedMessage } from './message-inflation.js';
-import { OPCODE_CONTINUATION, OPCODE_TEXT, isControlOpcode, isReservedOpcode } from './opcodes.js';
+import { OPCODE_BINARY, OPCODE_CONTINUATION, OPCODE_TEXT, isControlOpcode, isReservedOpcode } from './opcodes.js';
 import type { DecodedFrame, Violation } from './types.js';
-import { decodeUtf8 } from './utf8.js';
+import { decodeUtf8, findInvalidUtf8 } from './utf8.js';
 import { violation } from './violations.js';
 
 export interface MessageAssemblerOptions {
@@ -104,6 +104,10 @@ export class MessageAssembler {
   }
 
   push(frame: DecodedFrame): AssemblerResult {
+    // The common case: a whole single-frame message, nothing open, nothing to inflate.
+    if (frame.fin && this.pending === null && this.begun === null && (frame.opcode === OPCODE_TEXT || frame.opcode === OPCODE_BINARY) && frame.complete && !(frame.rsv1 && this.inflater !== undefined) && !frame.truncated) {
+      return this.single(frame);
+    }
     let result: AssemblerResult;
     if (this.begun === frame && this.begunResult !== null) result = this.begunResult;
     else result = this.start(frame);
@@ -118,6 +122,35 @@ export class MessageAssembler {
       result.message = this.finish(m, frame, result.violations);
     }
     return result;
+  }
+
+  private single(frame: DecodedFrame): AssemblerResult {
+    const payload = frame.payload;
+    const message: AssembledMessage = {
+      messageId: this.nextId(),
+      opcode: frame.opcode,
+      frameCount: 1,
+      length: frame.payloadLength,
+      offset: frame.offset,
+      compressed: frame.rsv1,
+      payload,
+      truncated: payload.length > this.budget,
+      complete: true,
+    };
+    let violations: Violation[] = [];
+    if (frame.opcode === OPCODE_TEXT && !frame.rsv1) {
+      const bad = findInvalidUtf8(payload);
+      if (bad >= 0) {
+        violations = [
+          bad === payload.length
+            ? violation('invalid-utf8', frame.offset + frame.headerLength + bad, 'This text message ends in the middle of a UTF-8 sequence.')
+            : violation('invalid-utf8', frame.offset + frame.headerLength + bad, 'This text message is not valid UTF-8.'),
+        ];
+      }
+      message.text = decodeUtf8(message.truncated ? payload.subarray(0, this.budget) : payload);
+    }
+    if (message.truncated) message.payload = payload.subarray(0, this.budget);
+    return { messageId: message.messageId, violations, message };
   }
 
   /** The stream ended between frames: a fragmented message left open is given up. */

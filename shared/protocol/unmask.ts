@@ -46,10 +46,11 @@ export function applyMaskInPlace(dst: Uint8Array, at: number, length: number, ke
 }
 
 /**
- * An in-place unmask of a whole array with a key starting at octet 0, such as bufferutil's
- * native `unmask(buffer, mask)`, which the engine may inject for speed (the browser never does).
+ * A copy-and-unmask in one pass, with bufferutil's native `mask` signature: output[offset + i] =
+ * source[i] ^ key[i & 3] for i < length. The engine may inject it for speed (the browser never
+ * does); XOR masking is its own inverse (§5.3), so masking and unmasking are the same call.
  */
-export type NativeUnmask = (bytes: Uint8Array, key: Uint8Array) => void;
+export type NativeUnmask = (source: Uint8Array, key: Uint8Array, output: Uint8Array, offset: number, length: number) => void;
 
 /** Below this a native call costs more than it saves (ws draws the line at 32 bytes too). */
 const NATIVE_THRESHOLD = 32;
@@ -71,14 +72,12 @@ export function copyUnmasked(
 ): void {
   const length = end - start;
   if (native !== undefined && key !== null && length >= NATIVE_THRESHOLD) {
-    dst.set(src.subarray(start, end), at);
-    const target = at === 0 && length === dst.length ? dst : dst.subarray(at, at + length);
     let k = key;
     if ((phase & 3) !== 0) {
       for (let i = 0; i < 4; i++) rotatedKey[i] = key[(phase + i) & 3] as number;
       k = rotatedKey;
     }
-    native(target, k);
+    native(start === 0 ? src : src.subarray(start, end), k, dst, at, length);
     return;
   }
   if (length < WORD_THRESHOLD) {

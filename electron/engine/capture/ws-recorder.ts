@@ -22,7 +22,7 @@ import {
 import type { CaptureStore, ConnectionRecord } from './capture-store';
 import type { FrameInput } from './frame-table';
 import { createStreamInflater } from './inflater';
-import { nativeUnmask } from './native-unmask';
+import { nativeParserHelpers } from './native-unmask';
 import { recordQueueOf, type RecordQueue } from './record-queue';
 
 /** Payload bytes kept per frame and per message by the capture's decoder. */
@@ -74,7 +74,7 @@ export class WsDirectionRecorder {
         payloadBudget: frameBudget,
         rsv1Allowed: deflate !== null,
         nextMessageId: () => store.nextMessageId(),
-        ...(nativeUnmask !== undefined ? { unmask: nativeUnmask } : {}),
+        ...nativeParserHelpers,
         ...(sender !== null ? { inflater: createStreamInflater(sender) } : {}),
       },
       {

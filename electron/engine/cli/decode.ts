@@ -3,7 +3,7 @@
 // violations and undecodable ranges, never a crash.
 import { createReadStream } from 'node:fs';
 import { createStreamInflater } from '../capture/inflater';
-import { nativeUnmask } from '../capture/native-unmask';
+import { nativeParserHelpers } from '../capture/native-unmask';
 import {
   DirectionDecoder,
   deflateFor,
@@ -146,7 +146,7 @@ export async function decodeStream(
     pending = null;
   };
   const decoder = new DirectionDecoder(
-    { from: options.from, rsv1Allowed: options.deflate !== null, ...(inflater ? { inflater } : {}), ...(nativeUnmask ? { unmask: nativeUnmask } : {}) },
+    { from: options.from, rsv1Allowed: options.deflate !== null, ...(inflater ? { inflater } : {}), ...nativeParserHelpers },
     {
       frame: (frame, result) => {
         flush();
