@@ -4,6 +4,7 @@ import { FrameParser, type FrameParserOptions } from './frame-parser.js';
 import { fromHex, toHex } from './hex.js';
 import { MessageAssembler } from './message-assembler.js';
 import type { DecodedFrame, Violation } from './types.js';
+import { VIOLATION_KINDS, violationKind } from './violations.js';
 
 function hex(text: string): Uint8Array {
   const r = fromHex(text);
@@ -153,5 +154,20 @@ describe('message-level violations', () => {
     expect(run(`01 01 c3 80 01 41`)).toEqual([['invalid-utf8', '8.1', 5]]);
     expect(run(`81 02 41 ed`)).toEqual([['invalid-utf8', '8.1', 4]]);
     expect(run(`81 03 ed a0 80`)).toEqual([['invalid-utf8', '8.1', 3]]);
+  });
+});
+
+describe('the violation registry', () => {
+  it('gives every code a section, a title, a one-sentence message and the close code it implies', () => {
+    for (const [code, kind] of Object.entries(VIOLATION_KINDS)) {
+      expect(kind.section, code).toMatch(/^(\d+(\.\d+)*|RFC \d+ §\d+(\.\d+)*)$/);
+      expect(kind.title, code).toMatch(/^[A-Z0-9]/);
+      expect(kind.message, code).toMatch(/^[A-Z].*\.$/);
+      expect([1002, 1007, 1009], code).toContain(kind.closeCode);
+    }
+    expect(violationKind('invalid-utf8')).toMatchObject({ closeCode: 1007, section: '8.1' });
+    expect(violationKind('inflate-failed')).toMatchObject({ closeCode: 1007 });
+    expect(violationKind('toString')).toBeUndefined();
+    expect(violationKind('handshake-missing-host')).toBeUndefined();
   });
 });
