@@ -58,7 +58,7 @@ export function PayloadTab({ detail, onSelectFrame }: PayloadTabProps) {
       {message && message.compressed && !message.inflateError ? (
         <>
           <h3 className="pane-subtitle">Inflated message</h3>
-          <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} testId="payload-message" />
+          <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} {...(message.inflatedLength !== undefined ? { total: message.inflatedLength } : {})} testId="payload-message" />
           <h3 className="pane-subtitle">
             On the wire <span className="muted">— this frame's payload, compressed (RSV1, RFC 7692)</span>
           </h3>
