@@ -12,6 +12,7 @@ import { addConnection, addExchange, checkConnection, finishConnection, type Imp
 import { BadRecord, isObject, type ByteEncoding, type Json } from './import-fields';
 import { FrameFeeder } from './import-frames';
 import { fileLines } from './import-lines';
+import { recordQueueOf } from './record-queue';
 import { TimeSlice } from './time-slice';
 import { CAPTURE_FRAME_BUDGET } from './ws-recorder';
 
@@ -134,11 +135,15 @@ async function decodeFile(store: CaptureStore, path: string, label: string, size
   }
   const feeder = new FrameFeeder(store, connections, scan.encoding, scan.frameBudget);
   const slice = new TimeSlice(options.signal);
+  const queue = recordQueueOf(store);
   try {
     for await (const line of fileLines(path)) {
       if (line.text !== null) feedLine(line.text, feeder, (run) => guard(run), store, connections, scan.encoding, () => skipped++);
+      // Inflation runs off the event loop (codec); wait for it here so the growth cap below sees
+      // what each compressed message really inflates to before the next one is read.
+      if (queue.pending > 0) await queue.settled();
       if (store.generation !== generation) throw new FramescopeError('conflict', `The capture was cleared while ${label} was being opened.`);
-      if (storeBytes(store) - grown > maxStored) {
+      if (storeBytes(store) - grown + inflatedBytes(connections) > maxStored) {
         throw new FramescopeError('limit', `${label} grew the capture by more than ${mib(maxStored)} (its messages inflate far beyond the file's ${mib(size)}). Framescope stopped opening it after ${(store.frames.count - framesBefore).toLocaleString('en-US')} frames.`);
       }
       if (slice.due()) {
@@ -149,6 +154,10 @@ async function decodeFile(store: CaptureStore, path: string, label: string, size
   } finally {
     // Whatever happened, nothing stays open: every connection read so far ends closed.
     guard(() => feeder.finishOpen());
+    // Compressed messages inflate asynchronously (codec): every recorder ends and settles first.
+    const recorders = [...connections.values()].flatMap((c) => Object.values(c.recorders));
+    for (const r of recorders) guard(() => r.end());
+    await Promise.all(recorders.map((r) => r.settled().catch(() => undefined)));
     for (const c of connections.values()) guard(() => finishConnection(store, c));
   }
   options.onProgress?.({ phase: 'decode', bytes: size, totalBytes: size, frames: store.frames.count - framesBefore });
@@ -173,6 +182,13 @@ function parse(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Bytes the file's compressed messages inflated to so far, kept or not. */
+function inflatedBytes(connections: Map<number, Imported>): number {
+  let n = 0;
+  for (const c of connections.values()) for (const r of Object.values(c.recorders)) n += r.inflatedBytes;
+  return n;
 }
 
 function storeBytes(store: CaptureStore): number {

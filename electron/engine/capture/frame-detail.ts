@@ -129,5 +129,6 @@ function messageInfo(table: FrameTable, blobs: BlobStore, lastId: number): Messa
     payload,
     truncated: truncated || table.has(lastId, F_INCOMPLETE),
     inflateError: table.inflateErrors.get(lastId) ?? null,
+    ...(table.inflatedLengths.has(lastId) ? { inflatedLength: table.inflatedLengths.get(lastId) as number } : {}),
   };
 }

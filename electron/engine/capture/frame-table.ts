@@ -50,6 +50,8 @@ export interface FrameInput {
   messageTruncated: boolean;
   /** The inflated message, on the last frame of a compressed message. */
   inflated?: Uint8Array;
+  /** The true inflated size of that message (codec): `inflated` keeps at most the budget of it. */
+  inflatedLength?: number;
   inflateError?: string;
 }
 
@@ -70,6 +72,8 @@ export class FrameTable {
   readonly inflated = new Column(Int32Array, 1024);
   readonly violations = new Map<number, Violation[]>();
   readonly inflateErrors = new Map<number, string>();
+  /** True inflated size of compressed messages whose kept inflated bytes are fewer (sparse). */
+  readonly inflatedLengths = new Map<number, number>();
   private readonly all = [
     this.time,
     this.connection,
@@ -116,6 +120,7 @@ export class FrameTable {
     this.inflated.data[id] = f.inflated !== undefined ? this.blobs.add(f.inflated) : -1;
     if (f.violations.length > 0) this.violations.set(id, f.violations);
     if (f.inflateError !== undefined) this.inflateErrors.set(id, f.inflateError);
+    if (f.inflatedLength !== undefined && f.inflated !== undefined && f.inflatedLength > f.inflated.length) this.inflatedLengths.set(id, f.inflatedLength);
     this.count = id + 1;
     return id;
   }
@@ -153,5 +158,6 @@ export class FrameTable {
     this.count = 0;
     this.violations.clear();
     this.inflateErrors.clear();
+    this.inflatedLengths.clear();
   }
 }

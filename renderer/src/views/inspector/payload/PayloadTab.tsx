@@ -67,7 +67,7 @@ export function PayloadTab({ detail, onSelectFrame }: PayloadTabProps) {
           {pagedMessage ? (
             <PagedPayload key={`m${lastFrameId}`} frameId={lastFrameId} part="message" opcode={message.opcode} testId="payload-message" />
           ) : (
-            <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} testId="payload-message" />
+            <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} {...(message.inflatedLength !== undefined ? { total: message.inflatedLength } : {})} testId="payload-message" />
           )}
           <h3 className="pane-subtitle">
             On the wire <span className="muted">— this frame's payload, compressed (RSV1, RFC 7692)</span>
