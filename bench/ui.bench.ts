@@ -5,38 +5,14 @@
  * a live capture runs at ~20,000 frames/s. Prints; asserts nothing.
  * Run: npx electron-vite build && npx tsx bench/ui.bench.ts   (FRAMES=200000 for a quick run)
  */
-import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import WebSocket, { WebSocketServer } from 'ws';
+import WebSocket from 'ws';
+import { pump, startSink } from '../e2e/bulk-traffic';
 import { launchBrowser, openPage, startApp, type AppUnderTest } from '../e2e/harness';
 import { waitForFrames } from '../e2e/inspector-traffic';
 import { measureFrames, summarize } from './ui-frame-times';
 
 const FRAMES = Number(process.env.FRAMES ?? 1_000_000);
-
-/** A server that swallows everything: one frame per message sent, no echo. */
-async function startSink(): Promise<{ url: string; close(): Promise<void> }> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
-  await new Promise<void>((resolve) => wss.once('listening', resolve));
-  const { port } = wss.address() as AddressInfo;
-  return { url: `ws://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => wss.close(() => resolve())) };
-}
-
-/** Sends `count` small text messages as fast as the socket drains, optionally capped at `perSecond`. */
-async function pump(ws: WebSocket, count: number, perSecond = Infinity): Promise<void> {
-  const started = performance.now();
-  for (let i = 0; i < count; i++) {
-    const text = `frame ${i} of the UI benchmark`;
-    if (i % 2000 !== 1999) {
-      ws.send(text);
-    } else {
-      // Every 2,000 messages, wait until the socket took them: memory stays flat.
-      await new Promise<void>((resolve, reject) => ws.send(text, (err) => (err ? reject(err) : resolve())));
-      const due = started + ((i + 1) / perSecond) * 1000;
-      if (Number.isFinite(due) && due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
-    }
-  }
-}
 
 async function fill(app: AppUnderTest, proxyUrl: string): Promise<WebSocket> {
   const ws = new WebSocket(`${proxyUrl}/bench`, { perMessageDeflate: false });
