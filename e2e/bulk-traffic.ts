@@ -2,7 +2,8 @@
 // echo) and a pump that sends as fast as the socket drains, optionally capped at a rate. Used to
 // fill a real engine with millions of frames through its real reverse proxy (e2e and bench).
 import type { AddressInfo } from 'node:net';
-import WebSocket, { WebSocketServer } from 'ws';
+import type WebSocket from 'ws';
+import { WebSocketServer } from 'ws';
 import type { AppUnderTest } from './harness';
 import { openClient, waitForFrames } from './inspector-traffic';
 
