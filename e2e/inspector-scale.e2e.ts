@@ -4,9 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { useAppSession } from './app-session';
-import { bulkText, fillCapture, startSink } from './bulk-traffic';
+import { bulkText, sendBulk, startSink } from './bulk-traffic';
 import { pageErrors, screenshot } from './harness';
 import { row } from './inspector-page';
+import { waitForFrames } from './inspector-traffic';
 
 const FRAMES = 2_000_000;
 
@@ -18,7 +19,8 @@ describe('the frame table with 2M rows', () => {
   beforeAll(async () => {
     sink = await startSink();
     const { address } = await session.app.engine.api.startProxy({ mode: 'reverse', target: sink.url });
-    ws = await fillCapture(session.app, address.replace(/\/$/, ''), FRAMES, 140_000);
+    ws = await sendBulk(address.replace(/\/$/, ''), FRAMES);
+    await waitForFrames(session.app, FRAMES, 140_000);
   }, 150_000);
   afterAll(async () => {
     ws?.close();
