@@ -19,4 +19,4 @@ export const queryKeys = {
 };
 
 /** Methods whose keys are [method, connectionId | null, …, ReadVersion]: the feed drops their old versions. */
-export const VERSIONED_METHODS: ReadonlySet<string> = new Set(['queryFrames', 'locateFrame', 'findMessage']);
+export const VERSIONED_METHODS: ReadonlySet<string> = new Set(['queryFrames', 'locateFrame', 'findMessage', 'timeline']);

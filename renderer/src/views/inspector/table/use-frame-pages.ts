@@ -3,10 +3,11 @@
 // (dimmed as `busy`), so the table never flashes empty; an answer already cached for this filter
 // and version — going back to a connection, turning a filter off — is drawn at once.
 import { useIsFetching, useQueries, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState, useEffect } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { FramePage, FrameSummary } from '../../../../../shared/model';
 import { useClient } from '../../../api/use-client';
 import { fetchRow, framePageQuery, PAGE_SIZE, pagesFor, type FramePageRead } from '../../../api/queries/frame-pages';
+import { useCollapsedVersion } from '../../../api/queries/use-collapsed-version';
 
 export interface FramePages {
   /** Rows matching the filter; null until the first answer for any filter arrived. */
@@ -26,24 +27,12 @@ interface Shown {
   pages: ReadonlyMap<number, FramePage>;
 }
 
-/**
- * At most one read of a filter in flight: while one is, newer versions wait and collapse into one
- * (a live capture bumps the version ~30 times a second; a read of 10M rows may take longer).
- */
-function useCollapsedVersion(read: FramePageRead, fetching: boolean): FramePageRead {
-  const [asked, setAsked] = useState(read);
-  const sameScope = asked.filterKey === read.filterKey;
-  useEffect(() => {
-    if (!sameScope || (!fetching && asked.version !== read.version)) setAsked(read);
-  }, [sameScope, fetching, asked.version, read]);
-  return sameScope ? asked : read;
-}
-
 export function useFramePages(latest: FramePageRead, first: number, last: number, enabled: boolean): FramePages {
   const client = useClient();
   const queryClient = useQueryClient();
   const fetching = useIsFetching({ queryKey: ['queryFrames', latest.filter.connectionId ?? null, latest.filterKey] }) > 0;
-  const read = useCollapsedVersion(latest, fetching);
+  const version = useCollapsedVersion(latest.filterKey, latest.version, fetching);
+  const read = useMemo(() => ({ ...latest, version }), [latest, version]);
   const pages = pagesFor(first, last);
   const results = useQueries({ queries: pages.map((page) => ({ ...framePageQuery(client, read, page), enabled })) });
 
