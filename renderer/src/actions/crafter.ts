@@ -1,18 +1,18 @@
 // What the crafter's buttons do, outside React so a send and its answer watch keep going when
 // the user switches views.
-import { checkSequence } from '../../../../shared/craft/check-sequence';
-import { parseDocument, serializeDocument } from '../../../../shared/craft/document-codec';
-import { expectedForSequence } from '../../../../shared/craft/reactions';
-import { findTemplate } from '../../../../shared/craft/templates';
-import { OPCODE_CLOSE, opcodeName } from '../../../../shared/protocol/opcodes';
-import type { Peer } from '../../../../shared/model';
-import { getClient } from '../../api/client';
-import { useStore } from '../../store';
-import { readVersion } from '../../store/read-version';
-import type { AnswerFrame, SentRecord } from '../../store/crafter-slice';
-import { findAnswers } from './find-answer';
-import { negotiatedDeflate } from './connection-info';
-import { buildSteps, injectSteps, type BuiltStep } from './send-crafted';
+import { checkSequence } from '../../../shared/craft/check-sequence';
+import { parseDocument, serializeDocument } from '../../../shared/craft/document-codec';
+import { expectedForSequence } from '../../../shared/craft/reactions';
+import { findTemplate } from '../../../shared/craft/templates';
+import { OPCODE_CLOSE, opcodeName } from '../../../shared/protocol/opcodes';
+import type { Peer } from '../../../shared/model';
+import { getClient } from '../api/client';
+import { useStore } from '../store';
+import { readVersion } from '../store/read-version';
+import type { AnswerFrame, SentRecord } from '../store/crafter-slice';
+import { findAnswers } from '../views/crafter/find-answer';
+import { negotiatedDeflate } from '../views/crafter/connection-info';
+import { buildSteps, injectSteps, type BuiltStep } from '../views/crafter/send-crafted';
 
 /** How long to watch for an answer after the last frame went out. */
 export const ANSWER_WINDOW_MS = 3000;
