@@ -4,9 +4,9 @@
 // neither dimmed nor "loading".
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useAppSession } from './app-session';
-import { pageErrors } from './harness';
-import { cellTexts, rows, showConnection } from './inspector-page';
+import { SCHEMES, useAppSession } from './app-session';
+import { pageErrors, screenshot } from './harness';
+import { cellTexts, row, rows, showConnection } from './inspector-page';
 import { knownConversation, nextMessage, openClient, startReverseProxy, waitForFrames } from './inspector-traffic';
 
 /** Sends `texts` one at a time (each waits for its echo), then closes cleanly. */
@@ -90,5 +90,29 @@ describe('the Inspector reads a settled capture', () => {
     await expect.poll(() => count.textContent(), { timeout: 3000 }).toBe('14 frames');
     await expect.poll(() => tableState(page), { timeout: 3000 }).toEqual(all);
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('fits the Inspector at 1280×720 and 1920×1080, light and dark, without sideways scrolling', async () => {
+    for (const scheme of SCHEMES) {
+      const page = await session.open(scheme);
+      await showConnection(page, '/known'); // once: a second click on it would show every connection
+      for (const [width, height] of [
+        [1280, 720],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await expect.poll(() => page.getByTestId('frame-count').textContent()).toBe('14 frames');
+        await row(page, 2).click();
+        await expect.poll(() => page.locator('.bit-seg[data-field="opcode"]').first().textContent()).toContain('text');
+        const overflow = await page.evaluate(() =>
+          [document.documentElement, ...document.querySelectorAll('.inspector, .inspector-toolbar, .frame-table-scroll, .detail-pane')]
+            .filter((el) => el.scrollWidth > el.clientWidth + 1)
+            .map((el) => el.className || el.tagName),
+        );
+        expect(overflow, `${width}×${height} ${scheme}`).toEqual([]);
+        await screenshot(page, `inspector-${width}x${height}-${scheme}`);
+      }
+      expect(pageErrors(page)).toEqual([]);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // socket. Everything goes through the engine's real reverse proxy to a `ws` echo server
 // (echo-server.ts).
 import { connect } from 'node:net';
-import { expect } from 'vitest';
+import { vi } from 'vitest';
 import WebSocket, { type ClientOptions } from 'ws';
 import type { AppUnderTest } from './harness';
 
@@ -104,5 +104,12 @@ export async function unmaskedClientFrame(proxyUrl: string, path: string): Promi
 
 /** Waits until the capture holds `n` frames, asking the engine through its public contract. */
 export async function waitForFrames(app: AppUnderTest, n: number, timeoutMs = 20_000): Promise<void> {
-  await expect.poll(async () => (await app.engine.api.getStats()).frames, { timeout: timeoutMs, interval: 20, message: `the capture should hold ${n} frames` }).toBeGreaterThanOrEqual(n);
+  // vi.waitFor, not expect.poll: this also runs in beforeAll hooks.
+  await vi.waitFor(
+    async () => {
+      const { frames } = await app.engine.api.getStats();
+      if (frames < n) throw new Error(`the capture holds ${frames} frames, expected ${n}`);
+    },
+    { timeout: timeoutMs, interval: 20 },
+  );
 }
