@@ -53,4 +53,14 @@ describe('the change feed applied to the query cache', () => {
     applyFeedToCache(qc, [{ type: 'capture-cleared' }], state);
     expect(qc.getQueryData(queryKeys.exchanges(7))).toBeUndefined();
   });
+
+  it('reads the same from the change feed’s deltas: an exchange changed, the capture cleared', () => {
+    const qc = new QueryClient();
+    const state = { connections: new Map<number, ConnectionSummary>(), captureVersion: 1 };
+    qc.setQueryData(queryKeys.exchanges(7), [exchange(1, 7, null)]);
+    applyFeedToCache(qc, [{ type: 'capture-deltas', version: 2, deltas: [{ type: 'exchange', exchange: exchange(1, 7, 101) }] }], state);
+    expect(qc.getQueryData(queryKeys.exchanges(7))).toEqual([exchange(1, 7, 101)]);
+    applyFeedToCache(qc, [{ type: 'capture-deltas', version: 3, deltas: [{ type: 'cleared', nextFrameId: 40 }] }], state);
+    expect(qc.getQueryData(queryKeys.exchanges(7))).toBeUndefined();
+  });
 });
