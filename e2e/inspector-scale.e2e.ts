@@ -20,8 +20,8 @@ describe('the frame table with 2M rows', () => {
     sink = await startSink();
     const { address } = await session.app.engine.api.startProxy({ mode: 'reverse', target: sink.url });
     ws = await sendBulk(address.replace(/\/$/, ''), FRAMES);
-    await waitForFrames(session.app, FRAMES, 140_000);
-  }, 150_000);
+    await waitForFrames(session.app, FRAMES, 230_000);
+  }, 240_000); // 2M frames through the real relay: ~1 min on an idle machine, much more on a busy one
   afterAll(async () => {
     ws?.close();
     await sink?.close();
