@@ -10,6 +10,8 @@ export const queryKeys = {
   locateFrame: (filter: FrameFilter, filterKey: string, frameId: number, version: ReadVersion) => ['locateFrame', filter.connectionId ?? null, filterKey, frameId, version] as const,
   /** A frame never changes once captured (RFC 6455 frames are immutable on the wire). */
   frame: (frameId: number) => ['getFrame', frameId] as const,
+  /** One page of a frame's payload or of its message, as kept (kept bytes never change). */
+  payloadPage: (frameId: number, part: string, page: number) => ['readPayload', frameId, part, page] as const,
   /** The message a frame belongs to grows as its fragments arrive. */
   message: (connectionId: number, frameId: number, version: ReadVersion) => ['findMessage', connectionId, frameId, version] as const,
   /** The handshake is settled once the connection leaves 'connecting'; later changes are its close. */
