@@ -78,7 +78,7 @@ describe('the Inspector reads a settled capture', () => {
 
     const search = page.getByTestId('filter-search');
     await search.fill('part-two');
-    await expect.poll(() => count.textContent()).toBe('2 of 14 frames'); // the fragment and its echo, one message
+    await expect.poll(() => count.textContent()).toBe('3 of 14 frames'); // the fragment itself, the frame completing its message, and the echo
     await search.fill('');
     await expect.poll(() => count.textContent(), { timeout: 3000 }).toBe('14 frames');
     await expect.poll(() => tableState(page), { timeout: 3000 }).toEqual(all);
