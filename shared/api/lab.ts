@@ -1,6 +1,8 @@
 // The comparison lab's contract (issue 7): one event stream served five ways, measured on the wire.
 // Times are microseconds since the Unix epoch on the engine's clock, like the capture's.
 export * from './lab-message';
+export * from './lab-claims';
+import type { LabClaimCheck, LabHistogram, LabLatency, LabPhaseModel } from './lab-claims';
 
 export type LabTransport = 'short-polling' | 'long-polling' | 'sse' | 'websocket' | 'http2-polling';
 export const LAB_TRANSPORTS: readonly LabTransport[] = ['short-polling', 'long-polling', 'sse', 'websocket', 'http2-polling'];
@@ -23,6 +25,12 @@ export interface LabOptions {
   format: 'text' | 'json';
   /** Steady: evenly spaced. Bursty: groups of up to 5 back to back, same average rate. */
   pattern: 'steady' | 'bursty';
+  /**
+   * Where messages fall against the polls. Random: each message (or burst) at a uniformly random
+   * moment of its slot, so waits for the next poll are spread over the interval, as real events are.
+   * Fixed: evenly spaced from just after the first poll, one phase for the whole run.
+   */
+  phase: LabPhaseModel;
   /** Short-polling interval in milliseconds (HTTP/2 polling uses it too). */
   intervalMs: number;
   /** Cookie bytes every HTTP client carries, to show what cookies cost (0 = none). */
@@ -44,6 +52,7 @@ export const DEFAULT_LAB_OPTIONS: LabOptions = {
   size: 256,
   format: 'json',
   pattern: 'steady',
+  phase: 'random',
   intervalMs: 1000,
   cookieBytes: 0,
   clients: 'browser',
@@ -61,10 +70,11 @@ export function checkLabOptions(input: unknown): { options: LabOptions } | { err
   if (!Number.isInteger(o.size) || !Number.isInteger(o.cookieBytes)) return { error: 'size and cookieBytes must be whole numbers.' };
   if (o.format !== 'text' && o.format !== 'json') return { error: "format must be 'text' or 'json'." };
   if (o.pattern !== 'steady' && o.pattern !== 'bursty') return { error: "pattern must be 'steady' or 'bursty'." };
+  if (o.phase !== 'random' && o.phase !== 'fixed') return { error: "phase must be 'random' or 'fixed'." };
   if (o.clients !== 'browser' && o.clients !== 'engine') return { error: "clients must be 'browser' or 'engine'." };
   if (o.rate * o.size > LAB_LIMITS.bytesPerSecond) return { error: 'rate × size is above 16 MiB/s; lower one of them.' };
-  const { rate, size, format, pattern, intervalMs, cookieBytes, clients } = o;
-  return { options: { rate, size, format, pattern, intervalMs, cookieBytes, clients } };
+  const { rate, size, format, pattern, phase, intervalMs, cookieBytes, clients } = o;
+  return { options: { rate, size, format, pattern, phase, intervalMs, cookieBytes, clients } };
 }
 
 /** Where the bytes of a transport are counted: the capture proxy, or the lab's own socket tap (HTTP/2 only: the proxy speaks HTTP/1.1). */
@@ -149,25 +159,6 @@ export interface LabByteShare {
   oneTime: boolean;
 }
 
-export interface LabLatency {
-  p50: number;
-  p95: number;
-  max: number;
-  mean: number;
-}
-
-export interface LabClaimCheck {
-  metric: 'overhead' | 'latency' | 'requests';
-  /** What the seed notes say. */
-  claim: string;
-  /** What this run measured, in words. */
-  measured: string;
-  /** One line on why. */
-  explanation: string;
-  /** Whether the measurement falls within the claim (null: nothing to compare yet). */
-  agrees: boolean | null;
-}
-
 export interface LabTransportSummary {
   transport: LabTransport;
   client: 'browser' | 'node';
@@ -187,6 +178,8 @@ export interface LabTransportSummary {
   /** payload / wire bytes. */
   payloadEfficiency: number | null;
   latencyMs: LabLatency | null;
+  /** Polling transports: the waits' distribution in tenths of the interval (null for push transports). */
+  latencyHistogram: LabHistogram | null;
   requestsPerSecond: number;
   bytesPerSecond: number;
   breakdown: LabByteShare[];

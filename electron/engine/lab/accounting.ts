@@ -3,7 +3,7 @@
 // whatever cannot be explained shows as 'unattributed', so a wrong attribution cannot hide.
 import type { LabByteKey, LabByteShare, LabOptions, LabTransport, LabTransportSummary } from '../../../shared/api';
 import type { PublishedMessage } from './publisher';
-import { latencySummary } from './stats';
+import { histogram, latencySummary } from './stats';
 import type { ServerLedger } from './transports/server-ledger';
 import { wireBytes, type WireLedger } from './meter/wire-ledger';
 import { claimsFor } from './claims';
@@ -107,11 +107,13 @@ export function summarize(input: AccountingInput): LabTransportSummary {
     overheadBytesPerMessage: messages > 0 ? recurring / messages : null,
     payloadEfficiency: total > 0 ? payloadBytes / total : null,
     latencyMs: latencySummary(latencies),
+    latencyHistogram: transport === 'short-polling' || transport === 'http2-polling' ? histogram(latencies, input.options.intervalMs / 10, 12) : null,
     requestsPerSecond: exchanges.length / duration,
     bytesPerSecond: total / duration,
     breakdown,
     claims: [],
   };
-  summary.claims = claimsFor(summary, input.options, wire);
+  const h2RequestHeadBytes = transport === 'http2-polling' ? exchanges.map((e) => e.requestHeadBytes).filter((n) => n > 0) : [];
+  summary.claims = claimsFor(summary, input.options, { h2RequestHeadBytes });
   return summary;
 }

@@ -11,7 +11,7 @@ import type { LabRun } from './lab-run';
 import { captureMeters } from './meter/meter-policy';
 import { runSweep, sweepPlan } from './sweeps';
 
-const OPTIONS: LabOptions = { rate: 20, size: 300, format: 'json', pattern: 'bursty', intervalMs: 150, cookieBytes: 1200, clients: 'engine' };
+const OPTIONS: LabOptions = { rate: 20, size: 300, format: 'json', pattern: 'bursty', phase: 'random', intervalMs: 150, cookieBytes: 1200, clients: 'engine' };
 const PROXIED = LAB_TRANSPORTS.filter((t) => t !== 'http2-polling');
 
 /** What the capture store holds for one transport's connections, from its own API only. */
@@ -144,16 +144,31 @@ describe('a lab run through the capture proxy', () => {
 });
 
 describe('short-polling latency', () => {
+  const at = (intervalMs: number, extra: Partial<LabOptions> = {}) =>
+    runHeadless({ options: { ...OPTIONS, pattern: 'steady', cookieBytes: 0, intervalMs, ...extra }, durationS: 1.6 });
+  const lat = (s: LabSummary, t: LabTransport) => s.rows.find((r) => r.transport === t)!.latencyMs!;
+  const claim = (s: LabSummary, id: string) => s.rows.find((r) => r.transport === 'short-polling')!.claims.find((c) => c.id === id)!;
+
   it('grows with the polling interval; WebSocket latency does not', async () => {
-    const at = async (intervalMs: number) =>
-      runHeadless({ options: { ...OPTIONS, pattern: 'steady', cookieBytes: 0, intervalMs }, durationS: 1.6 });
     const fast = await at(40);
     const slow = await at(400);
-    const p = (s: LabSummary, t: LabTransport) => s.rows.find((r) => r.transport === t)!.latencyMs!;
-    expect(p(slow, 'short-polling').mean).toBeGreaterThan(p(fast, 'short-polling').mean + 100);
-    expect(p(slow, 'short-polling').max).toBeLessThanOrEqual(400 * 1.25 + 50);
-    expect(p(slow, 'short-polling').max).toBeGreaterThan(200);
-    expect(p(slow, 'websocket').p50).toBeLessThan(50);
+    expect(lat(slow, 'short-polling').mean).toBeGreaterThan(lat(fast, 'short-polling').mean + 100);
+    expect(lat(slow, 'short-polling').max).toBeLessThanOrEqual(400 * 1.25 + 50);
+    expect(lat(slow, 'short-polling').max).toBeGreaterThan(200);
+    expect(lat(slow, 'websocket').p50).toBeLessThan(50);
+  }, 30_000);
+
+  it('with a random phase averages half an interval (0.4–0.6 T) and supports T/2, not T', async () => {
+    const T = 200;
+    const run = await runHeadless({ options: { ...OPTIONS, pattern: 'steady', phase: 'random', rate: 25, cookieBytes: 0, intervalMs: T }, durationS: 2.5 });
+    const l = lat(run, 'short-polling');
+    expect(l.n).toBeGreaterThanOrEqual(40);
+    expect(l.mean).toBeGreaterThan(0.4 * T);
+    expect(l.mean).toBeLessThan(0.6 * T);
+    expect(claim(run, 'poll-wait-half-interval').agrees).toBe(true);
+    expect(claim(run, 'poll-wait-interval').agrees).toBe(false);
+    const histogram = run.rows.find((r) => r.transport === 'short-polling')!.latencyHistogram!;
+    expect(histogram.counts.reduce((a, b) => a + b, 0)).toBe(l.n);
   }, 30_000);
 });
 

@@ -1,5 +1,5 @@
 // The lab's summary as plain text (for `framescope lab`) and as the --json objects.
-import { LAB_TRANSPORT_LABELS, type LabOptions, type LabSummary, type LabTransportSummary } from '../../../shared/api';
+import { LAB_TRANSPORT_LABELS, labVerdict, type LabOptions, type LabSummary, type LabTransportSummary } from '../../../shared/api';
 
 function fixed(n: number | null | undefined, digits = 1): string {
   return n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits);
@@ -18,6 +18,7 @@ const COLUMNS: Array<[string, (r: LabTransportSummary) => string]> = [
   ['overhead/msg', (r) => (r.overheadBytesPerMessage === null ? '–' : `${fixed(r.overheadBytesPerMessage)} B`)],
   ['setup', (r) => bytes(r.oneTimeBytes)],
   ['payload %', (r) => (r.payloadEfficiency === null ? '–' : `${(r.payloadEfficiency * 100).toFixed(1)}%`)],
+  ['mean ms', (r) => fixed(r.latencyMs?.mean)],
   ['p50 ms', (r) => fixed(r.latencyMs?.p50)],
   ['p95 ms', (r) => fixed(r.latencyMs?.p95)],
   ['req/s', (r) => fixed(r.requestsPerSecond)],
@@ -30,7 +31,7 @@ export function summaryTable(summary: LabSummary, options: LabOptions): string[]
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const meters = new Set(summary.rows.map((r) => `${LAB_TRANSPORT_LABELS[r.transport]}: ${r.meter === 'capture-proxy' ? 'capture proxy' : 'socket tap'}`));
   const out = [
-    `Framescope lab: ${fixed(summary.durationS)} s, ${options.rate} msg/s, ${options.size} B ${options.format} messages, ${options.pattern}, polling every ${options.intervalMs} ms, cookie ${options.cookieBytes} B`,
+    `Framescope lab: ${fixed(summary.durationS)} s, ${options.rate} msg/s, ${options.size} B ${options.format} messages, ${options.pattern}, ${options.phase} phase, polling every ${options.intervalMs} ms, cookie ${options.cookieBytes} B`,
     `Bytes counted by: ${[...meters].join(', ')}. Node clients with a browser's header set.`,
     '',
     line(COLUMNS.map(([h]) => h)),
@@ -44,6 +45,7 @@ export function summaryTable(summary: LabSummary, options: LabOptions): string[]
     for (const c of r.claims) {
       const verdict = c.agrees === null ? '·' : c.agrees ? '✓' : '✗';
       out.push(`  ${verdict} ${r.transport.padEnd(14)} ${c.claim}`);
+      out.push(`    ${''.padEnd(14)} expected: ${c.expected}`);
       out.push(`    ${''.padEnd(14)} measured: ${c.measured}`);
       out.push(`    ${''.padEnd(14)} why: ${c.explanation}`);
     }
@@ -52,7 +54,7 @@ export function summaryTable(summary: LabSummary, options: LabOptions): string[]
 }
 
 /** One object per transport: the fields scripts rely on, plus the byte breakdown. */
-export function summaryJson(summary: LabSummary): object[] {
+export function summaryJson(summary: LabSummary, options: LabOptions): object[] {
   return summary.rows.map((r) => ({
     transport: r.transport,
     published: r.published,
@@ -66,11 +68,13 @@ export function summaryJson(summary: LabSummary): object[] {
     wireBytes: r.wireBytes,
     payloadEfficiency: r.payloadEfficiency,
     latencyMs: r.latencyMs,
+    phaseModel: options.phase,
+    latencyHistogram: r.latencyHistogram,
     requestsPerSecond: r.requestsPerSecond,
     bytesPerSecond: r.bytesPerSecond,
     meter: r.meter,
     client: r.client,
     breakdown: r.breakdown,
-    claims: r.claims.map(({ metric, claim, measured, agrees }) => ({ metric, claim, measured, agrees })),
+    claims: r.claims.map((c) => ({ id: c.id, metric: c.metric, source: c.source, claim: c.claim, verdict: labVerdict(c), measured: c.measured, expected: c.expected })),
   }));
 }
