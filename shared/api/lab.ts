@@ -2,7 +2,9 @@
 // Times are microseconds since the Unix epoch on the engine's clock, like the capture's.
 export * from './lab-message';
 export * from './lab-claims';
+export * from './lab-packets';
 import type { LabClaimCheck, LabHistogram, LabLatency, LabPhaseModel } from './lab-claims';
+import type { LabTcpIp } from './lab-packets';
 
 export type LabTransport = 'short-polling' | 'long-polling' | 'sse' | 'websocket' | 'http2-polling';
 export const LAB_TRANSPORTS: readonly LabTransport[] = ['short-polling', 'long-polling', 'sse', 'websocket', 'http2-polling'];
@@ -183,6 +185,8 @@ export interface LabTransportSummary {
   requestsPerSecond: number;
   bytesPerSecond: number;
   breakdown: LabByteShare[];
+  /** The packets underneath: segments and IP + TCP header bytes (null before any traffic). */
+  tcpIp: LabTcpIp | null;
   claims: LabClaimCheck[];
 }
 

@@ -7,6 +7,8 @@ import { histogram, latencySummary } from './stats';
 import type { ServerLedger } from './transports/server-ledger';
 import { wireBytes, type WireLedger } from './meter/wire-ledger';
 import { claimsFor } from './claims';
+import type { TcpTotals } from './meter/kernel-tcp';
+import { tcpIpFor } from './packets';
 
 export interface AccountingInput {
   transport: LabTransport;
@@ -19,6 +21,8 @@ export interface AccountingInput {
   /** seq → first receipt time (µs). */
   received: Map<number, number>;
   durationS: number;
+  /** The kernel's segment counts for this transport's hop, or null where they cannot be read. */
+  kernel: TcpTotals | null;
 }
 
 export function byteShares(transport: LabTransport, wire: WireLedger, server: ServerLedger): LabByteShare[] {
@@ -111,8 +115,10 @@ export function summarize(input: AccountingInput): LabTransportSummary {
     requestsPerSecond: exchanges.length / duration,
     bytesPerSecond: total / duration,
     breakdown,
+    tcpIp: null,
     claims: [],
   };
+  summary.tcpIp = tcpIpFor(summary, wire, input.kernel);
   const h2RequestHeadBytes = transport === 'http2-polling' ? exchanges.map((e) => e.requestHeadBytes).filter((n) => n > 0) : [];
   summary.claims = claimsFor(summary, input.options, { h2RequestHeadBytes });
   return summary;

@@ -143,6 +143,31 @@ describe('a lab run through the capture proxy', () => {
   });
 });
 
+describe('the packets underneath (Linux: the kernel counts them)', () => {
+  it('are counted by the kernel, and its byte counts agree with the meter’s up to the last sample', async () => {
+    let kernel = {} as Record<LabTransport, number | null>;
+    const summary = await runHeadless({
+      options: { ...OPTIONS, cookieBytes: 0, pattern: 'steady' },
+      durationS: 1,
+      inspect: (run) => {
+        kernel = Object.fromEntries(LAB_TRANSPORTS.map((t) => [t, run.kernelTotals(t)?.bytesSent ?? null])) as typeof kernel;
+      },
+    });
+    for (const r of summary.rows) {
+      const tcp = r.tcpIp!;
+      expect({ t: r.transport, measured: tcp.measured }).toEqual({ t: r.transport, measured: true });
+      expect(tcp.dataSegments).toBeGreaterThan(0);
+      expect(tcp.segments).toBeGreaterThan(tcp.dataSegments);
+      expect(tcp.headerBytes % 4).toBe(0);
+      expect(tcp.headerBytes).toBeGreaterThanOrEqual(40 * tcp.segments);
+      expect(tcp.wireBytesPerMessage!).toBeCloseTo((r.wireBytes + tcp.headerBytes) / r.messages, 6);
+      // The kernel saw what the meter counted, less what was sent after the last sample (closing frames, a last poll).
+      const k = kernel[r.transport]!;
+      expect({ t: r.transport, ok: k <= r.wireBytes && k >= r.wireBytes * 0.9 }).toEqual({ t: r.transport, ok: true });
+    }
+  }, 30_000);
+});
+
 describe('short-polling latency', () => {
   const at = (intervalMs: number, extra: Partial<LabOptions> = {}) =>
     runHeadless({ options: { ...OPTIONS, pattern: 'steady', cookieBytes: 0, intervalMs, ...extra }, durationS: 1.6 });

@@ -21,6 +21,8 @@ const COLUMNS: Array<[string, (r: LabTransportSummary) => string]> = [
   ['mean ms', (r) => fixed(r.latencyMs?.mean)],
   ['p50 ms', (r) => fixed(r.latencyMs?.p50)],
   ['p95 ms', (r) => fixed(r.latencyMs?.p95)],
+  ['segs/msg', (r) => fixed(r.tcpIp?.segmentsPerMessage)],
+  ['IP+TCP/msg', (r) => (r.tcpIp?.headerBytesPerMessage == null ? '–' : `${fixed(r.tcpIp.headerBytesPerMessage)} B${r.tcpIp.measured ? '' : '*'}`)],
   ['req/s', (r) => fixed(r.requestsPerSecond)],
   ['bytes/s', (r) => bytes(r.bytesPerSecond)],
 ];
@@ -38,6 +40,7 @@ export function summaryTable(summary: LabSummary, options: LabOptions): string[]
     ...rows.map(line),
     '',
     'overhead/msg: recurring wire bytes that are not message, per message; setup: paid once per connection (handshakes, stream heads).',
+    `segs/msg, IP+TCP/msg: the packets underneath, per message; ${summary.rows.some((r) => r.tcpIp && !r.tcpIp.measured) ? '* estimated (no kernel counters here)' : "counted by the kernel (TCP_INFO via ss)"}.`,
     '',
     'The seed notes say, and this run measured:',
   ];
@@ -75,6 +78,10 @@ export function summaryJson(summary: LabSummary, options: LabOptions): object[] 
     meter: r.meter,
     client: r.client,
     breakdown: r.breakdown,
+    tcpIpBytesPerMessage: r.tcpIp?.headerBytesPerMessage ?? null,
+    tcpIpMeasured: r.tcpIp?.measured ?? false,
+    tcpSegmentsPerMessage: r.tcpIp?.segmentsPerMessage ?? null,
+    wireBytesPerMessageWithTcpIp: r.tcpIp?.wireBytesPerMessage ?? null,
     claims: r.claims.map((c) => ({ id: c.id, metric: c.metric, source: c.source, claim: c.claim, verdict: labVerdict(c), measured: c.measured, expected: c.expected })),
   }));
 }
