@@ -5,7 +5,7 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_LAB_OPTIONS, type LabEvent, type LabOptions, type LabStatus, type LabSummary, type LabSweepRequest, type LabSweepResult } from '../../../shared/api';
 import { getClient } from '../api/client';
-import { BrowserLabClients, estimateClockOffset } from '../views/lab/browser-clients';
+import { BrowserLabClients, estimateClockOffset } from '../services/lab/browser-clients';
 import { addLive, resetTimeline } from '../views/lab/lab-data';
 import type { StoreState } from './index';
 

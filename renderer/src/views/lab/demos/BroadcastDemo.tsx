@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LabDemoEndpoints } from '../../../../../shared/api';
 import { decodeLabMessage } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
-import { estimateClockOffset } from '../browser-clients';
+import { estimateClockOffset } from '../../../services/lab/browser-clients';
 import { fmtMs } from '../transport-style';
 
 const SIZE = 256;
