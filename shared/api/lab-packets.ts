@@ -16,3 +16,19 @@ export interface LabTcpIp {
   /** How the figures were found, in words (what was measured, what was assumed). */
   method: string;
 }
+
+/** The same stream sent the other way: client → server (masked WebSocket frames, HTTP POSTs). */
+export interface LabUpstreamSummary {
+  /** Messages the server received. */
+  messages: number;
+  payloadBytes: number;
+  /** Headers of the POSTs (request and response) or the client frames' headers. */
+  overheadBytes: number;
+  overheadBytesPerMessage: number | null;
+  /** HTTP transports: POST requests; WebSocket: 0 (the frames ride the open connection). */
+  requests: number;
+  /** WebSocket only: how many client frames had each header size (6, 8 or 14 B: RFC 6455 §5.2, masked). */
+  frameHeaderSizes: Record<string, number> | null;
+  /** From the client's stamp to the server's receipt (ms). */
+  latencyMs: { mean: number; p50: number; p95: number } | null;
+}

@@ -4,7 +4,7 @@ export * from './lab-message';
 export * from './lab-claims';
 export * from './lab-packets';
 import type { LabClaimCheck, LabHistogram, LabLatency, LabPhaseModel } from './lab-claims';
-import type { LabTcpIp } from './lab-packets';
+import type { LabTcpIp, LabUpstreamSummary } from './lab-packets';
 
 export type LabTransport = 'short-polling' | 'long-polling' | 'sse' | 'websocket' | 'http2-polling';
 export const LAB_TRANSPORTS: readonly LabTransport[] = ['short-polling', 'long-polling', 'sse', 'websocket', 'http2-polling'];
@@ -35,6 +35,11 @@ export interface LabOptions {
   phase: LabPhaseModel;
   /** Short-polling interval in milliseconds (HTTP/2 polling uses it too). */
   intervalMs: number;
+  /**
+   * Both directions: every client also sends the same stream up (rate and size as published) —
+   * masked WebSocket frames, POSTs for the HTTP transports.
+   */
+  upstream: boolean;
   /** Cookie bytes every HTTP client carries, to show what cookies cost (0 = none). */
   cookieBytes: number;
   clients: LabClients;
@@ -55,6 +60,7 @@ export const DEFAULT_LAB_OPTIONS: LabOptions = {
   format: 'json',
   pattern: 'steady',
   phase: 'random',
+  upstream: false,
   intervalMs: 1000,
   cookieBytes: 0,
   clients: 'browser',
@@ -73,10 +79,11 @@ export function checkLabOptions(input: unknown): { options: LabOptions } | { err
   if (o.format !== 'text' && o.format !== 'json') return { error: "format must be 'text' or 'json'." };
   if (o.pattern !== 'steady' && o.pattern !== 'bursty') return { error: "pattern must be 'steady' or 'bursty'." };
   if (o.phase !== 'random' && o.phase !== 'fixed') return { error: "phase must be 'random' or 'fixed'." };
+  if (typeof o.upstream !== 'boolean') return { error: 'upstream must be true or false.' };
   if (o.clients !== 'browser' && o.clients !== 'engine') return { error: "clients must be 'browser' or 'engine'." };
   if (o.rate * o.size > LAB_LIMITS.bytesPerSecond) return { error: 'rate × size is above 16 MiB/s; lower one of them.' };
-  const { rate, size, format, pattern, phase, intervalMs, cookieBytes, clients } = o;
-  return { options: { rate, size, format, pattern, phase, intervalMs, cookieBytes, clients } };
+  const { rate, size, format, pattern, phase, upstream, intervalMs, cookieBytes, clients } = o;
+  return { options: { rate, size, format, pattern, phase, upstream, intervalMs, cookieBytes, clients } };
 }
 
 /** Where the bytes of a transport are counted: the capture proxy, or the lab's own socket tap (HTTP/2 only: the proxy speaks HTTP/1.1). */
@@ -152,6 +159,9 @@ export type LabByteKey =
   | 'hpack-request-headers'
   | 'hpack-response-headers'
   | 'control'
+  | 'upstream-payload'
+  | 'upstream-headers'
+  | 'upstream-frame-headers'
   | 'unattributed';
 
 export interface LabByteShare {
@@ -185,6 +195,8 @@ export interface LabTransportSummary {
   requestsPerSecond: number;
   bytesPerSecond: number;
   breakdown: LabByteShare[];
+  /** Client → server messages (options.upstream), null when the clients sent none. */
+  clientToServer: LabUpstreamSummary | null;
   /** The packets underneath: segments and IP + TCP header bytes (null before any traffic). */
   tcpIp: LabTcpIp | null;
   claims: LabClaimCheck[];

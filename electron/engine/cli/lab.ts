@@ -11,7 +11,7 @@ import { UsageError, intFlag, numberFlag, parseFlags, stringFlag } from './flags
 export const labCommand: Command = {
   name: 'lab',
   summary: 'compare short polling, long polling, SSE, WebSocket and HTTP/2 polling on the wire',
-  usage: 'framescope lab [--duration S] [--rate N] [--size BYTES] [--interval MS] [--format text|json] [--pattern steady|bursty] [--phase random|fixed] [--cookie BYTES] [--json]',
+  usage: 'framescope lab [--duration S] [--rate N] [--size BYTES] [--interval MS] [--format text|json] [--pattern steady|bursty] [--phase random|fixed] [--upstream] [--cookie BYTES] [--json]',
   async run(argv, io) {
     const args = parseFlags(argv, {
       duration: 'string',
@@ -21,6 +21,7 @@ export const labCommand: Command = {
       format: 'string',
       pattern: 'string',
       phase: 'string',
+      upstream: 'boolean',
       cookie: 'string',
       json: 'boolean',
     });
@@ -36,6 +37,7 @@ export const labCommand: Command = {
       format: (stringFlag(args, 'format') ?? DEFAULT_LAB_OPTIONS.format) as LabOptions['format'],
       pattern: (stringFlag(args, 'pattern') ?? DEFAULT_LAB_OPTIONS.pattern) as LabOptions['pattern'],
       phase: (stringFlag(args, 'phase') ?? DEFAULT_LAB_OPTIONS.phase) as LabOptions['phase'],
+      upstream: args.flags.upstream === true,
     };
     const checked = checkLabOptions(input);
     if ('error' in checked) throw new UsageError(flagWords(checked.error));

@@ -5,7 +5,9 @@ import type { LabByteKey, LabByteShare, LabOptions, LabTransport, LabTransportSu
 import type { PublishedMessage } from './publisher';
 import { histogram, latencySummary } from './stats';
 import type { ServerLedger } from './transports/server-ledger';
-import { wireBytes, type WireLedger } from './meter/wire-ledger';
+import { isUpstreamExchange, wireBytes, type WireLedger } from './meter/wire-ledger';
+import { upstreamShares, upstreamSummary } from './accounting-upstream';
+import type { UpstreamReceiver } from './transports/upstream-receiver';
 import { claimsFor } from './claims';
 import type { TcpTotals } from './meter/kernel-tcp';
 import { tcpIpFor } from './packets';
@@ -17,6 +19,7 @@ export interface AccountingInput {
   options: LabOptions;
   wire: WireLedger;
   server: ServerLedger;
+  upstream: UpstreamReceiver;
   published: PublishedMessage[];
   /** seq → first receipt time (µs). */
   received: Map<number, number>;
@@ -37,6 +40,7 @@ export function byteShares(transport: LabTransport, wire: WireLedger, server: Se
   let bodyBytes = 0;
   const streaming = transport === 'sse';
   for (const ex of wire.exchanges.values()) {
+    if (isUpstreamExchange(ex)) continue; // counted by upstreamShares
     if (ex.upgrade) {
       add('handshake', ex.requestHeadBytes + ex.responseHeadBytes, true);
       continue;
@@ -74,6 +78,7 @@ export function byteShares(transport: LabTransport, wire: WireLedger, server: Se
     add('body-wrapping', server.wrapBytes);
     add('sse-fields', server.sseFieldBytes);
   }
+  for (const up of upstreamShares(transport, wire)) add(up.key, up.bytes);
   const attributed = [...shares.values()].reduce((a, s) => a + s.bytes, 0);
   add('unattributed', wireBytes(wire) - attributed);
   return [...shares.values()].filter((s) => s.bytes !== 0);
@@ -91,9 +96,12 @@ export function summarize(input: AccountingInput): LabTransportSummary {
     const g = generated.get(seq);
     if (g !== undefined) latencies.push(Math.max(0, at - g) / 1000);
   }
-  const exchanges = [...wire.exchanges.values()];
+  // The published stream's figures leave the client → server half out; it has its own summary.
+  const exchanges = [...wire.exchanges.values()].filter((e) => !isUpstreamExchange(e));
   const messages = input.received.size;
-  const recurring = total - payloadBytes - oneTimeBytes;
+  const upBytes = breakdown.filter((s) => s.key.startsWith('upstream-')).reduce((a, s) => a + s.bytes, 0);
+  const downTotal = total - upBytes;
+  const recurring = downTotal - payloadBytes - oneTimeBytes;
   const duration = Math.max(input.durationS, 1e-6);
   const summary: LabTransportSummary = {
     transport,
@@ -106,15 +114,16 @@ export function summarize(input: AccountingInput): LabTransportSummary {
     connections: wire.connections.size,
     wireBytes: total,
     payloadBytes,
-    overheadBytes: total - payloadBytes,
+    overheadBytes: downTotal - payloadBytes,
     oneTimeBytes,
     overheadBytesPerMessage: messages > 0 ? recurring / messages : null,
-    payloadEfficiency: total > 0 ? payloadBytes / total : null,
+    payloadEfficiency: downTotal > 0 ? payloadBytes / downTotal : null,
     latencyMs: latencySummary(latencies),
     latencyHistogram: transport === 'short-polling' || transport === 'http2-polling' ? histogram(latencies, input.options.intervalMs / 10, 12) : null,
     requestsPerSecond: exchanges.length / duration,
     bytesPerSecond: total / duration,
     breakdown,
+    clientToServer: upstreamSummary(transport, wire, input.upstream),
     tcpIp: null,
     claims: [],
   };

@@ -15,6 +15,7 @@ interface World {
   connections?: number;
   breakdown?: Array<Omit<LabByteShare, 'oneTime'> & { oneTime?: boolean }>;
   waitsMs?: number[];
+  clientFrameSizes?: Record<string, number>;
   facts?: ClaimFacts;
   options?: Partial<LabOptions>;
 }
@@ -30,6 +31,7 @@ function verdict(world: World, id: LabClaimId): boolean | null {
     connections: world.connections ?? 1,
     breakdown: (world.breakdown ?? []).map((b) => ({ oneTime: false, ...b })),
     latencyMs: latencySummary(world.waitsMs ?? Array.from({ length: messages }, () => 2)),
+    clientToServer: world.clientFrameSizes ? { frameHeaderSizes: world.clientFrameSizes } : null,
   } as LabTransportSummary;
   const claim = claimsFor(s, { ...OPTIONS, ...world.options }, world.facts ?? { h2RequestHeadBytes: [] }).find((c) => c.id === id);
   if (!claim) throw new Error(`no claim ${id} for ${world.transport}`);
@@ -74,6 +76,12 @@ describe('the overhead claims', () => {
   it('WebSocket: 2–14 B of frame header per message', () => {
     expect(verdict({ transport: 'websocket', breakdown: [{ key: 'frame-headers', bytes: 400 }] }, 'ws-frame-header')).toBe(true);
     expect(verdict({ transport: 'websocket', breakdown: [{ key: 'frame-headers', bytes: 2000 }] }, 'ws-frame-header')).toBe(false);
+  });
+
+  it('WebSocket: "only 6 bytes" holds for small client frames, not for larger ones', () => {
+    expect(verdict({ transport: 'websocket', clientFrameSizes: { 6: 120 } }, 'ws-client-frame-header')).toBe(true);
+    expect(verdict({ transport: 'websocket', clientFrameSizes: { 8: 120 } }, 'ws-client-frame-header')).toBe(false);
+    expect(verdict({ transport: 'websocket', clientFrameSizes: { 6: 60, 14: 60 } }, 'ws-client-frame-header')).toBe(false);
   });
 
   it('SSE: "about 5 bytes" counts what the wire carries, fields and chunk framing', () => {

@@ -27,7 +27,26 @@ export function claimsFor(s: LabTransportSummary, options: LabOptions, facts: Cl
   if (s.transport === 'short-polling' || s.transport === 'http2-polling') out.push(...pollingWaitClaims(s.latencyMs, options));
   else out.push(pushClaim(s, options));
   if (s.transport === 'long-polling') out.push(...longPollClaims(s));
+  const sizes = s.clientToServer?.frameHeaderSizes;
+  if (s.transport === 'websocket' && sizes && Object.keys(sizes).length > 0) out.push(clientFrameClaim(sizes));
   return out;
+}
+
+/** The notes: "after that, a WebSocket message has only 6 bytes of overhead" — true of a small client frame. */
+function clientFrameClaim(sizes: Record<string, number>): LabClaimCheck {
+  const entries = Object.entries(sizes).map(([size, n]) => [Number(size), n] as const);
+  const frames = entries.reduce((a, [, n]) => a + n, 0);
+  const mean = entries.reduce((a, [size, n]) => a + size * n, 0) / frames;
+  return {
+    id: 'ws-client-frame-header',
+    metric: 'overhead',
+    source: 'notes',
+    claim: 'After the handshake, a WebSocket message has only 6 bytes of overhead.',
+    expected: '6 B of frame header per client → server message',
+    measured: `${mean.toFixed(1)} B per client frame (${entries.map(([size, n]) => `${size} B × ${n}`).join(', ')})`,
+    explanation: 'A client must mask its frames (RFC 6455 §5.3): 2 B of header and a 4-byte masking key make 6 B up to 125 B of payload, 8 B up to 64 KiB, 14 B beyond (§5.2). Server frames carry no mask: 2, 4 or 10 B.',
+    agrees: Math.abs(mean - 6) <= 0.5,
+  };
 }
 
 function overheadClaim(s: LabTransportSummary, options: LabOptions, facts: ClaimFacts): LabClaimCheck {

@@ -33,7 +33,7 @@ describe('the lab service in the engine', () => {
 
   it('runs with engine clients, streams live marks, stops cleanly with an exact summary', async () => {
     const api = engine.api;
-    const started = await api.labStart({ rate: 10, size: 128, format: 'text', pattern: 'steady', phase: 'random', intervalMs: 200, cookieBytes: 0, clients: 'engine' });
+    const started = await api.labStart({ rate: 10, size: 128, format: 'text', pattern: 'steady', phase: 'random', upstream: false, intervalMs: 200, cookieBytes: 0, clients: 'engine' });
     expect(started.endpoints?.meters.websocket).toBe('capture-proxy');
     expect(started.endpoints?.meters['http2-polling']).toBe('socket-tap');
     await expect(api.labStart(started.options!)).rejects.toThrow(/already going/);
@@ -59,7 +59,7 @@ describe('the lab service in the engine', () => {
     const api = engine.api;
     await expect(api.labReport({ runId: 1, transport: 'nope', deliveries: [] } as never)).rejects.toThrow(/Unknown lab transport/);
     await expect(api.labReport({ runId: 1, transport: 'sse' } as never)).rejects.toThrow(/deliveries/);
-    const started = await api.labStart({ rate: 5, size: 64, format: 'json', pattern: 'steady', phase: 'random', intervalMs: 100, cookieBytes: 0, clients: 'browser' });
+    const started = await api.labStart({ rate: 5, size: 64, format: 'json', pattern: 'steady', phase: 'random', upstream: false, intervalMs: 100, cookieBytes: 0, clients: 'browser' });
     // Nobody runs the browser clients here: HTTP/2 (always the engine's) still delivers.
     await expect.poll(async () => (await api.labStatus()).published, { timeout: 10_000 }).toBeGreaterThan(1);
     expect((await api.labStatus()).note).toMatch(/No client connected/);

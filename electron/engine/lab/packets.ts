@@ -9,8 +9,10 @@ import type { WireLedger } from './meter/wire-ledger';
 const SETUP_SEGMENTS = 3 + 4;
 
 /** Without counters: one data segment and one ACK per write (an HTTP head, a frame, an event). */
-export function estimateSegments(s: Pick<LabTransportSummary, 'transport' | 'connections' | 'requests' | 'messages'>, wire: WireLedger): number {
+export function estimateSegments(s: Pick<LabTransportSummary, 'transport' | 'connections' | 'requests' | 'messages' | 'clientToServer'>, wire: WireLedger): number {
+  const up = wire.frames.upDataFrames + 2 * (s.clientToServer?.requests ?? 0);
   const writes =
+    up +
     s.transport === 'websocket'
       ? wire.frames.dataFrames + wire.frames.controlFrames + 2 * s.requests
       : s.transport === 'sse'

@@ -42,6 +42,7 @@ export function summaryTable(summary: LabSummary, options: LabOptions): string[]
     'overhead/msg: recurring wire bytes that are not message, per message; setup: paid once per connection (handshakes, stream heads).',
     `segs/msg, IP+TCP/msg: the packets underneath, per message; ${summary.rows.some((r) => r.tcpIp && !r.tcpIp.measured) ? '* estimated (no kernel counters here)' : "counted by the kernel (TCP_INFO via ss)"}.`,
     '',
+    ...upstreamLines(summary),
     'The seed notes say, and this run measured:',
   ];
   for (const r of summary.rows) {
@@ -78,10 +79,25 @@ export function summaryJson(summary: LabSummary, options: LabOptions): object[] 
     meter: r.meter,
     client: r.client,
     breakdown: r.breakdown,
+    clientToServer: r.clientToServer,
     tcpIpBytesPerMessage: r.tcpIp?.headerBytesPerMessage ?? null,
     tcpIpMeasured: r.tcpIp?.measured ?? false,
     tcpSegmentsPerMessage: r.tcpIp?.segmentsPerMessage ?? null,
     wireBytesPerMessageWithTcpIp: r.tcpIp?.wireBytesPerMessage ?? null,
     claims: r.claims.map((c) => ({ id: c.id, metric: c.metric, source: c.source, claim: c.claim, verdict: labVerdict(c), measured: c.measured, expected: c.expected })),
   }));
+}
+
+function upstreamLines(summary: LabSummary): string[] {
+  const rows = summary.rows.filter((r) => r.clientToServer);
+  if (rows.length === 0) return [];
+  return [
+    'Client → server (the same stream sent up):',
+    ...rows.map((r) => {
+      const up = r.clientToServer!;
+      const sizes = up.frameHeaderSizes ? `, frame headers ${Object.entries(up.frameHeaderSizes).map(([s, n]) => `${s} B × ${n}`).join(', ')}` : `, ${up.requests} POSTs`;
+      return `  ${r.transport.padEnd(14)} ${up.messages} messages, ${fixed(up.overheadBytesPerMessage)} B of overhead each${sizes}, mean ${fixed(up.latencyMs?.mean)} ms`;
+    }),
+    '',
+  ];
 }

@@ -4,6 +4,7 @@ import type { LabByteShare, LabTransportSummary } from '../../../../shared/api';
 import { formatBytes } from '../../format';
 import { LabClaims } from './LabClaims';
 import { LabPackets } from './LabPackets';
+import { LabDirections } from './LabDirections';
 import { useStore } from '../../store';
 import { BYTE_LABELS, TRANSPORT_NAMES, byteColor, fmtBytes, fmtMs, transportColor } from './transport-style';
 import './lab-summary.css';
@@ -65,6 +66,9 @@ export function LabSummaryTable() {
         ))}
       </div>
       <ShareLegend rows={summary.rows} />
+      <h2 className="lab-h2">Both directions</h2>
+      <p className="lab-h2-sub">Pushing a message down and sending one up: a client’s WebSocket frames carry a 4-byte mask; HTTP sends each one as a request.</p>
+      <LabDirections summary={summary} />
       <h2 className="lab-h2">The packets underneath</h2>
       <p className="lab-h2-sub">The bytes above are the application’s; each TCP segment adds its own IP and TCP headers, measured by the kernel where it can tell.</p>
       <LabPackets summary={summary} />
