@@ -3,8 +3,10 @@
 export * from './lab-message';
 export * from './lab-claims';
 export * from './lab-packets';
+export * from './lab-demos';
 import type { LabClaimCheck, LabHistogram, LabLatency, LabPhaseModel } from './lab-claims';
 import type { LabTcpIp, LabUpstreamSummary } from './lab-packets';
+import type { DemoServerInfo, DemoServerKind, DemoServerStartOptions } from './lab-demos';
 
 export type LabTransport = 'short-polling' | 'long-polling' | 'sse' | 'websocket' | 'http2-polling';
 export const LAB_TRANSPORTS: readonly LabTransport[] = ['short-polling', 'long-polling', 'sse', 'websocket', 'http2-polling'];
@@ -271,6 +273,10 @@ export interface LabApi {
   labBroadcast(options: { size: number }): Promise<{ seq: number; sentAt: number; clients: number }>;
   /** The handshake of the demo connection whose URL carries ?tag=…, as the meter saw it. */
   labHandshake(options: { tag: string }): Promise<LabHandshake | null>;
+  /** Starts (or returns) the demo server of a kind behind a capture proxy; connects the built-in client unless told not to. */
+  demoServerStart(options: DemoServerStartOptions): Promise<DemoServerInfo>;
+  demoServerStop(options: { kind: DemoServerKind }): Promise<void>;
+  demoServerList(): Promise<DemoServerInfo[]>;
 }
 
 export const LAB_METHODS = [
@@ -284,6 +290,9 @@ export const LAB_METHODS = [
   'labDemoStart',
   'labBroadcast',
   'labHandshake',
+  'demoServerStart',
+  'demoServerStop',
+  'demoServerList',
 ] as const satisfies readonly (keyof LabApi)[];
 
 export type LabEvent =

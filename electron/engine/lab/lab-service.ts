@@ -6,6 +6,9 @@ import {
   FramescopeError,
   LAB_TRANSPORTS,
   checkLabOptions,
+  type DemoServerInfo,
+  type DemoServerKind,
+  type DemoServerStartOptions,
   type LabApi,
   type LabDemoEndpoints,
   type LabHandshake,
@@ -21,6 +24,7 @@ import {
 import type { EventBus } from '../event-bus';
 import { nowUs } from './clock';
 import { DemoServer } from './demo-server';
+import { DemoServers, type DemoCapture } from './demos/demo-servers';
 import { LabRun } from './lab-run';
 import { CaptureMeter, type LabCapture } from './meter/capture-meter';
 import { captureMeters } from './meter/meter-policy';
@@ -46,7 +50,23 @@ export class LabService implements LabApi {
   private closing!: () => void;
   private readonly closed = new Promise<void>((resolve) => (this.closing = resolve));
 
-  constructor(private readonly deps: { capture: LabCapture; bus: EventBus }) {}
+  readonly demoServers: DemoServers;
+
+  constructor(private readonly deps: { capture: LabCapture & DemoCapture; bus: EventBus }) {
+    this.demoServers = new DemoServers(deps.capture);
+  }
+
+  demoServerStart(options: DemoServerStartOptions): Promise<DemoServerInfo> {
+    return this.demoServers.start(options ?? ({} as DemoServerStartOptions));
+  }
+
+  demoServerStop(options: { kind: DemoServerKind }): Promise<void> {
+    return this.demoServers.stop(options?.kind);
+  }
+
+  demoServerList(): Promise<DemoServerInfo[]> {
+    return this.demoServers.list();
+  }
 
   async labStart(input: LabOptions): Promise<LabStatus> {
     const checked = checkLabOptions(input);
@@ -190,6 +210,7 @@ export class LabService implements LabApi {
     await this.run?.dispose();
     this.run = null;
     if (this.demo) await (await this.demo.catch(() => null))?.close();
+    await this.demoServers.close();
     this.demo = null;
   }
 

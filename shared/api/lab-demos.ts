@@ -1,0 +1,34 @@
+// Demo servers in one click: a WebSocket server of a chosen kind, started by the engine behind a
+// capture proxy (and, by choice, with the built-in client connected through it), so the Inspector,
+// Timeline and Crafter have a live connection with nothing else running.
+
+export type DemoServerKind = 'echo' | 'chat' | 'deflate' | 'strict';
+export const DEMO_SERVER_KINDS: readonly DemoServerKind[] = ['echo', 'chat', 'deflate', 'strict'];
+
+export const DEMO_SERVER_WORDS: Record<DemoServerKind, string> = {
+  echo: 'Echo: sends every message back.',
+  chat: 'Chat: sends every message to every connected client (broadcast).',
+  deflate: 'Deflate: echoes with permessage-deflate (RFC 7692), compressing even tiny messages.',
+  strict: 'Strict: closes on any protocol mistake (1002), bad UTF-8 (1007), messages over 4 KiB (1009), and refuses a handshake that does not offer its subprotocol "demo.v1" (400).',
+};
+
+export interface DemoServerInfo {
+  kind: DemoServerKind;
+  /** The server itself (not captured). */
+  serverUrl: string;
+  /** The capture proxy in front of it: connect here to be captured. */
+  proxyId: number;
+  proxyUrl: string;
+  /** The built-in client's connection through the proxy, if one was opened. */
+  connectionId: number | null;
+}
+
+export interface DemoServerStartOptions {
+  kind: DemoServerKind;
+  /** Also connect the built-in client through the proxy and say hello (default true). */
+  connectClient?: boolean;
+}
+
+export function checkDemoKind(kind: unknown): kind is DemoServerKind {
+  return typeof kind === 'string' && (DEMO_SERVER_KINDS as readonly string[]).includes(kind);
+}
