@@ -32,3 +32,13 @@ export interface DemoServerStartOptions {
 export function checkDemoKind(kind: unknown): kind is DemoServerKind {
   return typeof kind === 'string' && (DEMO_SERVER_KINDS as readonly string[]).includes(kind);
 }
+
+export interface LabBroadcastResult {
+  seq: number;
+  sentAt: number;
+  clients: number;
+  /** Every copy's frame bytes as the capture proxy saw them (null if not all were seen in time). */
+  wireBytes: number | null;
+  /** From the send to the last copy passing the proxy, ms. */
+  lastFrameAfterMs: number | null;
+}

@@ -6,7 +6,7 @@ export * from './lab-packets';
 export * from './lab-demos';
 import type { LabClaimCheck, LabHistogram, LabLatency, LabPhaseModel } from './lab-claims';
 import type { LabTcpIp, LabUpstreamSummary } from './lab-packets';
-import type { DemoServerInfo, DemoServerKind, DemoServerStartOptions } from './lab-demos';
+import type { DemoServerInfo, DemoServerKind, DemoServerStartOptions, LabBroadcastResult } from './lab-demos';
 
 export type LabTransport = 'short-polling' | 'long-polling' | 'sse' | 'websocket' | 'http2-polling';
 export const LAB_TRANSPORTS: readonly LabTransport[] = ['short-polling', 'long-polling', 'sse', 'websocket', 'http2-polling'];
@@ -269,8 +269,8 @@ export interface LabApi {
   /** Short headless runs with Node clients: latency against polling interval, or overhead against size. */
   labSweep(request: LabSweepRequest): Promise<LabSweepResult>;
   labDemoStart(): Promise<LabDemoEndpoints>;
-  /** Sends one message to every broadcast client; returns when it was sent and to how many. */
-  labBroadcast(options: { size: number }): Promise<{ seq: number; sentAt: number; clients: number }>;
+  /** Sends one message to every broadcast client; returns when, to how many, and what the capture measured. */
+  labBroadcast(options: { size: number }): Promise<LabBroadcastResult>;
   /** The handshake of the demo connection whose URL carries ?tag=…, as the meter saw it. */
   labHandshake(options: { tag: string }): Promise<LabHandshake | null>;
   /** Starts (or returns) the demo server of a kind behind a capture proxy; connects the built-in client unless told not to. */

@@ -79,6 +79,9 @@ describe('the lab service in the engine', () => {
     const got = clients.map((ws) => new Promise<string>((resolve) => ws.once('message', (d) => resolve(d.toString()))));
     const sent = await api.labBroadcast({ size: 100 });
     expect(sent.clients).toBe(3);
+    // Measured by the capture proxy: three copies of a 100-byte message, 2 header bytes each (RFC 6455 §5.2).
+    expect(sent.wireBytes).toBe(3 * 102);
+    expect(sent.lastFrameAfterMs).toBeGreaterThanOrEqual(0);
     for (const text of await Promise.all(got)) expect(text).toContain(`"seq":${sent.seq}`);
 
     const tag = 'tag-subprotocol-1';

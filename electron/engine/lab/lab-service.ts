@@ -10,6 +10,7 @@ import {
   type DemoServerKind,
   type DemoServerStartOptions,
   type LabApi,
+  type LabBroadcastResult,
   type LabDemoEndpoints,
   type LabHandshake,
   type LabLive,
@@ -190,11 +191,11 @@ export class LabService implements LabApi {
     }
   }
 
-  async labBroadcast(options: { size: number }): Promise<{ seq: number; sentAt: number; clients: number }> {
+  async labBroadcast(options: { size: number }): Promise<LabBroadcastResult> {
     const size = options?.size;
     if (typeof size !== 'number' || !Number.isInteger(size) || size < 64 || size > 65_536) throw new FramescopeError('invalid', 'size must be a whole number from 64 to 65536.');
     if (!this.demo) throw new FramescopeError('invalid', 'Start the demonstrations first.');
-    return (await this.demo).send(size);
+    return (await this.demo).broadcastMeasured(size);
   }
 
   async labHandshake(options: { tag: string }): Promise<LabHandshake | null> {

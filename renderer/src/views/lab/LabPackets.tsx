@@ -28,6 +28,7 @@ export function LabPackets({ summary }: { summary: LabSummary }) {
         <thead>
           <tr>
             <th>Transport</th>
+            <th title="TCP connections the transport really opened (HTTP/1.1 keep-alive reuses one; a parked long poll forces another for sending)">TCP conns</th>
             <th title="TCP segments both ways, handshakes and pure ACKs included">Segments</th>
             <th>Segments / msg</th>
             <th title="IPv4 + TCP headers per message">IP + TCP / msg</th>
@@ -43,6 +44,7 @@ export function LabPackets({ summary }: { summary: LabSummary }) {
                 <i className="lab-swatch" style={{ background: transportColor(r.transport) }} />
                 {TRANSPORT_NAMES[r.transport]}
               </th>
+              <td>{r.connections}</td>
               <td>{r.tcpIp ? r.tcpIp.segments.toLocaleString('en-US') : '–'}</td>
               <td>{r.tcpIp?.segmentsPerMessage == null ? '–' : r.tcpIp.segmentsPerMessage.toFixed(1)}</td>
               <td className="strong">{fmtBytes(r.tcpIp?.headerBytesPerMessage, 1)}</td>
