@@ -11,6 +11,23 @@ async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
 }
 
+/** Runs `shoot` at 1280×720 and 1920×1080 in light and dark; nothing may scroll sideways. Ends at 1440×900, light. */
+async function atEverySize(page: Page, shoot: (suffix: string) => Promise<void>): Promise<void> {
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      await shoot(`${theme}-${width}`);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await setTheme(page, 'light');
+}
+
 describe('the comparison lab in the browser', () => {
   let app: AppUnderTest;
   let browser: Browser;
@@ -89,24 +106,14 @@ describe('the comparison lab in the browser', () => {
     const wait = page.getByTestId('lab-claim-short-polling-poll-wait-interval');
     expect(await wait.textContent()).toMatch(/mean \d+ ms, median \d+ ms, p95 \d+ ms/);
     expect(await wait.locator('svg.lab-wait-hist rect').count()).toBe(13);
-    for (const [w, h] of [
-      [1280, 720],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      for (const theme of ['light', 'dark'] as const) {
-        await setTheme(page, theme);
-        await page.getByTestId('lab-directions').scrollIntoViewIfNeeded();
-        await screenshot(page, `lab-directions-${theme}-${w}`);
-        await page.getByTestId('lab-packets').scrollIntoViewIfNeeded();
-        await screenshot(page, `lab-packets-${theme}-${w}`);
-        await wait.scrollIntoViewIfNeeded();
-        await screenshot(page, `lab-wait-claims-${theme}-${w}`);
-        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
-      }
-    }
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await setTheme(page, 'light');
+    await atEverySize(page, async (suffix) => {
+      await page.getByTestId('lab-directions').scrollIntoViewIfNeeded();
+      await screenshot(page, `lab-directions-${suffix}`);
+      await page.getByTestId('lab-packets').scrollIntoViewIfNeeded();
+      await screenshot(page, `lab-packets-${suffix}`);
+      await wait.scrollIntoViewIfNeeded();
+      await screenshot(page, `lab-wait-claims-${suffix}`);
+    });
   });
 
   it('plots the run, and sweeps latency against interval and overhead against size', async () => {
@@ -131,17 +138,12 @@ describe('the comparison lab in the browser', () => {
     await expect.poll(() => echo.textContent(), { timeout: 10_000 }).toMatch(/proxy ws:\/\/127\.0\.0\.1:\d+.*built-in client: connection \d+/);
     const info = (await app.engine.api.demoServerList()).find((d) => d.kind === 'echo')!;
     await expect.poll(async () => (await app.engine.api.queryFrames({ filter: { connectionId: info.connectionId! }, start: 0, count: 5 })).total).toBeGreaterThanOrEqual(2);
-    for (const [w, h] of [
-      [1280, 720],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      for (const theme of ['light', 'dark'] as const) {
-        await setTheme(page, theme);
-        await page.getByTestId('lab-demo-servers').scrollIntoViewIfNeeded();
-        await screenshot(page, `lab-demo-servers-${theme}-${w}`);
-      }
-    }
+    await atEverySize(page, async (suffix) => {
+      await page.getByTestId('lab-demo-servers').scrollIntoViewIfNeeded();
+      await screenshot(page, `lab-demo-servers-${suffix}`);
+    });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await setTheme(page, 'dark');
     // The lab's own connections sit in their own folded section of the sidebar.
     await page.getByRole('tab', { name: 'Inspector' }).click();
     const labSection = page.getByTestId('sidebar-lab');
