@@ -32,3 +32,16 @@ export interface LabUpstreamSummary {
   /** From the client's stamp to the server's receipt (ms). */
   latencyMs: { mean: number; p50: number; p95: number } | null;
 }
+
+/** One compression scheme on the lab's event stream, measured against the same transport without it. */
+export interface LabCompression {
+  scheme: 'gzip per response' | 'gzip over the stream' | 'permessage-deflate, context takeover' | 'permessage-deflate, no context takeover';
+  transport: 'short-polling' | 'sse' | 'websocket';
+  messages: number;
+  /** Bytes the server wrote without compression (headers and framing included). */
+  plainBytes: number;
+  compressedBytes: number;
+  bytesSavedPerMessage: number;
+  /** 1 − compressed / plain. */
+  savedShare: number;
+}

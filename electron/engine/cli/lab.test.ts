@@ -37,6 +37,8 @@ describe('framescope lab', () => {
       expect(r.latencyMs.p95).toBeGreaterThanOrEqual(r.latencyMs.p50);
       expect(typeof r.latencyMs.mean).toBe('number');
       expect(r.phaseModel).toBe('random');
+      const compression = r.compression as Array<{ scheme: string; savedShare: number }>;
+      expect(compression.length).toBe(r.transport === 'websocket' ? 2 : r.transport === 'short-polling' || r.transport === 'sse' ? 1 : 0);
       for (const c of r.claims as Array<Record<string, unknown>>) {
         expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'claim', 'verdict', 'measured', 'expected']));
         expect(['agrees', 'differs', 'not-enough-data']).toContain(c.verdict);

@@ -4,6 +4,7 @@ import { DEFAULT_LAB_OPTIONS, checkLabOptions, type LabOptions } from '../../../
 import { Engine } from '../engine';
 import { runHeadless } from '../lab/headless';
 import { captureMeters } from '../lab/meter/meter-policy';
+import { compressionSample, measureCompression } from '../lab/compression';
 import { summaryJson, summaryTable } from '../lab/summary-table';
 import type { Command } from './command';
 import { UsageError, intFlag, numberFlag, parseFlags, stringFlag } from './flags';
@@ -52,8 +53,9 @@ export const labCommand: Command = {
         interrupted: io.interrupted,
         onError: (m) => io.err(`lab: ${m}`),
       });
-      if (args.flags.json) io.out(JSON.stringify(summaryJson(summary, options), null, 2));
-      else for (const line of summaryTable(summary, options)) io.out(line);
+      const compression = await measureCompression(compressionSample(options));
+      if (args.flags.json) io.out(JSON.stringify(summaryJson(summary, options, compression), null, 2));
+      else for (const line of summaryTable(summary, options, compression)) io.out(line);
       const short = summary.rows.filter((r) => r.messages < r.published);
       if (short.length > 0) io.err(`Not every message arrived on ${short.map((r) => r.transport).join(', ')}.`);
       return short.length > 0 ? 1 : 0;

@@ -1,5 +1,5 @@
 // The lab's summary as plain text (for `framescope lab`) and as the --json objects.
-import { LAB_TRANSPORT_LABELS, labVerdict, type LabOptions, type LabSummary, type LabTransportSummary } from '../../../shared/api';
+import { LAB_TRANSPORT_LABELS, labVerdict, type LabCompression, type LabOptions, type LabSummary, type LabTransportSummary } from '../../../shared/api';
 
 function fixed(n: number | null | undefined, digits = 1): string {
   return n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits);
@@ -27,7 +27,7 @@ const COLUMNS: Array<[string, (r: LabTransportSummary) => string]> = [
   ['bytes/s', (r) => bytes(r.bytesPerSecond)],
 ];
 
-export function summaryTable(summary: LabSummary, options: LabOptions): string[] {
+export function summaryTable(summary: LabSummary, options: LabOptions, compression: LabCompression[] = []): string[] {
   const rows = summary.rows.map((r) => COLUMNS.map(([, f]) => f(r)));
   const widths = COLUMNS.map(([h], i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -43,6 +43,7 @@ export function summaryTable(summary: LabSummary, options: LabOptions): string[]
     `segs/msg, IP+TCP/msg: the packets underneath, per message; ${summary.rows.some((r) => r.tcpIp && !r.tcpIp.measured) ? '* estimated (no kernel counters here)' : "counted by the kernel (TCP_INFO via ss)"}.`,
     '',
     ...upstreamLines(summary),
+    ...compressionLines(compression),
     'The seed notes say, and this run measured:',
   ];
   for (const r of summary.rows) {
@@ -58,7 +59,7 @@ export function summaryTable(summary: LabSummary, options: LabOptions): string[]
 }
 
 /** One object per transport: the fields scripts rely on, plus the byte breakdown. */
-export function summaryJson(summary: LabSummary, options: LabOptions): object[] {
+export function summaryJson(summary: LabSummary, options: LabOptions, compression: LabCompression[] = []): object[] {
   return summary.rows.map((r) => ({
     transport: r.transport,
     published: r.published,
@@ -80,6 +81,7 @@ export function summaryJson(summary: LabSummary, options: LabOptions): object[] 
     client: r.client,
     breakdown: r.breakdown,
     clientToServer: r.clientToServer,
+    compression: compression.filter((c) => c.transport === r.transport),
     tcpIpBytesPerMessage: r.tcpIp?.headerBytesPerMessage ?? null,
     tcpIpMeasured: r.tcpIp?.measured ?? false,
     tcpSegmentsPerMessage: r.tcpIp?.segmentsPerMessage ?? null,
@@ -98,6 +100,15 @@ function upstreamLines(summary: LabSummary): string[] {
       const sizes = up.frameHeaderSizes ? `, frame headers ${Object.entries(up.frameHeaderSizes).map(([s, n]) => `${s} B × ${n}`).join(', ')}` : `, ${up.requests} POSTs`;
       return `  ${r.transport.padEnd(14)} ${up.messages} messages, ${fixed(up.overheadBytesPerMessage)} B of overhead each${sizes}, mean ${fixed(up.latencyMs?.mean)} ms`;
     }),
+    '',
+  ];
+}
+
+function compressionLines(rows: LabCompression[]): string[] {
+  if (rows.length === 0) return [];
+  return [
+    `Compression on the same stream (${rows[0]!.messages} messages, bytes the server wrote, measured on loopback sockets):`,
+    ...rows.map((c) => `  ${c.transport.padEnd(14)} ${c.scheme.padEnd(40)} ${c.plainBytes} → ${c.compressedBytes} B, ${(c.savedShare * 100).toFixed(1)}% saved (${fixed(c.bytesSavedPerMessage)} B a message)`),
     '',
   ];
 }
