@@ -106,7 +106,11 @@ describe('the comparison lab in the browser', () => {
     const wait = page.getByTestId('lab-claim-short-polling-poll-wait-interval');
     expect(await wait.textContent()).toMatch(/mean \d+ ms, median \d+ ms, p95 \d+ ms/);
     expect(await wait.locator('svg.lab-wait-hist rect').count()).toBe(13);
+    await page.getByTestId('lab-compression-run').click();
+    await expect.poll(() => page.getByTestId('lab-compression').textContent(), { timeout: 30_000 }).toContain('permessage-deflate, context takeover');
     await atEverySize(page, async (suffix) => {
+      await page.getByTestId('lab-compression').scrollIntoViewIfNeeded();
+      await screenshot(page, `lab-compression-${suffix}`);
       await page.getByTestId('lab-directions').scrollIntoViewIfNeeded();
       await screenshot(page, `lab-directions-${suffix}`);
       await page.getByTestId('lab-packets').scrollIntoViewIfNeeded();

@@ -2,6 +2,8 @@
 // capture proxy (and, by choice, with the built-in client connected through it), so the Inspector,
 // Timeline and Crafter have a live connection with nothing else running.
 
+import type { LabMeter } from './lab';
+
 export type DemoServerKind = 'echo' | 'chat' | 'deflate' | 'strict';
 export const DEMO_SERVER_KINDS: readonly DemoServerKind[] = ['echo', 'chat', 'deflate', 'strict'];
 
@@ -41,4 +43,21 @@ export interface LabBroadcastResult {
   wireBytes: number | null;
   /** From the send to the last copy passing the proxy, ms. */
   lastFrameAfterMs: number | null;
+}
+
+export interface LabDemoEndpoints {
+  /** WebSocket URLs through the meter: every client here receives each broadcast. */
+  broadcastUrl: string;
+  /** A WebSocket peer that reads slowly, so a fast sender's bufferedAmount grows. */
+  slowUrl: string;
+  /** Offers are answered with the first of LAB_SUBPROTOCOLS the client offered. */
+  subprotocolUrl: string;
+  subprotocols: string[];
+  meter: LabMeter;
+}
+
+export interface LabHandshake {
+  request: string;
+  response: string;
+  subprotocol: string | null;
 }

@@ -5,8 +5,8 @@ export * from './lab-claims';
 export * from './lab-packets';
 export * from './lab-demos';
 import type { LabClaimCheck, LabHistogram, LabLatency, LabPhaseModel } from './lab-claims';
-import type { LabTcpIp, LabUpstreamSummary } from './lab-packets';
-import type { DemoServerInfo, DemoServerKind, DemoServerStartOptions, LabBroadcastResult } from './lab-demos';
+import type { LabCompression, LabTcpIp, LabUpstreamSummary } from './lab-packets';
+import type { DemoServerInfo, DemoServerKind, DemoServerStartOptions, LabBroadcastResult, LabDemoEndpoints, LabHandshake } from './lab-demos';
 
 export type LabTransport = 'short-polling' | 'long-polling' | 'sse' | 'websocket' | 'http2-polling';
 export const LAB_TRANSPORTS: readonly LabTransport[] = ['short-polling', 'long-polling', 'sse', 'websocket', 'http2-polling'];
@@ -239,23 +239,6 @@ export interface LabSweepResult {
   points: LabSweepPoint[];
 }
 
-export interface LabDemoEndpoints {
-  /** WebSocket URLs through the meter: every client here receives each broadcast. */
-  broadcastUrl: string;
-  /** A WebSocket peer that reads slowly, so a fast sender's bufferedAmount grows. */
-  slowUrl: string;
-  /** Offers are answered with the first of LAB_SUBPROTOCOLS the client offered. */
-  subprotocolUrl: string;
-  subprotocols: string[];
-  meter: LabMeter;
-}
-
-export interface LabHandshake {
-  request: string;
-  response: string;
-  subprotocol: string | null;
-}
-
 export interface LabApi {
   labStart(options: LabOptions): Promise<LabStatus>;
   /** Stops publishing, waits for every transport to deliver what was published, then closes. */
@@ -277,6 +260,8 @@ export interface LabApi {
   demoServerStart(options: DemoServerStartOptions): Promise<DemoServerInfo>;
   demoServerStop(options: { kind: DemoServerKind }): Promise<void>;
   demoServerList(): Promise<DemoServerInfo[]>;
+  /** gzip and permessage-deflate on the lab's stream at this size and format, measured on loopback sockets. */
+  labCompression(options: Pick<LabOptions, 'size' | 'format' | 'rate'>): Promise<LabCompression[]>;
 }
 
 export const LAB_METHODS = [
@@ -293,6 +278,7 @@ export const LAB_METHODS = [
   'demoServerStart',
   'demoServerStop',
   'demoServerList',
+  'labCompression',
 ] as const satisfies readonly (keyof LabApi)[];
 
 export type LabEvent =

@@ -28,6 +28,7 @@ describe('the lab service in the engine', () => {
     await expect(api.labStart({ rate: -1 } as never)).rejects.toThrow(/rate must be a number/);
     await expect(api.labStart({ rate: 200, size: 1_048_576 } as never)).rejects.toThrow(/16 MiB/);
     await expect(api.labStart(null as never)).rejects.toThrow(/object/);
+    await expect(api.labCompression({ size: 10, format: 'json', rate: 5 })).rejects.toThrow(/size must be/);
     expect((await api.labStatus()).phase).toBe('idle');
   });
 

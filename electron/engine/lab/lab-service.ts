@@ -11,6 +11,7 @@ import {
   type DemoServerStartOptions,
   type LabApi,
   type LabBroadcastResult,
+  type LabCompression,
   type LabDemoEndpoints,
   type LabHandshake,
   type LabLive,
@@ -30,6 +31,7 @@ import { LabRun } from './lab-run';
 import { CaptureMeter, type LabCapture } from './meter/capture-meter';
 import { captureMeters } from './meter/meter-policy';
 import { runSweep } from './sweeps';
+import { compressionSample, measureCompression } from './compression';
 
 export const LIVE_INTERVAL_MS = 250;
 /** A forgotten run stops itself: a classroom demo, not a load generator. */
@@ -67,6 +69,12 @@ export class LabService implements LabApi {
 
   demoServerList(): Promise<DemoServerInfo[]> {
     return this.demoServers.list();
+  }
+
+  labCompression(input: Pick<LabOptions, 'size' | 'format' | 'rate'>): Promise<LabCompression[]> {
+    const checked = checkLabOptions({ ...input, clients: 'engine' });
+    if ('error' in checked) throw new FramescopeError('invalid', checked.error);
+    return measureCompression(compressionSample(checked.options));
   }
 
   async labStart(input: LabOptions): Promise<LabStatus> {

@@ -5,6 +5,7 @@ import { formatBytes } from '../../format';
 import { LabClaims } from './LabClaims';
 import { LabPackets } from './LabPackets';
 import { LabDirections } from './LabDirections';
+import { LabCompression } from './LabCompression';
 import { useStore } from '../../store';
 import { BYTE_LABELS, TRANSPORT_NAMES, byteColor, fmtBytes, fmtMs, transportColor } from './transport-style';
 import './lab-summary.css';
@@ -72,6 +73,9 @@ export function LabSummaryTable() {
       <h2 className="lab-h2">The packets underneath</h2>
       <p className="lab-h2-sub">The bytes above are the application’s; each TCP segment adds its own IP and TCP headers, measured by the kernel where it can tell.</p>
       <LabPackets summary={summary} />
+      <h2 className="lab-h2">Compression</h2>
+      <p className="lab-h2-sub">The notes: HTTP negotiates gzip per response, an SSE stream can be gzipped whole, WebSocket compresses each message itself.</p>
+      <LabCompression />
       <h2 className="lab-h2">The notes say — this run measured</h2>
       <LabClaims summary={summary} intervalMs={intervalMs} />
     </div>
