@@ -71,7 +71,7 @@ export class LabService implements LabApi {
     return this.demoServers.list();
   }
 
-  labCompression(input: Pick<LabOptions, 'size' | 'format' | 'rate'>): Promise<LabCompression[]> {
+  async labCompression(input: Pick<LabOptions, 'size' | 'format' | 'rate'>): Promise<LabCompression[]> {
     const checked = checkLabOptions({ ...input, clients: 'engine' });
     if ('error' in checked) throw new FramescopeError('invalid', checked.error);
     return measureCompression(compressionSample(checked.options));
