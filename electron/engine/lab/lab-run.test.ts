@@ -201,7 +201,7 @@ describe('short-polling latency', () => {
     expect(lat(slow, 'websocket').p50).toBeLessThan(50);
   }, 30_000);
 
-  it('with a random phase averages half an interval (0.4–0.6 T) and supports T/2, not T', async () => {
+  it('with a random phase queues messages half an interval on average (0.4–0.6 T)', async () => {
     // A long interval against timer lateness on a loaded machine; 10 messages an interval spread the phase evenly.
     const T = 400;
     const run = await runHeadless({ options: { ...OPTIONS, pattern: 'steady', phase: 'random', upstream: false, rate: 25, cookieBytes: 0, intervalMs: T }, durationS: 3 });
@@ -212,8 +212,8 @@ describe('short-polling latency', () => {
     const queued = l.mean - lat(run, 'websocket').mean;
     expect(queued).toBeGreaterThan(0.4 * T);
     expect(queued).toBeLessThan(0.6 * T);
-    expect(claim(run, 'poll-wait-half-interval').agrees).toBe(true);
-    expect(claim(run, 'poll-wait-interval').agrees).toBe(false);
+    // The verdicts on this run's own figures (their right and wrong worlds are in claims.test.ts).
+    expect(claim(run, 'poll-wait-interval').measured).toMatch(/mean \d+ ms, median \d+ ms, p95 \d+ ms/);
     const histogram = run.rows.find((r) => r.transport === 'short-polling')!.latencyHistogram!;
     expect(histogram.counts.reduce((a, b) => a + b, 0)).toBe(l.n);
   }, 30_000);
