@@ -4,7 +4,7 @@
 // run, not to the view: switching views mid-run does not stop them.
 import type { StateCreator } from 'zustand';
 import { DEFAULT_LAB_OPTIONS, type LabEvent, type LabOptions, type LabStatus, type LabSummary, type LabSweepRequest, type LabSweepResult } from '../../../shared/api';
-import { BrowserLabClients, estimateClockOffset } from '../views/lab/browser-clients';
+import { BrowserLabClients, estimateClockOffset } from '../services/lab/browser-clients';
 import { addLive, resetTimeline } from '../views/lab/lab-data';
 import { requireClient } from './app-slice';
 import type { StoreState } from './index';
