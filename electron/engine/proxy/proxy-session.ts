@@ -15,7 +15,8 @@ import { HttpTracker, type TrackerHost, type Verdict } from './http-tracker';
 import type { RelayPump } from './relay-pump';
 import { SessionSockets } from './session-sockets';
 import { switchProtocols, refuseUpgrade } from './session-upgrade';
-import { answer, openTunnel, routeTo } from './session-routing';
+import { toOriginForm } from './origin-form';
+import { abort, answer, openTunnel, routeTo } from './session-routing';
 import { formatSeconds, targetName, type UpstreamTarget } from './upstream';
 
 export type SessionRoute = { kind: 'reverse'; target: UpstreamTarget } | { kind: 'forward' };
@@ -127,9 +128,10 @@ export class ProxySession implements TrackerHost {
       (this.pumps as Record<Peer, RelayPump>).server.relay(chunk, time);
       return;
     }
-    this.io.writeClient(chunk);
+    if (this.phase === 'closed') return; // a connection we stopped relaying: its late bytes go nowhere
     this.record.summary.counters.server.bytes += chunk.length;
-    if (this.phase === 'http') this.tracker.pushResponse(chunk, time);
+    if (this.phase === 'http') this.tracker.pushResponse(chunk, time); // relays what is HTTP
+    else this.io.writeClient(chunk);
     this.store.touch(this.record);
   }
 
@@ -160,12 +162,20 @@ export class ProxySession implements TrackerHost {
     this.io.writeUpstream(bytes);
   }
 
-  pauseClient(): void {
-    this.io.hold('client', 'upgrade');
+  writeClient(bytes: Uint8Array): void {
+    this.io.writeClient(bytes);
   }
 
-  resumeClient(): void {
-    this.io.release('client', 'upgrade');
+  requestBytes(head: HttpHead): Uint8Array {
+    return this.options.route.kind === 'forward' && !this.tunnelled ? toOriginForm(head) : head.raw;
+  }
+
+  pauseClient(reason: string): void {
+    this.io.hold('client', reason);
+  }
+
+  resumeClient(reason: string): void {
+    this.io.release('client', reason);
   }
 
   onRequestHead(head: HttpHead, exchange: HttpExchange): Verdict | Promise<Verdict> {
@@ -204,11 +214,12 @@ export class ProxySession implements TrackerHost {
     answer(this, 400, reason, null, `The client sent something that is not a valid HTTP request: ${reason}.`);
   }
 
-  onBadResponse(reason: string): void {
-    const s = this.record.summary;
-    s.error ??= `The server's answer cannot be read as HTTP: ${reason}. The bytes are relayed untouched.`;
-    this.phase = 'tunnel';
-    this.store.touch(this.record);
+  onBadResponse(reason: string, answerable: boolean): void {
+    // RFC 9112 §6.3: faulty framing closes the connection; relaying on blindly could hand the
+    // client's next request (for another origin) to this server.
+    const error = `The server's answer cannot be relayed as HTTP: ${reason}. Both connections were closed.`;
+    if (answerable) answer(this, 502, reason, this.tracker.pendingExchange, error);
+    else abort(this, error);
   }
 
   onWaiting(waiting: boolean): void {

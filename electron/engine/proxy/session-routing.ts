@@ -1,6 +1,6 @@
 // Where a session's requests go, and what it answers itself when they cannot go anywhere: the
 // upstream connection (opened on the first request, re-opened when a forward-proxy client moves
-// to another origin), CONNECT tunnels (RFC 7231 §4.3.6), and error answers that fail the connection.
+// to another origin), CONNECT tunnels (RFC 9110 §9.3.6), and error answers that fail the connection.
 import type { HttpExchange } from '../../../shared/model';
 import { nowMicros } from '../capture/clock';
 import { connectRefusal } from './connect-policy';
@@ -75,6 +75,19 @@ export function answer(session: ProxySession, status: number, message: string, e
   session.phase = 'closed';
   session.io.answerAndClose(response.bytes);
   return 'stop';
+}
+
+/** Stops relaying mid-response: what the client got stays, both connections close, the reason is kept. */
+export function abort(session: ProxySession, error: string): void {
+  session.onWaiting(false);
+  const pending = session.tracker.pendingExchange;
+  if (pending !== null && pending.endedAt === null) {
+    pending.endedAt = nowMicros();
+    session.store.touchExchange(pending);
+  }
+  failConnection(session, error);
+  session.phase = 'closed';
+  session.io.answerAndClose(new Uint8Array(0));
 }
 
 /** Marks the connection failed with a reason the user can read, and tells the UI (a notice). */
