@@ -115,7 +115,7 @@ describe('HAR export', () => {
     ]);
     expect(http.response).toMatchObject({ status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', redirectURL: '' });
     expect(http.response.content.mimeType).toBe('text/plain');
-    expect(http.response.bodySize).toBe(Buffer.byteLength("saw /items?a=1&b=two"));
+    expect(http.response.bodySize).toBe(Buffer.byteLength('saw /items?a=1&b=two'));
   });
 
   it('exports one connection on request and refuses an unknown one', async () => {
