@@ -113,6 +113,10 @@ describe('forward proxy', () => {
   });
 
   it('passes a TLS tunnel through untouched and records it as a tunnel', async () => {
+    // Interception is on by default; hosts the user excludes pass through (tls/intercept.test.ts).
+    await t.close();
+    t = startCapture({ passThroughHosts: ['127.0.0.1'] });
+    proxyPort = (await t.capture.startProxy({ mode: 'forward' })).listenPort;
     // An echo server stands in for the TLS server: the relay must not look inside either way.
     const sockets = new Set<Socket>();
     const echo = createServer((s) => (sockets.add(s), s.pipe(s)));

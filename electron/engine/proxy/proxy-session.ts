@@ -10,6 +10,9 @@ import type { CaptureStore, ConnectionRecord } from '../capture/capture-store';
 import { nowMicros } from '../capture/clock';
 import type { WsDirectionRecorder } from '../capture/ws-recorder';
 import type { ConnectPolicy } from './connect-policy';
+import type { Interceptor } from '../tls/interceptor';
+import { intercept, looksLikeTls, type RawBridge } from '../tls/intercept';
+import type { UpstreamTrust } from '../tls/upstream-trust';
 import { forwardRoute, isWebSocketUpgrade, type Authority } from './http-rules';
 import { HttpTracker, type TrackerHost, type Verdict } from './http-tracker';
 import type { RelayPump } from './relay-pump';
@@ -27,15 +30,21 @@ export interface SessionOptions {
   source: ConnectionSource;
   controllable: boolean;
   handshakeTimeoutMs: number;
-  /** Extra CA certificates (PEM) trusted for wss:// targets. */
-  trustedCertificates?: readonly string[];
   /** Forward mode: which ports CONNECT may reach (connect-policy.ts). */
   connectPolicy: ConnectPolicy;
+  /** How servers' certificates are checked when the relay speaks TLS to them. */
+  trust?: UpstreamTrust;
+  /** Terminates TLS inside CONNECT tunnels (forward mode); absent: TLS tunnels pass through. */
+  interceptor?: Interceptor | null;
+  /** The record to continue (an intercepted tunnel's inner session); absent: a new connection. */
+  record?: ConnectionRecord;
+  /** Starts another session on the same proxy (the TLS inside an intercepted tunnel). */
+  spawn?(client: Socket, overrides: Partial<SessionOptions>): ProxySession;
   notice(message: string, connectionId: number): void;
   onEnd(session: ProxySession): void;
 }
 
-type Phase = 'http' | 'sniff' | 'websocket' | 'tunnel' | 'closed';
+type Phase = 'http' | 'sniff' | 'websocket' | 'tunnel' | 'intercept' | 'closed';
 
 export class ProxySession implements TrackerHost {
   readonly record: ConnectionRecord;
@@ -50,13 +59,15 @@ export class ProxySession implements TrackerHost {
   tunnelled = false;
   private classified = false;
   private timer: NodeJS.Timeout | null = null;
+  /** The TLS server socket's raw side, once this tunnel is intercepted (another session owns the record then). */
+  private bridge: RawBridge | null = null;
 
   constructor(
     client: Socket,
     readonly options: SessionOptions,
   ) {
     this.store = options.store;
-    this.record = this.store.addConnection({
+    this.record = options.record ?? this.store.addConnection({
       kind: 'http',
       source: options.source,
       url: '',
@@ -117,6 +128,9 @@ export class ProxySession implements TrackerHost {
         this.io.writeUpstream(chunk);
         this.store.touch(this.record);
         break;
+      case 'intercept':
+        this.bridge?.feed(chunk);
+        break;
       default:
         break;
     }
@@ -142,6 +156,12 @@ export class ProxySession implements TrackerHost {
   private sniff(chunk: Uint8Array): void {
     let start = '';
     for (let i = 0; i < Math.min(chunk.length, 24); i++) start += String.fromCharCode(chunk[i] as number);
+    const interceptor = this.options.interceptor;
+    if (interceptor && this.authority !== null && looksLikeTls(chunk) && interceptor.wants(this.authority.host)) {
+      this.phase = 'intercept';
+      this.bridge = intercept(this, this.authority, interceptor, chunk);
+      return;
+    }
     if (!/^[A-Z]{3,12} (\/|\*|[a-z]+:\/\/)/.test(start)) {
       const s = this.record.summary;
       s.kind = 'tunnel';
@@ -154,6 +174,12 @@ export class ProxySession implements TrackerHost {
     this.tracker = new HttpTracker(this, (head) => this.urlOf(head));
     this.onWaiting(true);
     this.onClientData(chunk);
+  }
+
+  /** Another session continues this connection's record (TLS interception): this one only carries bytes. */
+  handOff(): void {
+    this.onWaiting(false);
+    this.options.onEnd(this);
   }
 
   // ── TrackerHost ──────────────────────────────────────────────────────────────────────────────
@@ -246,6 +272,10 @@ export class ProxySession implements TrackerHost {
   }
 
   private onEnded(side: Peer): void {
+    if (this.phase === 'intercept') {
+      this.bridge?.push(null);
+      return;
+    }
     if (this.phase === 'websocket' && this.recorders !== null) {
       const recorder = this.recorders[side];
       const midFrame = !recorder.parser.atFrameBoundary && !recorder.parser.stopped;
@@ -264,6 +294,10 @@ export class ProxySession implements TrackerHost {
   }
 
   private onSocketError(side: Peer, err: NodeJS.ErrnoException): void {
+    if (this.phase === 'intercept') {
+      this.bridge?.destroy(err);
+      return;
+    }
     const s = this.record.summary;
     if (s.state !== 'closed' && s.state !== 'failed' && !(s.state === 'closing' && err.code === 'ECONNRESET')) {
       const what = err.code === 'ECONNRESET' ? 'reset the connection' : `failed (${err.message})`;
@@ -276,6 +310,10 @@ export class ProxySession implements TrackerHost {
   private onClosed(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.phase === 'intercept') {
+      this.bridge?.destroy();
+      return;
+    }
     const time = nowMicros();
     if (this.recorders) {
       this.recorders.client.end();

@@ -23,7 +23,7 @@ export async function routeTo(session: ProxySession, target: UpstreamTarget, exc
   }
   io.hold('client', 'connecting');
   try {
-    const socket = await connectUpstream(target, session.options.handshakeTimeoutMs, session.options.trustedCertificates);
+    const { socket, tls } = await connectUpstream(target, session.options.handshakeTimeoutMs, session.options.trust);
     if (session.phase === 'closed' || io.closed) {
       socket.destroy();
       return 'stop';
@@ -32,6 +32,7 @@ export async function routeTo(session: ProxySession, target: UpstreamTarget, exc
     io.attachUpstream(socket);
     const s = session.record.summary;
     s.server = { address: socket.remoteAddress ?? target.host, port: socket.remotePort ?? target.port };
+    if (tls !== null) s.tls = tls;
     if (s.state === 'connecting' && s.kind !== 'websocket') s.state = 'open';
     session.store.touch(session.record);
     return 'relay';
