@@ -83,6 +83,13 @@ export function responseBodyMode(head: HttpHead, method: string): BodyMode | { e
   return { kind: 'close' };
 }
 
+/** The start of a request line (RFC 9112 §3): a method, a space, then a target form. */
+export function looksLikeHttp(chunk: Uint8Array): boolean {
+  let start = '';
+  for (let i = 0; i < Math.min(chunk.length, 24); i++) start += String.fromCharCode(chunk[i] as number);
+  return /^[A-Z]{3,12} (\/|\*|[a-z]+:\/\/)/.test(start);
+}
+
 /** RFC 6455 §4.1: a GET with Upgrade: websocket and Connection: upgrade. */
 export function isWebSocketUpgrade(head: HttpHead): boolean {
   const upgrade = tokens(getHeader(head, 'upgrade'));

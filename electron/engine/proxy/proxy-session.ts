@@ -5,22 +5,23 @@
 import type { Socket } from 'node:net';
 import { FramescopeError } from '../../../shared/api/errors';
 import type { ConnectionSource, HttpExchange, Peer } from '../../../shared/model';
-import { getHeader, type HttpHead } from '../../../shared/protocol/index';
+import type { HttpHead } from '../../../shared/protocol/index';
 import type { CaptureStore, ConnectionRecord } from '../capture/capture-store';
 import { nowMicros } from '../capture/clock';
 import type { WsDirectionRecorder } from '../capture/ws-recorder';
 import type { ConnectPolicy } from './connect-policy';
 import type { Interceptor } from '../tls/interceptor';
-import { intercept, looksLikeTls, type RawBridge } from '../tls/intercept';
+import { interceptIfWanted, type RawBridge } from '../tls/intercept';
 import type { UpstreamTrust } from '../tls/upstream-trust';
-import { forwardRoute, isWebSocketUpgrade, type Authority } from './http-rules';
+import { forwardRoute, isWebSocketUpgrade, looksLikeHttp, type Authority } from './http-rules';
+import { exchangeUrl } from './target-url';
 import { HttpTracker, type TrackerHost, type Verdict } from './http-tracker';
 import type { RelayPump } from './relay-pump';
 import { SessionSockets } from './session-sockets';
 import { switchProtocols, refuseUpgrade } from './session-upgrade';
 import { toOriginForm } from './origin-form';
-import { abort, answer, openTunnel, routeTo } from './session-routing';
-import { formatSeconds, targetName, type UpstreamTarget } from './upstream';
+import { answer, badResponse, openTunnel, routeTo, timeOut } from './session-routing';
+import { targetName, type UpstreamTarget } from './upstream';
 
 export type SessionRoute = { kind: 'reverse'; target: UpstreamTarget } | { kind: 'forward' };
 
@@ -77,12 +78,13 @@ export class ProxySession implements TrackerHost {
     });
     this.tracker = new HttpTracker(this, (head) => this.urlOf(head));
     this.io = new SessionSockets(client, {
-      clientData: (chunk) => this.onClientData(chunk),
+      // Once intercepted, the raw client bytes only feed the TLS socket of the session that took over.
+      clientData: (chunk) => (this.bridge ? this.bridge.feed(chunk) : this.onClientData(chunk)),
       upstreamData: (chunk) => this.onUpstreamData(chunk),
-      clientEnded: () => this.onEnded('client'),
+      clientEnded: () => (this.bridge ? this.bridge.push(null) : this.onEnded('client')),
       upstreamEnded: () => this.onEnded('server'),
-      error: (side, err) => this.onSocketError(side, err),
-      closed: () => this.onClosed(),
+      error: (side, err) => (this.bridge ? this.bridge.destroy(err) : this.onSocketError(side, err)),
+      closed: () => (this.bridge ? this.bridge.destroy() : this.onClosed()),
     });
     this.onWaiting(true); // a client that never sends a request times out too
   }
@@ -128,9 +130,6 @@ export class ProxySession implements TrackerHost {
         this.io.writeUpstream(chunk);
         this.store.touch(this.record);
         break;
-      case 'intercept':
-        this.bridge?.feed(chunk);
-        break;
       default:
         break;
     }
@@ -150,19 +149,14 @@ export class ProxySession implements TrackerHost {
   }
 
   /**
-   * First bytes inside a CONNECT tunnel: an HTTP request line (RFC 7230 §3.1.1) is followed as
-   * HTTP; anything else — a TLS record (0x16, RFC 8446 §5.1), SSH, … — stays an opaque tunnel.
+   * First bytes inside a CONNECT tunnel: an HTTP request line (RFC 9112 §3) is followed as HTTP; a
+   * TLS record (RFC 8446 §5.1) is intercepted unless its host passes through; anything else (SSH,
+   * an excluded host's TLS, …) stays an opaque tunnel.
    */
   private sniff(chunk: Uint8Array): void {
-    let start = '';
-    for (let i = 0; i < Math.min(chunk.length, 24); i++) start += String.fromCharCode(chunk[i] as number);
-    const interceptor = this.options.interceptor;
-    if (interceptor && this.authority !== null && looksLikeTls(chunk) && interceptor.wants(this.authority.host)) {
-      this.phase = 'intercept';
-      this.bridge = intercept(this, this.authority, interceptor, chunk);
-      return;
-    }
-    if (!/^[A-Z]{3,12} (\/|\*|[a-z]+:\/\/)/.test(start)) {
+    this.bridge = interceptIfWanted(this, chunk);
+    if (this.bridge !== null) return;
+    if (!looksLikeHttp(chunk)) {
       const s = this.record.summary;
       s.kind = 'tunnel';
       this.phase = 'tunnel';
@@ -174,12 +168,6 @@ export class ProxySession implements TrackerHost {
     this.tracker = new HttpTracker(this, (head) => this.urlOf(head));
     this.onWaiting(true);
     this.onClientData(chunk);
-  }
-
-  /** Another session continues this connection's record (TLS interception): this one only carries bytes. */
-  handOff(): void {
-    this.onWaiting(false);
-    this.options.onEnd(this);
   }
 
   // ── TrackerHost ──────────────────────────────────────────────────────────────────────────────
@@ -241,11 +229,7 @@ export class ProxySession implements TrackerHost {
   }
 
   onBadResponse(reason: string, answerable: boolean): void {
-    // RFC 9112 §6.3: faulty framing closes the connection; relaying on blindly could hand the
-    // client's next request (for another origin) to this server.
-    const error = `The server's answer cannot be relayed as HTTP: ${reason}. Both connections were closed.`;
-    if (answerable) answer(this, 502, reason, this.tracker.pendingExchange, error);
-    else abort(this, error);
+    badResponse(this, reason, answerable);
   }
 
   onWaiting(waiting: boolean): void {
@@ -261,21 +245,10 @@ export class ProxySession implements TrackerHost {
 
   private onTimeout(): void {
     this.timer = null;
-    if (this.phase !== 'http' && this.phase !== 'sniff') return;
-    const limit = formatSeconds(this.options.handshakeTimeoutMs);
-    if (this.tracker.upgrading) {
-      const message = `the server did not answer the WebSocket handshake within ${limit}`;
-      answer(this, 504, message, this.tracker.pendingExchange, `The server did not answer the WebSocket handshake within ${limit}.`);
-    } else {
-      answer(this, 408, `no complete request arrived within ${limit}`, null, `The client did not send a complete request within ${limit}.`);
-    }
+    if (this.phase === 'http' || this.phase === 'sniff') timeOut(this);
   }
 
   private onEnded(side: Peer): void {
-    if (this.phase === 'intercept') {
-      this.bridge?.push(null);
-      return;
-    }
     if (this.phase === 'websocket' && this.recorders !== null) {
       const recorder = this.recorders[side];
       const midFrame = !recorder.parser.atFrameBoundary && !recorder.parser.stopped;
@@ -294,10 +267,6 @@ export class ProxySession implements TrackerHost {
   }
 
   private onSocketError(side: Peer, err: NodeJS.ErrnoException): void {
-    if (this.phase === 'intercept') {
-      this.bridge?.destroy(err);
-      return;
-    }
     const s = this.record.summary;
     if (s.state !== 'closed' && s.state !== 'failed' && !(s.state === 'closing' && err.code === 'ECONNRESET')) {
       const what = err.code === 'ECONNRESET' ? 'reset the connection' : `failed (${err.message})`;
@@ -310,10 +279,6 @@ export class ProxySession implements TrackerHost {
   private onClosed(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.phase === 'intercept') {
-      this.bridge?.destroy();
-      return;
-    }
     const time = nowMicros();
     if (this.recorders) {
       this.recorders.client.end();
@@ -332,13 +297,7 @@ export class ProxySession implements TrackerHost {
   }
 
   private urlOf(head: HttpHead): string {
-    const target = head.request?.target ?? '';
-    const ws = isWebSocketUpgrade(head);
-    if (head.request?.method === 'CONNECT') return target;
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return ws ? target.replace(/^http:/i, 'ws:') : target;
     const secure = this.options.route.kind === 'reverse' && this.options.route.target.tls;
-    const scheme = ws ? (secure ? 'wss' : 'ws') : secure ? 'https' : 'http';
-    const host = getHeader(head, 'host') ?? (this.authority ? targetName({ ...this.authority, tls: false }) : '');
-    return `${scheme}://${host}${target}`;
+    return exchangeUrl(head, secure, this.authority ? targetName({ ...this.authority, tls: false }) : '');
   }
 }

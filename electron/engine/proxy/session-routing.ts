@@ -7,7 +7,7 @@ import { connectRefusal } from './connect-policy';
 import { connectEstablished, errorResponse } from './error-response';
 import type { Verdict } from './http-tracker';
 import type { ProxySession } from './proxy-session';
-import { connectUpstream, type UpstreamTarget } from './upstream';
+import { connectUpstream, formatSeconds, type UpstreamTarget } from './upstream';
 
 export async function routeTo(session: ProxySession, target: UpstreamTarget, exchange: HttpExchange): Promise<Verdict> {
   const { io } = session;
@@ -99,4 +99,23 @@ export function failConnection(session: ProxySession, error: string): void {
   s.error = error;
   session.store.touch(session.record);
   session.options.notice(`Connection ${s.id}${s.url ? ` (${s.url})` : ''}: ${error}`, s.id);
+}
+
+/** The response cannot be relayed as HTTP (RFC 9112 §6.3): faulty framing closes the connection;
+ * relaying on blindly could hand the client's next request (for another origin) to this server. */
+export function badResponse(session: ProxySession, reason: string, answerable: boolean): void {
+  const error = `The server's answer cannot be relayed as HTTP: ${reason}. Both connections were closed.`;
+  if (answerable) answer(session, 502, reason, session.tracker.pendingExchange, error);
+  else abort(session, error);
+}
+
+/** Nothing arrived in time: the client's request (408) or the server's answer to an upgrade (504). */
+export function timeOut(session: ProxySession): void {
+  const limit = formatSeconds(session.options.handshakeTimeoutMs);
+  if (session.tracker.upgrading) {
+    const message = `the server did not answer the WebSocket handshake within ${limit}`;
+    answer(session, 504, message, session.tracker.pendingExchange, `The server did not answer the WebSocket handshake within ${limit}.`);
+  } else {
+    answer(session, 408, `no complete request arrived within ${limit}`, null, `The client did not send a complete request within ${limit}.`);
+  }
 }

@@ -45,6 +45,14 @@ export function looksLikeTls(chunk: Uint8Array): boolean {
   return chunk[0] === 0x16 && (chunk.length < 2 || chunk[1] === 0x03);
 }
 
+/** Intercepts the tunnel of `outer` when its first bytes are TLS and its host is not passed through. */
+export function interceptIfWanted(outer: ProxySession, first: Uint8Array): RawBridge | null {
+  const interceptor = outer.options.interceptor;
+  const target = outer.authority;
+  if (!interceptor || target === null || !looksLikeTls(first) || !interceptor.wants(target.host)) return null;
+  return intercept(outer, target, interceptor, first);
+}
+
 /**
  * Hands the tunnel of `outer` to a TLS-terminating session. `first`: the client's first bytes.
  * Returns the bridge the outer session feeds with the client's later bytes.
@@ -83,7 +91,10 @@ export function intercept(outer: ProxySession, target: Authority, interceptor: I
   };
   socket.on('error', (err: Error) => refused(`did not accept Framescope's certificate (${err.message})`));
   socket.once('close', () => refused("closed the TLS connection after seeing Framescope's certificate"));
-  outer.handOff();
+  // The outer session only carries bytes from here on; the inner one continues the record.
+  outer.onWaiting(false);
+  outer.phase = 'intercept';
+  outer.options.onEnd(outer);
   outer.options.spawn?.(socket as never, { record, route: { kind: 'reverse', target: upstream }, interceptor: null });
   bridge.feed(first);
   return bridge;
