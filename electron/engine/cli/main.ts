@@ -5,10 +5,13 @@ import { decodeCommand } from './decode';
 import { serveCommand } from './serve';
 import { captureCommand } from './capture';
 import { labCommand } from './lab';
+import { caCommand } from './ca';
+import { envCommand } from './env';
+import { browserCommand } from './browser';
 import { packageVersion } from '../version';
 import { terminalLine } from './terminal-text';
 
-export const COMMANDS: Command[] = [serveCommand, decodeCommand, labCommand, captureCommand];
+export const COMMANDS: Command[] = [serveCommand, decodeCommand, labCommand, captureCommand, caCommand, envCommand, browserCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
