@@ -8,6 +8,7 @@ import { useRemote } from '../detail/use-remote';
 import { AcceptSteps } from './AcceptSteps';
 import { Negotiation } from './Negotiation';
 import { RawHead } from './RawHead';
+import { TlsSession } from './TlsSession';
 
 export function HandshakeTab({ connectionId }: { connectionId: number }) {
   // Re-read when the connection changes (the response arrives after the request).
@@ -55,6 +56,7 @@ export function HandshakeTab({ connectionId }: { connectionId: number }) {
         <h3 className="pane-subtitle">Negotiated</h3>
         <Negotiation handshake={h} />
       </section>
+      {value.summary.tls && <TlsSession tls={value.summary.tls} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useStore } from '../../../store';
 import { useRemote } from '../detail/use-remote';
 import { RawHead } from './RawHead';
 import { SafeText } from '../../../components/safe-text/SafeText';
+import { TlsSession } from './TlsSession';
 
 function headView(raw: Uint8Array): HttpHeadView | null {
   const head = parseHttpHead(raw);
@@ -68,6 +69,7 @@ export function HttpExchanges({ connectionId }: { connectionId: number }) {
           <Head raw={chosen.responseHead} testId="http-response" />
         </section>
       </div>
+      {summary?.tls && <TlsSession tls={summary.tls} />}
     </div>
   );
 }
