@@ -14,6 +14,11 @@ function serial(): string {
   return bytes.toString('hex');
 }
 
+/** forge writes CRLF; PEM files (and what tools expect) use LF. */
+function toPem(cert: forge.pki.Certificate): string {
+  return pki.certificateToPem(cert).replace(/\r\n/g, '\n');
+}
+
 export interface CaSubject {
   commonName: string;
 }
@@ -38,7 +43,7 @@ export function buildCaCertificate(subject: CaSubject, publicKeyPem: string, pri
     { name: 'subjectKeyIdentifier' },
   ]);
   cert.sign(pki.privateKeyFromPem(privateKeyPem), forge.md.sha256.create());
-  return pki.certificateToPem(cert);
+  return toPem(cert);
 }
 
 /**
@@ -73,5 +78,5 @@ export function buildLeafCertificate(
     { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
   ]);
   cert.sign(pki.privateKeyFromPem(caKeyPem), forge.md.sha256.create());
-  return pki.certificateToPem(cert);
+  return toPem(cert);
 }
