@@ -66,6 +66,27 @@ describe('forward proxy, RFC 9112', () => {
     expect(failed?.error).toMatch(/response to a request that was never made[^]*closed/);
   });
 
+  it('never hands Python http.client\'s next request (with its Authorization) to the previous site', async () => {
+    const first = await origin(() => `${ok('one')}${ok('unasked')}`);
+    const second = await origin(() => ok('two'));
+    const script = [
+      'import http.client, sys',
+      `c = http.client.HTTPConnection("127.0.0.1", ${proxyPort}, timeout=5)`,
+      `c.request("GET", "http://127.0.0.1:${first.port}/a")`,
+      'print(c.getresponse().read().decode())',
+      'try:',
+      `    c.request("GET", "http://127.0.0.1:${second.port}/b", headers={"Authorization": "Bearer secret"})`,
+      '    print(c.getresponse().read().decode())',
+      'except Exception as e:',
+      '    print("closed:", type(e).__name__)',
+    ].join('\n');
+    const { stdout } = await run('/usr/bin/python3', ['-c', script]);
+    expect(stdout.split('\n')[0]).toBe('one');
+    // Either the proxy closed the connection first (the client sees it) or the request went where it was addressed.
+    expect(stdout.split('\n')[1]).toMatch(/^(two|closed: \w+)$/);
+    expect(first.received()).not.toContain('Authorization');
+  });
+
   it('closes instead of tunnelling when the server answers with something that is not HTTP', async () => {
     const server = await origin(() => 'SSH-2.0-not-http\r\n\r\n');
     const reply = await exchange(`GET http://127.0.0.1:${server.port}/ HTTP/1.1\r\nHost: x\r\n\r\n`);
