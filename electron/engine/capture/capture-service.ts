@@ -31,6 +31,7 @@ import { BuiltinClients } from '../client/builtin-client';
 import type { EventBus } from '../event-bus';
 import { checkListenHost } from '../proxy/listen-policy';
 import { ProxyServer, DEFAULT_HANDSHAKE_TIMEOUT_MS } from '../proxy/proxy-server';
+import { Interceptor } from '../tls/interceptor';
 import type { ProxySession } from '../proxy/proxy-session';
 import { packageVersion } from '../version';
 import { exportCaptureBytes, importCaptureBytes } from './capture-bytes';
@@ -47,6 +48,12 @@ export interface CaptureServiceDeps {
   handshakeTimeoutMs?: number;
   /** Extra CA certificates (PEM) trusted when the relay speaks TLS to a wss:// target. */
   trustedCertificates?: readonly string[];
+  /** Servers whose certificates are not checked (test servers; an explicit opt-in per host). */
+  insecureUpstreamHosts?: readonly string[];
+  /** The forward proxy opens CONNECT tunnels carrying TLS with this install's CA (default true). */
+  interceptTls?: boolean;
+  /** Hosts (or *.domain) whose TLS passes through the forward proxy untouched. */
+  passThroughHosts?: readonly string[];
 }
 
 /** Rows returned by one queryFrames call at most. */
@@ -61,8 +68,10 @@ export class CaptureService implements CaptureApi {
   private readonly clients: BuiltinClients;
   private nextProxyId = 1;
   private readonly handshakeTimeoutMs: number;
+  private readonly interceptor: Interceptor | null;
 
   constructor(private readonly deps: CaptureServiceDeps) {
+    this.interceptor = deps.interceptTls === false ? null : new Interceptor(deps.dataDir, deps.passThroughHosts);
     this.store = new CaptureStore({ bus: deps.bus, dataDir: deps.dataDir, memoryBudget: deps.memoryBudget });
     this.handshakeTimeoutMs = deps.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
     this.clients = new BuiltinClients({
@@ -124,7 +133,8 @@ export class CaptureService implements CaptureApi {
       source,
       controllable: false,
       handshakeTimeoutMs: timeout,
-      trustedCertificates: this.deps.trustedCertificates,
+      trust: { certificates: this.deps.trustedCertificates, insecureHosts: this.deps.insecureUpstreamHosts },
+      interceptor: this.interceptor,
       store: this.store,
       notice: (message, connectionId) => this.notice(message, connectionId),
       onSessionStart: (s) => this.sessions.set(s.id, s),

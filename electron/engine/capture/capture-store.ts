@@ -39,6 +39,7 @@ export function snapshotConnection(s: ConnectionSummary): ConnectionSummary {
     client: { ...s.client },
     server: s.server === null ? null : { ...s.server },
     counters: { client: { ...s.counters.client }, server: { ...s.counters.server } },
+    ...(s.tls ? { tls: { ...s.tls, server: s.tls.server ? { ...s.tls.server, altNames: [...s.tls.server.altNames] } : null } } : {}),
   };
 }
 
