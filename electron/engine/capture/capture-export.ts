@@ -2,8 +2,9 @@
 // record functions as `framescope capture --out`, so a saved file and a CLI file are one format.
 // Connections come first so a reader meets each connection before its frames.
 import { FramescopeError } from '../../../shared/api/errors';
+import type { ConnectionSummary } from '../../../shared/model';
 import { connectionRecord, frameRecord, httpRecord, recordLine } from './capture-records';
-import { snapshotConnection, type CaptureStore } from './capture-store';
+import type { CaptureStore } from './capture-store';
 import { frameDetail } from './frame-detail';
 
 export function exportCapture(store: CaptureStore, connectionId: number | null): Uint8Array {
@@ -18,12 +19,12 @@ export function exportCapture(store: CaptureStore, connectionId: number | null):
   };
   for (const record of store.connections.values()) {
     if (connectionId !== null && record.summary.id !== connectionId) continue;
-    add(connectionRecord({ summary: snapshotConnection(record.summary), handshake: record.handshake }));
+    add(connectionRecord({ summary: store.snapshot(record.summary.id) as ConnectionSummary, handshake: record.handshake }));
   }
   const table = store.frames;
-  for (let id = 0; id < table.count; id++) {
-    if (connectionId !== null && table.connection.data[id] !== connectionId) continue;
-    add(frameRecord(frameDetail(table, store.blobs, id)));
+  for (let id = table.firstId; id < table.nextId; id++) {
+    if (table.isGap(id) || (connectionId !== null && table.connection(id) !== connectionId)) continue;
+    add(frameRecord(frameDetail(table, id)));
   }
   for (const e of store.exchanges.values()) if (connectionId === null || e.connectionId === connectionId) add(httpRecord(e));
   const out = new Uint8Array(size);

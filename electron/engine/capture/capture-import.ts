@@ -48,13 +48,11 @@ export function importCapture(store: CaptureStore, name: string, data: Uint8Arra
     else skipped++;
   }
 
-  // Nothing else runs while this synchronous import does, so lifting a pause cannot let live
-  // frames in; without it addFrame would drop every imported frame.
-  const paused = store.paused;
-  store.paused = false;
+  // Nothing else runs while this synchronous import does, so recording through a pause cannot let
+  // live frames in; without it addFrame would drop every imported frame.
   const connections = new Map<number, Imported>();
-  const framesBefore = store.frames.count;
-  try {
+  const framesBefore = store.frames.frames;
+  store.recordAnyway(() => {
     for (const line of records.connection) {
       try {
         const id = int(line, 'id');
@@ -83,14 +81,12 @@ export function importCapture(store: CaptureStore, name: string, data: Uint8Arra
         skipped++;
       }
     }
-  } finally {
-    store.paused = paused;
-  }
+  });
   if (connections.size === 0) {
     const why = skipped > 0 ? ` (${skipped} line${skipped === 1 ? '' : 's'} could not be read)` : '';
     throw new FramescopeError('invalid', `${label} holds no Framescope capture${why}. Open a .jsonl file saved by Framescope or written by framescope capture --out.`);
   }
-  return { connections: connections.size, frames: store.frames.count - framesBefore, skipped };
+  return { connections: connections.size, frames: store.frames.frames - framesBefore, skipped };
 }
 
 function addConnection(store: CaptureStore, line: Json): Imported {
@@ -110,19 +106,12 @@ function addConnection(store: CaptureStore, line: Json): Imported {
   const response = head(headBytes(handshake.response));
 
   const record = store.addConnection({ kind, source: 'import', url, client: endpoint(line.client) ?? { address: '', port: 0 }, openedAt });
-  const s = record.summary;
-  s.server = endpoint(line.server);
-  s.state = 'open';
-  if (request !== null && kind === 'websocket') {
-    // Recomputed from the raw heads, like the relay does, so the accept check and the
-    // negotiated permessage-deflate are the codec's, not the file's.
-    const h = buildHandshake(request, response);
-    record.handshake = h.detail;
-    record.deflate = h.deflate;
-    s.subprotocol = h.detail.subprotocol;
-    s.extensions = h.extensionsValue;
-    s.violations += h.detail.violations.length;
-  }
+  const server = endpoint(line.server);
+  if (server !== null) store.connected(record, server);
+  // Recomputed from the raw heads, like the relay does, so the accept check and the
+  // negotiated permessage-deflate are the codec's, not the file's.
+  if (request !== null && kind === 'websocket') store.upgraded(record, buildHandshake(request, response));
+  else store.opened(record);
   return { record, recorders: {}, ended: new Set(), final };
 }
 
@@ -191,15 +180,9 @@ function recorderFor(store: CaptureStore, conn: Imported, from: Peer): WsDirecti
 
 function finish(store: CaptureStore, conn: Imported): void {
   for (const recorder of Object.values(conn.recorders)) recorder.end();
-  const s = conn.record.summary;
   const f = conn.final;
-  s.state = f.failed ? 'failed' : 'closed';
-  s.closedAt = f.closedAt ?? s.openedAt;
   // The file's close code and reason are the connection's own; close frames alone may not say it.
-  s.closeCode = f.closeCode ?? s.closeCode;
-  s.closeReason = f.closeReason ?? s.closeReason;
-  s.error = f.error;
-  store.touch(conn.record);
+  store.importedEnd(conn.record, { failed: f.failed, closedAt: f.closedAt ?? conn.record.summary.openedAt, closeCode: f.closeCode, closeReason: f.closeReason, error: f.error });
 }
 
 function addExchange(store: CaptureStore, connections: Map<number, Imported>, line: Json): void {

@@ -3,10 +3,9 @@
 // locating a frame) costs a slice or a binary search, not a rescan.
 import { FramescopeError } from '../../../shared/api/errors';
 import type { FrameFilter } from '../../../shared/model';
-import type { BlobStore } from './blob-store';
 import { IndexList } from './columns';
 import { framePreview } from './frame-preview';
-import { F_FROM_SERVER, type FrameTable } from './frame-table';
+import { R_FROM_SERVER, R_GAP, type FrameTable } from './frame-table';
 
 const MAX_CACHED_FILTERS = 8;
 const MAX_PATTERN_LENGTH = 500;
@@ -17,7 +16,7 @@ interface CachedFilter {
   scanned: number;
 }
 
-/** Rows of a filter: null means "every frame" (row i is frame i). */
+/** Rows of a filter: null means "every row" (row i is frame firstId + i). */
 export type FilterRows = IndexList | null;
 
 export function isEmptyFilter(filter: FrameFilter | undefined): boolean {
@@ -34,10 +33,7 @@ export function isEmptyFilter(filter: FrameFilter | undefined): boolean {
 export class FilterCache {
   private readonly cache = new Map<string, CachedFilter>();
 
-  constructor(
-    private readonly table: FrameTable,
-    private readonly blobs: BlobStore,
-  ) {}
+  constructor(private readonly table: FrameTable) {}
 
   rows(filter: FrameFilter | undefined): FilterRows {
     if (isEmptyFilter(filter)) return null;
@@ -51,10 +47,15 @@ export class FilterCache {
       this.cache.delete(key); // re-inserted below: the map's order is least recently used first
     }
     this.cache.set(key, entry);
-    const end = this.table.count;
-    for (let id = entry.scanned; id < end; id++) if (entry.matches(id)) entry.list.push(id);
+    const end = this.table.nextId;
+    for (let id = Math.max(entry.scanned, this.table.firstId); id < end; id++) if (entry.matches(id)) entry.list.push(id);
     entry.scanned = end;
     return entry.list;
+  }
+
+  /** The oldest frames were dropped: forget them in every cached list. */
+  dropBelow(firstId: number): void {
+    for (const entry of this.cache.values()) entry.list.dropBelow(firstId);
   }
 
   clear(): void {
@@ -68,12 +69,16 @@ export class FilterCache {
     const opcodes = new Set(f.opcodes ?? []);
     const violationsOnly = !!f.violationsOnly;
     const text = textMatcher(f);
+    const plain = opcodes.size === 0 && !violationsOnly && text === null;
     return (id) => {
-      if (connectionId !== null && t.connection.data[id] !== connectionId) return false;
-      if (fromServer !== null && (((t.flags.data[id] as number) & F_FROM_SERVER) !== 0) !== fromServer) return false;
+      if (connectionId !== null && t.connection(id) !== connectionId) return false;
+      const flags = t.rowFlags(id);
+      // A gap row shows wherever its connection's frames are shown unfiltered.
+      if ((flags & R_GAP) !== 0) return plain;
+      if (fromServer !== null && ((flags & R_FROM_SERVER) !== 0) !== fromServer) return false;
       if (opcodes.size > 0 && !opcodes.has(t.opcode(id))) return false;
-      if (violationsOnly && t.violationCount.data[id] === 0) return false;
-      if (text !== null && !text(framePreview(t, this.blobs, id))) return false;
+      if (violationsOnly && t.violations(id).length === 0) return false;
+      if (text !== null && !text(framePreview(t, id))) return false;
       return true;
     };
   }

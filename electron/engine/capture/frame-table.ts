@@ -1,26 +1,22 @@
-// The captured frames, stored column by column (one typed array per field) so a million frames
-// cost tens of megabytes instead of a million objects. Row number = frame id. Header bytes and the
-// kept payload go to the BlobStore; violations (rare) live in a sparse map.
+// The captured frames: a list of segments (frame-segment.ts), oldest first. Ids are global and
+// dense: they never repeat for the life of the engine (Clear and drop-oldest only move firstId),
+// so a frame id held by the crafter, the timeline or the renderer never points at another frame.
 import type { Peer, Violation } from '../../../shared/model';
-import type { BlobStore } from './blob-store';
-import { Column } from './columns';
+import { HOT_BYTES, LOST } from './blob-store';
+import {
+  FrameSegment,
+  R_COMPRESSED,
+  R_FROM_SERVER,
+  R_GAP,
+  R_GAP_FULL,
+  R_INCOMPLETE,
+  R_INJECTED,
+  R_MESSAGE_END,
+  R_MESSAGE_TRUNCATED,
+  type InflatedBlob,
+} from './frame-segment';
 
-export const F_FIN = 1 << 0;
-export const F_RSV1 = 1 << 1;
-export const F_RSV2 = 1 << 2;
-export const F_RSV3 = 1 << 3;
-export const F_MASKED = 1 << 4;
-export const F_FROM_SERVER = 1 << 5;
-export const F_INJECTED = 1 << 6;
-export const F_INCOMPLETE = 1 << 7;
-/** The frame ends a message (a data frame with FIN, a control frame, or a cut-short one). */
-export const F_MESSAGE_END = 1 << 8;
-/** On the message's last frame: the message was compressed (RSV1 on its first frame, RFC 7692 §6). */
-export const F_COMPRESSED = 1 << 9;
-/** On the message's last frame: some of the message was not kept. */
-export const F_MESSAGE_TRUNCATED = 1 << 10;
-const OPCODE_SHIFT = 12;
-const LENGTH_SHIFT = 16;
+export { R_COMPRESSED, R_FROM_SERVER, R_GAP, R_GAP_FULL, R_INCOMPLETE, R_INJECTED, R_MESSAGE_END, R_MESSAGE_TRUNCATED };
 
 export interface FrameInput {
   time: number;
@@ -36,9 +32,11 @@ export interface FrameInput {
   masked: boolean;
   lengthEncoding: 7 | 16 | 64;
   payloadLength: number;
+  /** The frame's header as it travelled; FIN, RSV, opcode, MASK and lengths are read back from it. */
   headerBytes: Uint8Array;
   /** Unmasked payload as kept by the parser (may be shorter than payloadLength). */
   payload: Uint8Array;
+  /** The decoder's message number (the store identifies a message by its first frame's id instead). */
   messageId: number;
   /** Id of the previous frame of the same message, or -1. */
   prevInMessage: number;
@@ -48,110 +46,314 @@ export interface FrameInput {
   messageEnd: boolean;
   compressed: boolean;
   messageTruncated: boolean;
-  /** The inflated message, on the last frame of a compressed message. */
+  /** The inflated message (as much as was kept), on the last frame of a compressed message. */
   inflated?: Uint8Array;
+  /** True size of the inflated message when `inflated` holds less of it. */
+  inflatedLength?: number;
   inflateError?: string;
 }
 
+/** Where a frame's bytes past the hot prefix go: decided by the store's budget. */
+export type ColdPlace = 'memory' | 'disk' | 'none';
+
+/** Bytes of columns per row (time 4, offset 4, connection 4, index 4, hot offset 4, flags 1). */
+export const ROW_BYTES = 21;
+
 export class FrameTable {
-  count = 0;
-  readonly time = new Column(Float64Array, 1024);
-  readonly connection = new Column(Uint32Array, 1024);
-  readonly flags = new Column(Uint32Array, 1024);
-  readonly index = new Column(Uint32Array, 1024);
-  readonly offset = new Column(Float64Array, 1024);
-  readonly payloadLength = new Column(Float64Array, 1024);
-  readonly messageId = new Column(Uint32Array, 1024);
-  readonly prevInMessage = new Column(Int32Array, 1024);
-  readonly violationCount = new Column(Uint16Array, 1024);
-  /** Blob of header ‖ unmasked payload. */
-  readonly blob = new Column(Uint32Array, 1024);
-  /** Blob of the inflated message, or -1. */
-  readonly inflated = new Column(Int32Array, 1024);
-  readonly violations = new Map<number, Violation[]>();
-  readonly inflateErrors = new Map<number, string>();
-  private readonly all = [
-    this.time,
-    this.connection,
-    this.flags,
-    this.index,
-    this.offset,
-    this.payloadLength,
-    this.messageId,
-    this.prevInMessage,
-    this.violationCount,
-    this.blob,
-    this.inflated,
-  ];
+  private segments: FrameSegment[] = [];
+  /** Ids below this are gone (cleared or dropped). */
+  firstId = 0;
+  nextId = 0;
+  /** Frames held (gap rows not counted). */
+  frames = 0;
+  private sealedMemory = 0;
+  private sealedDisk = 0;
 
-  constructor(private readonly blobs: BlobStore) {}
+  constructor(private readonly spillDir: string) {}
 
-  add(f: FrameInput): number {
-    const id = this.count;
-    for (const c of this.all) c.ensure(id);
-    let flags =
-      (f.fin ? F_FIN : 0) |
-      (f.rsv1 ? F_RSV1 : 0) |
-      (f.rsv2 ? F_RSV2 : 0) |
-      (f.rsv3 ? F_RSV3 : 0) |
-      (f.masked ? F_MASKED : 0) |
-      (f.from === 'server' ? F_FROM_SERVER : 0) |
-      (f.injected ? F_INJECTED : 0) |
-      (f.incomplete ? F_INCOMPLETE : 0) |
-      (f.messageEnd ? F_MESSAGE_END : 0) |
-      (f.compressed ? F_COMPRESSED : 0) |
-      (f.messageTruncated ? F_MESSAGE_TRUNCATED : 0);
-    flags |= (f.opcode & 0xf) << OPCODE_SHIFT;
-    flags |= (f.lengthEncoding === 7 ? 0 : f.lengthEncoding === 16 ? 1 : 2) << LENGTH_SHIFT;
-    this.time.data[id] = f.time;
-    this.connection.data[id] = f.connectionId;
-    this.flags.data[id] = flags;
-    this.index.data[id] = f.index;
-    this.offset.data[id] = f.offset;
-    this.payloadLength.data[id] = f.payloadLength;
-    this.messageId.data[id] = f.messageId;
-    this.prevInMessage.data[id] = f.prevInMessage;
-    this.violationCount.data[id] = Math.min(f.violations.length, 0xffff);
-    this.blob.data[id] = this.blobs.add(f.headerBytes, f.payload);
-    this.inflated.data[id] = f.inflated !== undefined ? this.blobs.add(f.inflated) : -1;
-    if (f.violations.length > 0) this.violations.set(id, f.violations);
-    if (f.inflateError !== undefined) this.inflateErrors.set(id, f.inflateError);
-    this.count = id + 1;
+  /** Rows held, gap rows included. */
+  get count(): number {
+    return this.nextId - this.firstId;
+  }
+
+  get memoryBytes(): number {
+    const live = this.live();
+    return this.sealedMemory + (live?.memoryBytes ?? 0);
+  }
+
+  get diskBytes(): number {
+    const live = this.live();
+    return this.sealedDisk + (live?.diskBytes ?? 0);
+  }
+
+  /** What a frame will cost in memory (besides its cold bytes) and how many cold bytes it has. */
+  static cost(f: FrameInput): { memory: number; cold: number } {
+    const total = f.headerBytes.length + f.payload.length;
+    const hot = Math.min(total, HOT_BYTES);
+    let memory = ROW_BYTES + hot;
+    if (total > hot) memory += 8;
+    if (f.violations.length > 0) memory += 64 + 96 * f.violations.length;
+    if (f.prevInMessage >= 0) memory += 128;
+    if (f.payload.length < f.payloadLength) memory += 64;
+    const inflated = f.inflated?.length ?? 0;
+    return { memory, cold: total - hot + inflated };
+  }
+
+  add(f: FrameInput, cold: ColdPlace): number {
+    const seg = this.writable();
+    const payload = f.payload;
+    const flags =
+      (f.from === 'server' ? R_FROM_SERVER : 0) |
+      (f.injected ? R_INJECTED : 0) |
+      (f.incomplete ? R_INCOMPLETE : 0) |
+      (f.messageEnd ? R_MESSAGE_END : 0) |
+      (f.compressed ? R_COMPRESSED : 0) |
+      (f.messageTruncated ? R_MESSAGE_TRUNCATED : 0);
+    const id = seg.add({ time: f.time, connectionId: f.connectionId, index: f.index, offset: f.offset, flags, header: f.headerBytes, payload, cold });
+    const row = id - seg.base;
+    if (payload.length < f.payloadLength || (cold === 'none' && f.headerBytes.length + payload.length > HOT_BYTES)) {
+      const kept = cold === 'none' ? Math.max(0, Math.min(payload.length, HOT_BYTES - f.headerBytes.length)) : payload.length;
+      seg.note(seg.kept, row, kept);
+    }
+    if (f.prevInMessage >= 0 && f.prevInMessage >= this.firstId) {
+      seg.note(seg.prev, row, f.prevInMessage);
+      seg.note(seg.first, row, this.firstOfMessage(f.prevInMessage));
+    }
+    if (f.violations.length > 0) seg.note(seg.violations, row, f.violations, 64 + 96 * f.violations.length);
+    if (f.inflateError !== undefined) seg.note(seg.inflateErrors, row, f.inflateError, 64 + 2 * f.inflateError.length);
+    if (f.inflated !== undefined) {
+      const n = f.inflated.length;
+      const empty = new Uint8Array(0);
+      const loc = n === 0 ? 0 : cold === 'memory' ? seg.blobs.addColdMemory(f.inflated, empty, 0, n) : cold === 'disk' ? seg.blobs.addColdDisk(f.inflated, empty, 0, n) : LOST;
+      const kept = Number.isNaN(loc) ? 0 : n;
+      seg.note(seg.inflated, row, { loc, kept, total: Math.max(f.inflatedLength ?? n, n) });
+    }
+    this.nextId = id + 1;
+    this.frames++;
     return id;
   }
 
-  opcode(id: number): number {
-    return ((this.flags.data[id] as number) >>> OPCODE_SHIFT) & 0xf;
+  /** A row saying `frames` of a connection passed unrecorded (paused, or the capture was full). */
+  addGap(connectionId: number, frames: number, reason: 'paused' | 'full', time: number): number {
+    const seg = this.writable();
+    const none = new Uint8Array(0);
+    const flags = R_GAP | (reason === 'full' ? R_GAP_FULL : 0);
+    const id = seg.add({ time, connectionId, index: Math.min(frames, 0xffff_ffff), offset: 0, flags, header: none, payload: none, cold: 'none' });
+    this.nextId = id + 1;
+    return id;
   }
 
-  lengthEncoding(id: number): 7 | 16 | 64 {
-    const e = ((this.flags.data[id] as number) >>> LENGTH_SHIFT) & 3;
-    return e === 0 ? 7 : e === 1 ? 16 : 64;
+  /** Drops the oldest segment (the live one too when it is the only one); returns the new firstId. */
+  dropOldest(): number {
+    const seg = this.segments.shift();
+    if (seg === undefined) return this.firstId;
+    if (seg.sealed) {
+      this.sealedMemory -= seg.memoryBytes;
+      this.sealedDisk -= seg.diskBytes;
+    }
+    this.frames -= this.framesIn(seg);
+    seg.close();
+    this.firstId = seg.nextId;
+    return this.firstId;
   }
 
-  has(id: number, flag: number): boolean {
-    return ((this.flags.data[id] as number) & flag) !== 0;
+  /** Forgets every row; ids go on from nextId. */
+  clear(): void {
+    for (const seg of this.segments) seg.close();
+    this.segments = [];
+    this.sealedMemory = 0;
+    this.sealedDisk = 0;
+    this.frames = 0;
+    this.firstId = this.nextId;
+  }
+
+  has(id: number): boolean {
+    return Number.isInteger(id) && id >= this.firstId && id < this.nextId;
+  }
+
+  /** The segment holding `id` (callers check has(id) first). */
+  segment(id: number): FrameSegment {
+    const segs = this.segments;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((segs[mid] as FrameSegment).base <= id) lo = mid;
+      else hi = mid - 1;
+    }
+    return segs[lo] as FrameSegment;
+  }
+
+  rowFlags(id: number): number {
+    const seg = this.segment(id);
+    return seg.flags.data[id - seg.base] as number;
+  }
+
+  isGap(id: number): boolean {
+    return (this.rowFlags(id) & R_GAP) !== 0;
+  }
+
+  hasFlag(id: number, flag: number): boolean {
+    return (this.rowFlags(id) & flag) !== 0;
   }
 
   from(id: number): Peer {
-    return this.has(id, F_FROM_SERVER) ? 'server' : 'client';
+    return this.hasFlag(id, R_FROM_SERVER) ? 'server' : 'client';
+  }
+
+  connection(id: number): number {
+    const seg = this.segment(id);
+    return seg.connection.data[id - seg.base] as number;
+  }
+
+  time(id: number): number {
+    const seg = this.segment(id);
+    return seg.time.get(id - seg.base);
+  }
+
+  index(id: number): number {
+    const seg = this.segment(id);
+    return seg.index.data[id - seg.base] as number;
+  }
+
+  offset(id: number): number {
+    const seg = this.segment(id);
+    return seg.offset.get(id - seg.base);
+  }
+
+  /** The in-memory prefix: the header and the first payload bytes (empty for a gap row). */
+  hot(id: number): Uint8Array {
+    const seg = this.segment(id);
+    return seg.hot(id - seg.base);
+  }
+
+  /** RFC 6455 §5.2: byte 0 holds FIN, RSV1-3 and the opcode. */
+  byte0(id: number): number {
+    return this.hot(id)[0] ?? 0;
+  }
+
+  opcode(id: number): number {
+    return this.byte0(id) & 0x0f;
+  }
+
+  masked(id: number): boolean {
+    return ((this.hot(id)[1] ?? 0) & 0x80) !== 0;
+  }
+
+  lengthEncoding(id: number): 7 | 16 | 64 {
+    const len7 = (this.hot(id)[1] ?? 0) & 0x7f;
+    return len7 === 126 ? 16 : len7 === 127 ? 64 : 7;
   }
 
   headerLength(id: number): number {
-    const enc = this.lengthEncoding(id);
-    return 2 + (enc === 16 ? 2 : enc === 64 ? 8 : 0) + (this.has(id, F_MASKED) ? 4 : 0);
+    const hot = this.hot(id);
+    if (hot.length < 2) return 0;
+    const b1 = hot[1] as number;
+    const len7 = b1 & 0x7f;
+    return 2 + (len7 === 126 ? 2 : len7 === 127 ? 8 : 0) + (b1 & 0x80 ? 4 : 0);
   }
 
-  /** Bytes held by the columns themselves (the blobs are counted by the BlobStore). */
-  get bytes(): number {
+  /** The declared payload length, read from the header's length field (RFC 6455 §5.2). */
+  payloadLength(id: number): number {
+    const h = this.hot(id);
+    if (h.length < 2) return 0;
+    const len7 = (h[1] as number) & 0x7f;
+    if (len7 < 126) return len7;
+    if (len7 === 126) return ((h[2] as number) << 8) | (h[3] as number);
     let n = 0;
-    for (const c of this.all) n += c.bytes;
+    for (let i = 2; i < 10; i++) n = n * 256 + (h[i] as number);
     return n;
   }
 
-  clear(): void {
-    this.count = 0;
-    this.violations.clear();
-    this.inflateErrors.clear();
+  /** Payload bytes Framescope kept of this frame. */
+  kept(id: number): number {
+    const seg = this.segment(id);
+    return seg.kept.get(id - seg.base) ?? this.payloadLength(id);
+  }
+
+  violations(id: number): Violation[] {
+    const seg = this.segment(id);
+    return seg.violations.get(id - seg.base) ?? [];
+  }
+
+  /** The first frame of the message `id` belongs to: O(1) (continuations carry it). */
+  firstOfMessage(id: number): number {
+    const seg = this.segment(id);
+    return seg.first.get(id - seg.base) ?? id;
+  }
+
+  /** The previous frame of the same message, or -1 (also when it was dropped). */
+  prevInMessage(id: number): number {
+    const seg = this.segment(id);
+    const prev = seg.prev.get(id - seg.base) ?? -1;
+    return prev >= this.firstId ? prev : -1;
+  }
+
+  inflated(id: number): InflatedBlob | null {
+    const seg = this.segment(id);
+    return seg.inflated.get(id - seg.base) ?? null;
+  }
+
+  inflateError(id: number): string | null {
+    const seg = this.segment(id);
+    return seg.inflateErrors.get(id - seg.base) ?? null;
+  }
+
+  /**
+   * Copies stored bytes of the frame (header ‖ kept payload) from `at` into out[outAt…], at most
+   * n; returns how many could be read (fewer when a Framescope limit or the disk lost them).
+   */
+  readStored(id: number, at: number, n: number, out: Uint8Array, outAt = 0): number {
+    const seg = this.segment(id);
+    const row = id - seg.base;
+    const hot = seg.hot(row);
+    let done = 0;
+    if (at < hot.length) {
+      const k = Math.min(n, hot.length - at);
+      out.set(hot.subarray(at, at + k), outAt);
+      done = k;
+    }
+    if (done === n) return done;
+    const stored = this.headerLength(id) + this.kept(id);
+    const from = at + done - hot.length;
+    const k = Math.min(n - done, stored - hot.length - from);
+    if (k <= 0) return done;
+    return seg.blobs.readCold(seg.cold(row), from, k, out, outAt + done) ? done + k : done;
+  }
+
+  /** Copies inflated message bytes from `at` into out[outAt…]; returns how many. */
+  readInflated(id: number, at: number, n: number, out: Uint8Array, outAt = 0): number {
+    const seg = this.segment(id);
+    const blob = seg.inflated.get(id - seg.base);
+    if (blob === undefined) return 0;
+    const k = Math.min(n, blob.kept - at);
+    if (k <= 0) return 0;
+    return seg.blobs.readCold(blob.loc, at, k, out, outAt) ? k : 0;
+  }
+
+  private framesIn(seg: FrameSegment): number {
+    let n = 0;
+    for (let r = 0; r < seg.rows; r++) if (((seg.flags.data[r] as number) & R_GAP) === 0) n++;
+    return n;
+  }
+
+  private live(): FrameSegment | undefined {
+    const last = this.segments[this.segments.length - 1];
+    return last !== undefined && !last.sealed ? last : undefined;
+  }
+
+  private writable(): FrameSegment {
+    let seg = this.live();
+    if (seg !== undefined && seg.full) {
+      seg.seal();
+      this.sealedMemory += seg.memoryBytes;
+      this.sealedDisk += seg.diskBytes;
+      seg = undefined;
+    }
+    if (seg === undefined) {
+      seg = new FrameSegment(this.nextId, this.spillDir);
+      this.segments.push(seg);
+    }
+    return seg;
   }
 }

@@ -8,7 +8,7 @@ import type { ConnectionSummary, HttpExchange } from '../../../shared/model';
 import { OPCODE_TEXT, parseHttpHead, toBase64, type HttpHead } from '../../../shared/protocol/index';
 import type { CaptureStore, ConnectionRecord } from './capture-store';
 import { frameDetail } from './frame-detail';
-import { F_MESSAGE_END } from './frame-table';
+import { R_GAP, R_MESSAGE_END } from './frame-table';
 
 interface HarHeader {
   name: string;
@@ -125,10 +125,10 @@ function webSocketMessages(store: CaptureStore, sockets: Map<number, ConnectionR
   const out = new Map<number, HarMessage[]>();
   if (sockets.size === 0) return out;
   const table = store.frames;
-  for (let id = 0; id < table.count; id++) {
-    const connection = table.connection.data[id] as number;
-    if (!sockets.has(connection) || !table.has(id, F_MESSAGE_END)) continue;
-    const detail = frameDetail(table, store.blobs, id);
+  for (let id = table.firstId; id < table.nextId; id++) {
+    const connection = table.connection(id);
+    if (!sockets.has(connection) || (table.rowFlags(id) & (R_MESSAGE_END | R_GAP)) !== R_MESSAGE_END) continue;
+    const detail = frameDetail(table, id);
     const message = detail.message;
     if (message === null || !RECORDED_OPCODES.has(message.opcode)) continue;
     let list = out.get(connection);

@@ -65,16 +65,14 @@ export class WsDirectionRecorder {
 
   push(chunk: Uint8Array, time: number): void {
     if (this.ended) return;
-    const counters = this.record.summary.counters[this.from];
-    counters.bytes += chunk.length;
+    this.store.countBytes(this.record, this.from, chunk.length);
     const events = this.parser.push(chunk);
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
       if (e.type === 'header') this.headerTime = time;
       else if (e.type === 'frame') this.onFrame(e.frame);
-      else if (e.violation) this.record.summary.violations++;
+      else if (e.violation) this.store.countViolations(this.record, 1);
     }
-    this.store.touch(this.record);
   }
 
   /** The stream ended: a frame cut short is recorded as incomplete. */
@@ -83,9 +81,8 @@ export class WsDirectionRecorder {
     this.ended = true;
     for (const e of this.parser.end()) {
       if (e.type === 'frame') this.onFrame(e.frame);
-      else if (e.type === 'undecodable' && e.violation) this.record.summary.violations++;
+      else if (e.type === 'undecodable' && e.violation) this.store.countViolations(this.record, 1);
     }
-    this.store.touch(this.record);
   }
 
   private onFrame(frame: DecodedFrame): void {
@@ -137,21 +134,14 @@ export class WsDirectionRecorder {
         this.lastInMessage = id;
       }
     }
-    counters.frames++;
-    if (messageEnd) counters.messages++;
-    summary.violations += violations.length;
+    // addFrame counted the frame, its message end and its violations on the connection.
     if (op === OPCODE_CLOSE && frame.complete) this.onClose(frame);
     this.noteInjected(frame.offset, id);
   }
 
   private onClose(frame: DecodedFrame): void {
-    const summary = this.record.summary;
-    if (summary.state === 'open') summary.state = 'closing';
-    if (summary.closeCode === null && summary.closeReason === null && !frame.truncated) {
-      const close = parseClosePayload(frame.payload);
-      summary.closeCode = close.code;
-      summary.closeReason = close.reason;
-    }
+    const close = frame.truncated ? null : parseClosePayload(frame.payload);
+    this.store.closing(this.record, close === null ? null : { code: close.code, reason: close.reason });
   }
 
   private isInjected(offset: number): boolean {

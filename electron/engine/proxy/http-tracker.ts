@@ -3,7 +3,7 @@
 // heads are held until complete (so the session can route them); everything else passes through
 // as it arrives. Pipelined requests are matched to responses in order (RFC 7230 §6.3.2).
 import type { HttpExchange } from '../../../shared/model';
-import { HttpHeadParser, getHeader, type HttpHead } from '../../../shared/protocol/index';
+import { HttpHeadParser, type HttpHead } from '../../../shared/protocol/index';
 import type { CaptureStore, ConnectionRecord } from '../capture/capture-store';
 import { BodyReader } from './body-reader';
 import { isEventStream, isUpgradeRequest, requestBodyMode, responseBodyMode } from './http-rules';
@@ -16,7 +16,7 @@ export interface TrackerHost {
   readonly store: CaptureStore;
   readonly record: ConnectionRecord;
   /** A whole request head arrived: route it (may connect upstream first). */
-  onRequestHead(head: HttpHead, exchange: HttpExchange): Verdict | Promise<Verdict>;
+  onRequestHead(head: HttpHead, exchange: Readonly<HttpExchange>): Verdict | Promise<Verdict>;
   writeUpstream(bytes: Uint8Array): void;
   /** The connection stops being HTTP/1.1: `held` are client bytes not yet relayed. */
   onTakeover(held: Uint8Array[]): void;
@@ -33,7 +33,7 @@ export interface TrackerHost {
 }
 
 interface Pending {
-  exchange: HttpExchange;
+  exchange: Readonly<HttpExchange>;
   method: string;
   upgrade: boolean;
 }
@@ -53,7 +53,7 @@ export class HttpTracker {
   private reqHead: HttpHeadParser | null = null;
   private reqStart = 0;
   private reqBody: BodyReader | null = null;
-  private reqExchange: HttpExchange | null = null;
+  private reqExchange: Readonly<HttpExchange> | null = null;
   private held: Uint8Array[] | null = null;
   private stash: Uint8Array[] = [];
   private stashBytes = 0;
@@ -99,9 +99,7 @@ export class HttpTracker {
         const body = this.reqBody as BodyReader;
         const n = body.push(rest);
         this.host.writeUpstream(rest.subarray(0, n));
-        const exchange = this.reqExchange as HttpExchange;
-        exchange.requestBodyBytes = body.wireBytes;
-        this.host.store.touchExchange(exchange);
+        this.host.store.updateExchange(this.reqExchange as Readonly<HttpExchange>, { requestBodyBytes: body.wireBytes });
         rest = rest.subarray(n);
         if (body.done) this.reqState = REQ_HEAD;
         continue;
@@ -199,10 +197,8 @@ export class HttpTracker {
       const n = body.push(rest);
       rest = rest.subarray(n);
       const current = this.current as Pending;
-      current.exchange.responseBodyBytes = body.wireBytes;
-      if (this.sse) current.exchange.sseEvents = this.sse.events;
+      this.host.store.updateExchange(current.exchange, { responseBodyBytes: body.wireBytes, ...(this.sse ? { sseEvents: this.sse.events } : {}) });
       if (body.done) this.finishResponse(time);
-      else this.host.store.touchExchange(current.exchange);
     }
   }
 
@@ -218,11 +214,9 @@ export class HttpTracker {
     // 1xx other than 101 are interim (RFC 7231 §6.2): the real answer follows.
     if (status >= 100 && status < 200 && status !== 101) return true;
     const exchange = pending.exchange;
-    exchange.status = status;
-    exchange.responseHead = head.raw;
+    this.host.store.updateExchange(exchange, { status, responseHead: head.raw });
     if (status === 101 && pending.upgrade) {
-      exchange.endedAt = time;
-      this.host.store.touchExchange(exchange);
+      this.host.store.updateExchange(exchange, { endedAt: time });
       this.awaiting.shift();
       this.reqState = REQ_DONE;
       this.resState = RES_DONE;
@@ -245,17 +239,13 @@ export class HttpTracker {
     const sse = this.sse;
     this.resBody = new BodyReader(responseBodyMode(head, pending.method), sse ? (data) => sse.push(data) : undefined);
     if (this.resBody.done) this.finishResponse(time);
-    else {
-      this.resState = RES_BODY;
-      this.host.store.touchExchange(exchange);
-    }
+    else this.resState = RES_BODY;
     return true;
   }
 
   private finishResponse(time: number): void {
     const current = this.current as Pending;
-    current.exchange.endedAt = time;
-    this.host.store.touchExchange(current.exchange);
+    this.host.store.updateExchange(current.exchange, { endedAt: time });
     this.awaiting.shift();
     this.current = null;
     this.resBody = null;
@@ -267,10 +257,7 @@ export class HttpTracker {
   endResponse(time: number): void {
     if (this.resState === RES_BODY && this.current !== null) this.finishResponse(time);
     for (const p of this.awaiting.splice(0)) {
-      if (p.exchange.endedAt === null) {
-        p.exchange.endedAt = time;
-        this.host.store.touchExchange(p.exchange);
-      }
+      if (p.exchange.endedAt === null) this.host.store.updateExchange(p.exchange, { endedAt: time });
     }
     this.resState = RES_DONE;
   }
@@ -281,17 +268,12 @@ export class HttpTracker {
   }
 
   /** The oldest relayed request still waiting for its response. */
-  get pendingExchange(): HttpExchange | null {
+  get pendingExchange(): Readonly<HttpExchange> | null {
     return this.awaiting[0]?.exchange ?? null;
   }
 
   /** True while an upgrade request waits for its answer. */
   get upgrading(): boolean {
     return this.reqState === REQ_UPGRADE;
-  }
-
-  /** The Host header, for URLs built from origin-form requests. */
-  static hostOf(head: HttpHead): string {
-    return getHeader(head, 'host') ?? '';
   }
 }

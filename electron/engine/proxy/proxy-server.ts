@@ -33,8 +33,6 @@ export interface ProxyServerOptions {
 
 export class ProxyServer {
   readonly sessions = new Set<ProxySession>();
-  /** Sessions by the client's source port: the built-in client finds its own connection with it. */
-  readonly byClientPort = new Map<number, ProxySession>();
   private status!: ProxyStatus;
 
   private constructor(
@@ -86,7 +84,6 @@ export class ProxyServer {
   }
 
   private accept(socket: Socket): void {
-    const port = socket.remotePort ?? 0;
     const session = new ProxySession(socket, {
       store: this.options.store,
       route: this.target !== null ? { kind: 'reverse', target: this.target } : { kind: 'forward' },
@@ -98,12 +95,10 @@ export class ProxyServer {
       notice: (message, connectionId) => this.options.notice(message, connectionId),
       onEnd: (s) => {
         this.sessions.delete(s);
-        if (this.byClientPort.get(port) === s) this.byClientPort.delete(port);
         this.options.onSessionEnd(s);
       },
     });
     this.sessions.add(session);
-    this.byClientPort.set(port, session);
     this.options.onSessionStart(session);
   }
 

@@ -1,6 +1,7 @@
 // Where a session's requests go, and what it answers itself when they cannot go anywhere: the
 // upstream connection (opened on the first request, re-opened when a forward-proxy client moves
 // to another origin), CONNECT tunnels (RFC 7231 §4.3.6), and error answers that fail the connection.
+// They ask the capture store for transitions and return a verdict; the session owns its phase.
 import type { HttpExchange } from '../../../shared/model';
 import { nowMicros } from '../capture/clock';
 import { connectRefusal } from './connect-policy';
@@ -9,7 +10,7 @@ import type { Verdict } from './http-tracker';
 import type { ProxySession } from './proxy-session';
 import { connectUpstream, type UpstreamTarget } from './upstream';
 
-export async function routeTo(session: ProxySession, target: UpstreamTarget, exchange: HttpExchange): Promise<Verdict> {
+export async function routeTo(session: ProxySession, target: UpstreamTarget, exchange: Readonly<HttpExchange>): Promise<Verdict> {
   const { io } = session;
   const same = session.authority !== null && session.authority.host === target.host && session.authority.port === target.port;
   if (same && io.upstream !== null) return 'relay';
@@ -30,10 +31,7 @@ export async function routeTo(session: ProxySession, target: UpstreamTarget, exc
     }
     session.authority = { host: target.host, port: target.port };
     io.attachUpstream(socket);
-    const s = session.record.summary;
-    s.server = { address: socket.remoteAddress ?? target.host, port: socket.remotePort ?? target.port };
-    if (s.state === 'connecting' && s.kind !== 'websocket') s.state = 'open';
-    session.store.touch(session.record);
+    session.store.connected(session.record, { address: socket.remoteAddress ?? target.host, port: socket.remotePort ?? target.port });
     return 'relay';
   } catch (err) {
     const reason = (err as Error).message;
@@ -43,46 +41,40 @@ export async function routeTo(session: ProxySession, target: UpstreamTarget, exc
   }
 }
 
-export async function openTunnel(session: ProxySession, target: UpstreamTarget, exchange: HttpExchange): Promise<Verdict> {
+export async function openTunnel(session: ProxySession, target: UpstreamTarget, exchange: Readonly<HttpExchange>): Promise<Verdict> {
   const refused = connectRefusal(session.options.connectPolicy, target);
   if (refused !== null) return answer(session, 403, refused, exchange, `The proxy refused the tunnel: ${refused}.`);
   const verdict = await routeTo(session, target, exchange);
   if (verdict !== 'relay') return verdict;
   const response = connectEstablished();
   session.io.writeClient(response);
-  session.record.summary.counters.server.bytes += response.length;
-  exchange.status = 200;
-  exchange.responseHead = response;
-  exchange.endedAt = nowMicros();
-  session.store.touchExchange(exchange);
+  session.store.countBytes(session.record, 'server', response.length);
+  session.store.updateExchange(exchange, { status: 200, responseHead: response, endedAt: nowMicros() });
   session.tunnelled = true;
   session.onWaiting(false);
   return 'takeover';
 }
 
-/** Answers the client ourselves and closes: the connection failed for `error`. */
-export function answer(session: ProxySession, status: number, message: string, exchange: HttpExchange | null, error: string): 'stop' {
+/** Answers the client ourselves and closes: the connection failed for `error` ('stop': the session is over). */
+export function answer(session: ProxySession, status: number, message: string, exchange: Readonly<HttpExchange> | null, error: string): 'stop' {
   session.onWaiting(false);
   const response = errorResponse(status, message);
   if (exchange !== null && exchange.responseHead === null) {
-    exchange.status = status;
-    exchange.responseHead = response.bytes.slice(0, response.headLength);
-    exchange.responseBodyBytes = response.bytes.length - response.headLength;
-    exchange.endedAt = nowMicros();
-    session.store.touchExchange(exchange);
+    session.store.updateExchange(exchange, {
+      status,
+      responseHead: response.bytes.slice(0, response.headLength),
+      responseBodyBytes: response.bytes.length - response.headLength,
+      endedAt: nowMicros(),
+    });
   }
   failConnection(session, error);
-  session.phase = 'closed';
   session.io.answerAndClose(response.bytes);
   return 'stop';
 }
 
 /** Marks the connection failed with a reason the user can read, and tells the UI (a notice). */
 export function failConnection(session: ProxySession, error: string): void {
+  if (!session.store.failed(session.record, error)) return;
   const s = session.record.summary;
-  if (s.state === 'failed') return;
-  s.state = 'failed';
-  s.error = error;
-  session.store.touch(session.record);
   session.options.notice(`Connection ${s.id}${s.url ? ` (${s.url})` : ''}: ${error}`, s.id);
 }
