@@ -24,7 +24,7 @@ export class BlobStore {
 
   /** Memory held: the hot arena's capacity and the cold chunks. */
   get memoryBytes(): number {
-    return this.hot.byteLength + this.coldBytes;
+    return this.hot.byteLength + this.coldBytes + (this.spill?.batchBytes ?? 0);
   }
 
   get diskBytes(): number {
@@ -59,7 +59,9 @@ export class BlobStore {
   addColdMemory(a: Uint8Array, b: Uint8Array, from: number, n: number): number {
     let chunk = this.cold[this.cold.length - 1];
     if (chunk === undefined || this.coldPos + n > chunk.length) {
-      chunk = new Uint8Array(Math.max(COLD_CHUNK, n));
+      // Chunks grow from 64 KiB to 1 MiB, so a segment holding little costs little.
+      const size = Math.min(COLD_CHUNK, Math.max(64 * 1024, 2 * (chunk?.length ?? 0)));
+      chunk = new Uint8Array(Math.max(size, n));
       this.cold.push(chunk);
       this.coldBytes += chunk.byteLength;
       this.coldPos = 0;
@@ -91,6 +93,12 @@ export class BlobStore {
   /** The segment is full: give back the hot arena's slack. */
   seal(): void {
     if (this.hotPos < this.hot.length) this.hot = this.hot.slice(0, this.hotPos);
+    const last = this.cold[this.cold.length - 1];
+    if (last !== undefined && this.coldPos < last.length) {
+      this.cold[this.cold.length - 1] = last.slice(0, this.coldPos);
+      this.coldBytes -= last.length - this.coldPos;
+    }
+    this.spill?.seal();
   }
 
   close(): void {

@@ -43,3 +43,8 @@ export function mergeBudget(current: CaptureBudget, change: Partial<CaptureBudge
   }
   return next;
 }
+
+/** Bytes after which a segment closes: a sixteenth of the memory budget, so drop-oldest frees about that much at a time. */
+export function segmentBytesFor(budget: CaptureBudget): number {
+  return Math.max(256 * 1024, Math.floor(budget.memoryBytes / 16));
+}

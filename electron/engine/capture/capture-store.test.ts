@@ -75,8 +75,8 @@ describe('capture store', () => {
     expect(stats.spilledBytes).toBeGreaterThan(0);
     expect(stats.memoryBytes).toBeLessThan(8 * 1024 * 1024);
     const spill = readdirSync(t.dir).filter((f) => f.startsWith('capture-spill-'));
-    expect(spill).toHaveLength(1);
-    expect(statSync(join(t.dir, spill[0]!)).mode & 0o777).toBe(0o600);
+    expect(spill.length).toBeGreaterThan(0);
+    for (const f of spill) expect(statSync(join(t.dir, f)).mode & 0o777).toBe(0o600);
     for (let i = 0; i < payloads.length; i++) {
       const detail = await t.capture.getFrame(stats.firstFrameId + i);
       expect(detail.payloadTruncated).toBe(false);

@@ -5,7 +5,7 @@
 // Readers get read-only views. Frame ids never repeat for the life of the engine.
 import type { CaptureBudget, CaptureStats, HttpExchange } from '../../../shared/model';
 import type { EventBus } from '../event-bus';
-import { DEFAULT_CAPTURE_BUDGET, mergeBudget, placeFrame } from './capture-budget';
+import { DEFAULT_CAPTURE_BUDGET, mergeBudget, placeFrame, segmentBytesFor } from './capture-budget';
 import type { CaptureFeedListener } from './capture-feed';
 import { FilterCache } from './frame-filter';
 import { FrameTable, type FrameInput } from './frame-table';
@@ -44,6 +44,7 @@ export class CaptureStore extends ConnectionBook {
     super(() => options.bus.schedule());
     this.budgetNow = mergeBudget(DEFAULT_CAPTURE_BUDGET, options.budget ?? {});
     this.frames = new FrameTable(options.dataDir);
+    this.frames.segmentBytes = segmentBytesFor(this.budgetNow);
     this.filters = new FilterCache(this.frames);
     this.removeCollector = options.bus.addCollector(() => this.feed.collect());
   }
@@ -145,6 +146,7 @@ export class CaptureStore extends ConnectionBook {
   /** A new budget; a full capture records again if the new one has room. */
   setBudget(change: Partial<CaptureBudget>): CaptureStats {
     this.budgetNow = mergeBudget(this.budgetNow, change);
+    this.frames.segmentBytes = segmentBytesFor(this.budgetNow);
     if (this.fullNow && this.frames.memoryBytes < this.budgetNow.memoryBytes && this.frames.diskBytes <= this.budgetNow.diskBytes) {
       this.fullNow = false;
       this.addGaps(this.passedFull, 'full');

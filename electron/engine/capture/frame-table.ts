@@ -68,6 +68,11 @@ export class FrameTable {
   frames = 0;
   private sealedMemory = 0;
   private sealedDisk = 0;
+  /**
+   * A segment also closes once it holds this many bytes, so dropping the oldest gives back a
+   * slice of the budget, not all of it (the store sets it to a sixteenth of the memory budget).
+   */
+  segmentBytes = 32 * 1024 * 1024;
 
   constructor(private readonly spillDir: string) {}
 
@@ -344,7 +349,7 @@ export class FrameTable {
 
   private writable(): FrameSegment {
     let seg = this.live();
-    if (seg !== undefined && seg.full) {
+    if (seg !== undefined && (seg.full || seg.memoryBytes + seg.diskBytes >= this.segmentBytes)) {
       seg.seal();
       this.sealedMemory += seg.memoryBytes;
       this.sealedDisk += seg.diskBytes;
