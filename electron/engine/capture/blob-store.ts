@@ -3,7 +3,7 @@
 // arena, contiguous, so a tiny frame costs its own bytes and nothing more. The rest of a larger
 // frame is "cold": in memory chunks while the budget allows, then in the segment's spill file
 // (mode 0600). Dropping a segment gives all of it back at once, memory and disk.
-import { SpillFile } from './spill-file';
+import { SPILL_BATCH, SpillFile } from './spill-file';
 
 /** Bytes of each frame always held in memory: a 14-byte header plus 66 bytes of payload. */
 export const HOT_BYTES = 80;
@@ -11,9 +11,11 @@ const COLD_CHUNK = 1 << 20;
 const CHUNK_SPAN = 0x1_0000_0000;
 /** A cold location that could not be stored (the disk failed): only the hot prefix is kept. */
 export const LOST = Number.NaN;
+/** A segment's first hot arena. */
+export const START_HOT_BYTES = 16 * 1024;
 
 export class BlobStore {
-  private hot = new Uint8Array(16 * 1024);
+  private hot = new Uint8Array(START_HOT_BYTES);
   private hotPos = 0;
   private cold: Uint8Array[] = [];
   private coldPos = 0;
@@ -34,6 +36,15 @@ export class BlobStore {
   /** End of the hot arena: where the next frame's hot bytes go. */
   get hotEnd(): number {
     return this.hotPos;
+  }
+
+  /** Memory that storing a frame would allocate: for its hot bytes, for n cold bytes in memory, and for a first spill. */
+  growthFor(hotN: number, coldN: number): { hot: number; coldMemory: number; spill: number } {
+    const hot = this.hotPos + hotN > this.hot.length ? this.hot.length : 0;
+    const chunk = this.cold[this.cold.length - 1];
+    const coldMemory = coldN === 0 ? 0 : chunk !== undefined && this.coldPos + coldN <= chunk.length ? 0 : Math.max(coldN, Math.min(COLD_CHUNK, Math.max(64 * 1024, 2 * (chunk?.length ?? 0))));
+    const spill = coldN === 0 || (this.spill?.batchBytes ?? 0) > 0 || coldN > SPILL_BATCH ? 0 : SPILL_BATCH;
+    return { hot, coldMemory, spill };
   }
 
   /** Appends n bytes of a ‖ b (from 0) to the hot arena; returns their offset. */

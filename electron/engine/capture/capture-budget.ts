@@ -3,7 +3,7 @@
 // charged what it really costs: its columns, its hot bytes, its sparse details, then its cold bytes.
 import { FramescopeError } from '../../../shared/api/errors';
 import type { CaptureBudget } from '../../../shared/model';
-import type { ColdPlace } from './frame-table';
+import type { ColdPlace, FramePlan } from './frame-table';
 
 const MIB = 1024 * 1024;
 export const DEFAULT_CAPTURE_BUDGET: CaptureBudget = { memoryBytes: 512 * MIB, diskBytes: 4096 * MIB, whenFull: 'stop' };
@@ -13,13 +13,14 @@ export const MIN_MEMORY_BUDGET = 4 * MIB;
 /**
  * Where a frame goes: its cold bytes to memory while they fit below the top quarter of the memory
  * budget (kept for the index of small frames, which cannot spill), else to disk; 'full' when its
- * memory part or its cold bytes fit nowhere.
+ * row or its cold bytes fit nowhere. Checked before anything is allocated, so the budget holds.
  */
-export function placeFrame(cost: { memory: number; cold: number }, memory: number, disk: number, budget: CaptureBudget): ColdPlace | 'full' {
-  if (memory + cost.memory > budget.memoryBytes) return 'full';
-  if (cost.cold === 0) return 'memory';
-  if (memory + cost.memory + cost.cold <= budget.memoryBytes * 0.75) return 'memory';
-  if (disk + cost.cold <= budget.diskBytes) return 'disk';
+export function placeFrame(plan: FramePlan, memory: number, disk: number, budget: CaptureBudget): ColdPlace | 'full' {
+  const row = memory + plan.memory;
+  if (row > budget.memoryBytes) return 'full';
+  if (plan.cold === 0) return 'memory';
+  if (row + plan.coldMemory <= budget.memoryBytes * 0.75) return 'memory';
+  if (disk + plan.cold <= budget.diskBytes && row + plan.spillMemory <= budget.memoryBytes) return 'disk';
   return 'full';
 }
 

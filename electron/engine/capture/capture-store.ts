@@ -98,9 +98,8 @@ export class CaptureStore extends ConnectionBook {
     this.countFrame(input.connectionId, input.from, input.messageEnd, input.violations.length);
     if (this.pausedNow && this.forced === 0) return this.pass(this.passedPaused, input.connectionId);
     if (this.fullNow && this.budgetNow.whenFull === 'stop') return this.passFull(input.connectionId);
-    const cost = FrameTable.cost(input);
     for (;;) {
-      const place = placeFrame(cost, this.frames.memoryBytes, this.frames.diskBytes, this.budgetNow);
+      const place = placeFrame(this.frames.plan(input), this.frames.memoryBytes, this.frames.diskBytes, this.budgetNow);
       if (place !== 'full') {
         const id = this.frames.add(input, place);
         this.feed.frame(input.connectionId, id);

@@ -29,6 +29,11 @@ export class Column<T extends TypedArray> {
     if (length < this.data.length) this.data = this.data.slice(0, length) as T;
   }
 
+  /** Bytes ensure(i) would add. */
+  growthFor(i: number): number {
+    return i < this.data.length ? 0 : this.data.byteLength;
+  }
+
   get bytes(): number {
     return this.data.byteLength;
   }
@@ -74,6 +79,11 @@ export class WideColumn {
   trim(length: number): void {
     this.narrow?.trim(length);
     this.wide?.trim(length);
+  }
+
+  /** Bytes set(i, …) would add, widening aside (rare, and charged when it happens). */
+  growthFor(i: number): number {
+    return (this.narrow ?? this.wide)?.growthFor(i) ?? 0;
   }
 
   get bytes(): number {

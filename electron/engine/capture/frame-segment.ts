@@ -6,10 +6,12 @@
 // its spill file go with it.
 import type { Violation } from '../../../shared/model';
 import { BlobStore, HOT_BYTES, LOST } from './blob-store';
+
+export { START_HOT_BYTES } from './blob-store';
 import { Column, WideColumn } from './columns';
 
 export const SEGMENT_ROWS = 1 << 16;
-const START_ROWS = 1024;
+export const START_ROWS = 1024;
 
 export const R_FROM_SERVER = 1 << 0;
 export const R_INJECTED = 1 << 1;
@@ -112,6 +114,15 @@ export class FrameSegment {
     }
     this.rows = row + 1;
     return this.base + row;
+  }
+
+  /** Memory a row with hotN hot bytes and coldN cold ones would allocate (columns doubling, arena chunks, a spill batch). */
+  growthFor(hotN: number, coldN: number): { row: number; coldMemory: number; spill: number } {
+    const i = this.rows;
+    let row = this.time.growthFor(i) + this.offset.growthFor(i) + this.connection.growthFor(i) + this.index.growthFor(i) + this.flags.growthFor(i) + this.hotOff.growthFor(i);
+    if (coldN > 0) row += this.coldLoc === null ? this.hotOff.data.length * 8 : this.coldLoc.growthFor(i);
+    const blobs = this.blobs.growthFor(hotN, coldN);
+    return { row: row + blobs.hot, coldMemory: blobs.coldMemory, spill: blobs.spill };
   }
 
   /** Stores a sparse fact about a row, counting its cost. */

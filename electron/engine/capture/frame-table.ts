@@ -3,8 +3,12 @@
 // so a frame id held by the crafter, the timeline or the renderer never points at another frame.
 import type { Peer, Violation } from '../../../shared/model';
 import { HOT_BYTES, LOST } from './blob-store';
+import { SPILL_BATCH } from './spill-file';
 import {
   FrameSegment,
+  SPARSE_ENTRY_BYTES,
+  START_HOT_BYTES,
+  START_ROWS,
   R_COMPRESSED,
   R_FROM_SERVER,
   R_GAP,
@@ -58,6 +62,34 @@ export type ColdPlace = 'memory' | 'disk' | 'none';
 
 /** Bytes of columns per row (time 4, offset 4, connection 4, index 4, hot offset 4, flags 1). */
 export const ROW_BYTES = 21;
+/** A new segment's first allocation: its columns' first rows and its hot arena's first chunk. */
+const NEW_SEGMENT_BYTES = START_ROWS * ROW_BYTES + START_HOT_BYTES;
+
+export interface FramePlan {
+  /** Memory the row itself would add (column and arena growth, sparse details). */
+  memory: number;
+  /** Bytes past the hot prefix (and the inflated message). */
+  cold: number;
+  /** Memory they would allocate if kept in memory (0 when the current chunk has room). */
+  coldMemory: number;
+  /** Memory a first spill would allocate (the write batch). */
+  spillMemory: number;
+}
+
+/** What add() notes in sparse maps for a frame (kept in step with it). */
+function sparseCost(f: FrameInput): number {
+  let n = 0;
+  if (f.payload.length < f.payloadLength) n += SPARSE_ENTRY_BYTES;
+  if (f.prevInMessage >= 0) n += 2 * SPARSE_ENTRY_BYTES;
+  if (f.violations.length > 0) n += violationCost(f.violations.length);
+  if (f.inflateError !== undefined) n += 64 + 2 * f.inflateError.length;
+  if (f.inflated !== undefined) n += SPARSE_ENTRY_BYTES;
+  return n + SPARSE_ENTRY_BYTES; // room for a kept-length note if the disk or budget cuts it
+}
+
+function violationCost(n: number): number {
+  return 64 + 96 * n;
+}
 
 export class FrameTable {
   private segments: FrameSegment[] = [];
@@ -91,17 +123,18 @@ export class FrameTable {
     return this.sealedDisk + (live?.diskBytes ?? 0);
   }
 
-  /** What a frame will cost in memory (besides its cold bytes) and how many cold bytes it has. */
-  static cost(f: FrameInput): { memory: number; cold: number } {
+  /**
+   * What recording a frame would allocate, before it is recorded: memory counts capacity, so a row
+   * costs nothing until a column doubles or an arena takes a chunk, and then it costs the jump.
+   */
+  plan(f: FrameInput): FramePlan {
     const total = f.headerBytes.length + f.payload.length;
-    const hot = Math.min(total, HOT_BYTES);
-    let memory = ROW_BYTES + hot;
-    if (total > hot) memory += 8;
-    if (f.violations.length > 0) memory += 64 + 96 * f.violations.length;
-    if (f.prevInMessage >= 0) memory += 128;
-    if (f.payload.length < f.payloadLength) memory += 64;
-    const inflated = f.inflated?.length ?? 0;
-    return { memory, cold: total - hot + inflated };
+    const hotN = Math.min(total, HOT_BYTES);
+    const cold = total - hotN + (f.inflated?.length ?? 0);
+    const live = this.live();
+    const fresh = live === undefined || this.mustSeal(live);
+    const growth = fresh ? { row: NEW_SEGMENT_BYTES, coldMemory: cold === 0 ? 0 : Math.max(cold, 64 * 1024), spill: cold === 0 ? 0 : SPILL_BATCH } : live.growthFor(hotN, cold);
+    return { memory: growth.row + sparseCost(f), cold, coldMemory: growth.coldMemory, spillMemory: growth.spill };
   }
 
   add(f: FrameInput, cold: ColdPlace): number {
@@ -124,7 +157,7 @@ export class FrameTable {
       seg.note(seg.prev, row, f.prevInMessage);
       seg.note(seg.first, row, this.firstOfMessage(f.prevInMessage));
     }
-    if (f.violations.length > 0) seg.note(seg.violations, row, f.violations, 64 + 96 * f.violations.length);
+    if (f.violations.length > 0) seg.note(seg.violations, row, f.violations, violationCost(f.violations.length));
     if (f.inflateError !== undefined) seg.note(seg.inflateErrors, row, f.inflateError, 64 + 2 * f.inflateError.length);
     if (f.inflated !== undefined) {
       const n = f.inflated.length;
@@ -342,6 +375,10 @@ export class FrameTable {
     return n;
   }
 
+  private mustSeal(seg: FrameSegment): boolean {
+    return seg.full || seg.memoryBytes + seg.diskBytes >= this.segmentBytes;
+  }
+
   private live(): FrameSegment | undefined {
     const last = this.segments[this.segments.length - 1];
     return last !== undefined && !last.sealed ? last : undefined;
@@ -349,7 +386,7 @@ export class FrameTable {
 
   private writable(): FrameSegment {
     let seg = this.live();
-    if (seg !== undefined && (seg.full || seg.memoryBytes + seg.diskBytes >= this.segmentBytes)) {
+    if (seg !== undefined && this.mustSeal(seg)) {
       seg.seal();
       this.sealedMemory += seg.memoryBytes;
       this.sealedDisk += seg.diskBytes;

@@ -5,7 +5,8 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BATCH = 1 << 20;
+export const SPILL_BATCH = 1 << 20;
+const BATCH = SPILL_BATCH;
 /** Each segment has its own spill file (dropping a segment deletes it): names must not collide. */
 let fileSerial = 0;
 
