@@ -132,7 +132,7 @@ export class FrameTable {
     const hotN = Math.min(total, HOT_BYTES);
     const cold = total - hotN + (f.inflated?.length ?? 0);
     const live = this.live();
-    const fresh = live === undefined || this.mustSeal(live);
+    const fresh = live === undefined;
     const growth = fresh ? { row: NEW_SEGMENT_BYTES, coldMemory: cold === 0 ? 0 : Math.max(cold, 64 * 1024), spill: cold === 0 ? 0 : SPILL_BATCH } : live.growthFor(hotN, cold);
     return { memory: growth.row + sparseCost(f), cold, coldMemory: growth.coldMemory, spillMemory: growth.spill };
   }
@@ -168,6 +168,7 @@ export class FrameTable {
     }
     this.nextId = id + 1;
     this.frames++;
+    this.sealIfDone(seg);
     return id;
   }
 
@@ -178,6 +179,7 @@ export class FrameTable {
     const flags = R_GAP | (reason === 'full' ? R_GAP_FULL : 0);
     const id = seg.add({ time, connectionId, index: Math.min(frames, 0xffff_ffff), offset: 0, flags, header: none, payload: none, cold: 'none' });
     this.nextId = id + 1;
+    this.sealIfDone(seg);
     return id;
   }
 
@@ -384,14 +386,16 @@ export class FrameTable {
     return last !== undefined && !last.sealed ? last : undefined;
   }
 
+  /** A segment that is done is sealed at once, so its slack and its spill batch are given back before the next frame is planned. */
+  private sealIfDone(seg: FrameSegment): void {
+    if (!this.mustSeal(seg)) return;
+    seg.seal();
+    this.sealedMemory += seg.memoryBytes;
+    this.sealedDisk += seg.diskBytes;
+  }
+
   private writable(): FrameSegment {
     let seg = this.live();
-    if (seg !== undefined && this.mustSeal(seg)) {
-      seg.seal();
-      this.sealedMemory += seg.memoryBytes;
-      this.sealedDisk += seg.diskBytes;
-      seg = undefined;
-    }
     if (seg === undefined) {
       seg = new FrameSegment(this.nextId, this.spillDir);
       this.segments.push(seg);
