@@ -62,6 +62,11 @@ export class BlobStore {
     return at;
   }
 
+  /** The hot arena itself, for reading single header bytes without a view per read. */
+  get hotArena(): Uint8Array {
+    return this.hot;
+  }
+
   hotBytes(offset: number, length: number): Uint8Array {
     return this.hot.subarray(offset, offset + length);
   }

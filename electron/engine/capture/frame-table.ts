@@ -93,6 +93,7 @@ function violationCost(n: number): number {
 
 export class FrameTable {
   private segments: FrameSegment[] = [];
+  private lastHit: FrameSegment | null = null;
   /** Ids below this are gone (cleared or dropped). */
   firstId = 0;
   nextId = 0;
@@ -193,6 +194,7 @@ export class FrameTable {
     }
     this.frames -= this.framesIn(seg);
     seg.close();
+    this.lastHit = null;
     this.firstId = seg.nextId;
     return this.firstId;
   }
@@ -201,6 +203,7 @@ export class FrameTable {
   clear(): void {
     for (const seg of this.segments) seg.close();
     this.segments = [];
+    this.lastHit = null;
     this.sealedMemory = 0;
     this.sealedDisk = 0;
     this.frames = 0;
@@ -211,8 +214,10 @@ export class FrameTable {
     return Number.isInteger(id) && id >= this.firstId && id < this.nextId;
   }
 
-  /** The segment holding `id` (callers check has(id) first). */
+  /** The segment holding `id` (callers check has(id) first); reads run in id order, so the last one found usually is. */
   segment(id: number): FrameSegment {
+    const hit = this.lastHit;
+    if (hit !== null && id >= hit.base && id < hit.base + hit.rows) return hit;
     const segs = this.segments;
     let lo = 0;
     let hi = segs.length - 1;
@@ -221,7 +226,16 @@ export class FrameTable {
       if ((segs[mid] as FrameSegment).base <= id) lo = mid;
       else hi = mid - 1;
     }
-    return segs[lo] as FrameSegment;
+    const seg = segs[lo] as FrameSegment;
+    this.lastHit = seg;
+    return seg;
+  }
+
+  /** Byte k of a row's stored bytes (its header), or 0 past what is held. */
+  private headerByte(id: number, k: number): number {
+    const seg = this.segment(id);
+    const row = id - seg.base;
+    return k < seg.hotLength(row) ? (seg.blobs.hotArena[(seg.hotOff.data[row] as number) + k] as number) : 0;
   }
 
   rowFlags(id: number): number {
@@ -269,7 +283,7 @@ export class FrameTable {
 
   /** RFC 6455 §5.2: byte 0 holds FIN, RSV1-3 and the opcode. */
   byte0(id: number): number {
-    return this.hot(id)[0] ?? 0;
+    return this.headerByte(id, 0);
   }
 
   opcode(id: number): number {
@@ -277,31 +291,29 @@ export class FrameTable {
   }
 
   masked(id: number): boolean {
-    return ((this.hot(id)[1] ?? 0) & 0x80) !== 0;
+    return (this.headerByte(id, 1) & 0x80) !== 0;
   }
 
   lengthEncoding(id: number): 7 | 16 | 64 {
-    const len7 = (this.hot(id)[1] ?? 0) & 0x7f;
+    const len7 = this.headerByte(id, 1) & 0x7f;
     return len7 === 126 ? 16 : len7 === 127 ? 64 : 7;
   }
 
+  /** RFC 6455 §5.2: 2 bytes, then 2 or 8 of extended length, then 4 of masking key when MASK is set. */
   headerLength(id: number): number {
-    const hot = this.hot(id);
-    if (hot.length < 2) return 0;
-    const b1 = hot[1] as number;
+    if (this.isGap(id)) return 0;
+    const b1 = this.headerByte(id, 1);
     const len7 = b1 & 0x7f;
     return 2 + (len7 === 126 ? 2 : len7 === 127 ? 8 : 0) + (b1 & 0x80 ? 4 : 0);
   }
 
   /** The declared payload length, read from the header's length field (RFC 6455 §5.2). */
   payloadLength(id: number): number {
-    const h = this.hot(id);
-    if (h.length < 2) return 0;
-    const len7 = (h[1] as number) & 0x7f;
+    const len7 = this.headerByte(id, 1) & 0x7f;
     if (len7 < 126) return len7;
-    if (len7 === 126) return ((h[2] as number) << 8) | (h[3] as number);
+    if (len7 === 126) return (this.headerByte(id, 2) << 8) | this.headerByte(id, 3);
     let n = 0;
-    for (let i = 2; i < 10; i++) n = n * 256 + (h[i] as number);
+    for (let i = 2; i < 10; i++) n = n * 256 + this.headerByte(id, i);
     return n;
   }
 
