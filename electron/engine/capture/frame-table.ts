@@ -87,6 +87,14 @@ function sparseCost(f: FrameInput): number {
   return n + SPARSE_ENTRY_BYTES; // room for a kept-length note if the disk or budget cuts it
 }
 
+/**
+ * What the live segment's memory depends on, as one number: its capacities and sparse bytes only
+ * ever grow while it is live, so their sum changes whenever one of them does.
+ */
+function shapeOf(seg: FrameSegment): number {
+  return seg.hotOff.data.length + seg.blobs.memoryBytes + seg.sparseBytes + seg.time.bytes + seg.offset.bytes + (seg.coldLoc?.bytes ?? 0);
+}
+
 function violationCost(n: number): number {
   return 64 + 96 * n;
 }
@@ -94,6 +102,9 @@ function violationCost(n: number): number {
 export class FrameTable {
   private segments: FrameSegment[] = [];
   private lastHit: FrameSegment | null = null;
+  /** The live segment's memory, summed again only when its shape changed (it is asked once per frame). */
+  private liveMemory = -1;
+  private liveShape = 0;
   /** Ids below this are gone (cleared or dropped). */
   firstId = 0;
   nextId = 0;
@@ -116,7 +127,12 @@ export class FrameTable {
 
   get memoryBytes(): number {
     const live = this.live();
-    return this.sealedMemory + (live?.memoryBytes ?? 0);
+    if (live === undefined) return this.sealedMemory;
+    if (this.liveMemory < 0) {
+      this.liveMemory = live.memoryBytes;
+      this.liveShape = shapeOf(live);
+    }
+    return this.sealedMemory + this.liveMemory;
   }
 
   get diskBytes(): number {
@@ -169,6 +185,7 @@ export class FrameTable {
     }
     this.nextId = id + 1;
     this.frames++;
+    if (this.liveMemory >= 0 && shapeOf(seg) !== this.liveShape) this.liveMemory = -1;
     this.sealIfDone(seg);
     return id;
   }
@@ -180,6 +197,7 @@ export class FrameTable {
     const flags = R_GAP | (reason === 'full' ? R_GAP_FULL : 0);
     const id = seg.add({ time, connectionId, index: Math.min(frames, 0xffff_ffff), offset: 0, flags, header: none, payload: none, cold: 'none' });
     this.nextId = id + 1;
+    this.liveMemory = -1;
     this.sealIfDone(seg);
     return id;
   }
@@ -195,6 +213,7 @@ export class FrameTable {
     this.frames -= this.framesIn(seg);
     seg.close();
     this.lastHit = null;
+    this.liveMemory = -1;
     this.firstId = seg.nextId;
     return this.firstId;
   }
@@ -204,6 +223,7 @@ export class FrameTable {
     for (const seg of this.segments) seg.close();
     this.segments = [];
     this.lastHit = null;
+    this.liveMemory = -1;
     this.sealedMemory = 0;
     this.sealedDisk = 0;
     this.frames = 0;
@@ -401,6 +421,7 @@ export class FrameTable {
   /** A segment that is done is sealed at once, so its slack and its spill batch are given back before the next frame is planned. */
   private sealIfDone(seg: FrameSegment): void {
     if (!this.mustSeal(seg)) return;
+    this.liveMemory = -1;
     seg.seal();
     this.sealedMemory += seg.memoryBytes;
     this.sealedDisk += seg.diskBytes;
