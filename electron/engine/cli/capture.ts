@@ -3,7 +3,7 @@
 // secrets). Ctrl-C flushes the file and exits 0. Listening beyond loopback needs --expose
 // (listen-policy.ts); --connect-ports widens where a forward proxy's CONNECT may go.
 import { FramescopeError } from '../../../shared/api/errors';
-import type { ConnectionSummary, FrameSummary } from '../../../shared/model';
+import type { ConnectionSummary, FrameSummary, HttpExchange } from '../../../shared/model';
 import { opcodeName } from '../../../shared/protocol/index';
 import { CaptureService } from '../capture/capture-service';
 import { resolveDataDir } from '../data-dir';
@@ -81,19 +81,22 @@ export const captureCommand: Command = {
     io.err(forward ? `Framescope HTTP proxy on ${proxyAddress} (set HTTP_PROXY=${proxyAddress})` : `Framescope relay on ${proxyAddress} → ${target}`);
     if (file) io.err(`Writing the capture to ${outPath}`);
 
+    // The change feed says what changed; the frames themselves are read in pages by position.
     const written = new Set<string>();
     let next = 0;
+    const connections = new Map<number, ConnectionSummary>();
+    const exchanges = new Map<number, HttpExchange>();
     const pump = async (final: boolean): Promise<void> => {
       for (;;) {
         const page = await capture.queryFrames({ start: next, count: PAGE });
         for (const row of page.rows) {
           io.out(frameLine(row));
-          if (file) file.frame(await capture.getFrame(row.id));
+          if (file && row.gap === undefined) file.frame(await capture.getFrame(row.id));
         }
         next += page.rows.length;
         if (page.rows.length < PAGE) break;
       }
-      for (const c of await capture.listConnections()) {
+      for (const c of connections.values()) {
         const key = `c${c.id}`;
         const finished = c.state === 'closed' || c.state === 'failed';
         if (written.has(key) || (!finished && !final)) continue;
@@ -101,7 +104,7 @@ export const captureCommand: Command = {
         if (finished) io.err(connectionLine(c));
         if (file) file.connection(await capture.getConnection(c.id));
       }
-      for (const e of await capture.listHttpExchanges({})) {
+      for (const e of exchanges.values()) {
         const key = `h${e.id}`;
         if (written.has(key) || (e.endedAt === null && !final)) continue;
         written.add(key);
@@ -110,20 +113,28 @@ export const captureCommand: Command = {
       file?.flush();
     };
     let chain = Promise.resolve();
-    const unsubscribe = bus.subscribe((events) => {
+    const unsubscribeNotices = bus.subscribe((events) => {
       for (const e of events) if (e.type === 'notice') io.err(terminalText(e.message));
+    });
+    const unsubscribe = capture.subscribeCapture((event) => {
+      for (const d of event.deltas) {
+        if (d.type === 'connection') connections.set(d.connection.id, d.connection);
+        else if (d.type === 'exchange') exchanges.set(d.exchange.id, d.exchange);
+      }
       chain = chain.then(() => pump(false)).catch((err: unknown) => io.err(`framescope capture: ${terminalText((err as Error).message)}`));
     });
 
     await io.interrupted;
-    unsubscribe();
-    await chain;
     bus.flush();
+    unsubscribe();
+    unsubscribeNotices();
+    await chain;
     await pump(true);
+    const captured = (await capture.getStats()).frames;
     file?.close();
     await capture.close();
     bus.close();
-    io.err(`Captured ${next} frames.`);
+    io.err(`Captured ${captured} frames.`);
     return 0;
   },
 };
@@ -143,6 +154,7 @@ function clock(micros: number): string {
 }
 
 export function frameLine(f: FrameSummary): string {
+  if (f.gap !== undefined) return `${clock(f.time)}  #${f.connectionId}  ${terminalText(f.preview)}`;
   const flags = [f.injected ? 'injected' : '', f.incomplete ? 'incomplete' : '', f.violationCount > 0 ? `${f.violationCount} violation${f.violationCount > 1 ? 's' : ''}` : '']
     .filter(Boolean)
     .join(', ');
