@@ -2,7 +2,7 @@
 // (HttpTracker), may become a WebSocket after a 101, or a tunnel after CONNECT; every byte is
 // relayed unchanged as it arrives and decoded beside. Faults answer the client in words (400, 408,
 // 502, 504), mark the connection failed with the reason, and never drop what was already recorded.
-// The session owns its phase (only it assigns one); the capture store owns the connection's state.
+// The session owns its phase; the capture store owns the connection's state (its transitions).
 import type { Socket } from 'node:net';
 import { FramescopeError } from '../../../shared/api/errors';
 import type { ConnectionSource, HttpExchange, Peer } from '../../../shared/model';
@@ -36,7 +36,6 @@ export interface SessionOptions {
 }
 
 type Phase = 'http' | 'sniff' | 'websocket' | 'tunnel' | 'closed';
-
 export class ProxySession implements TrackerHost {
   readonly record: ConnectionRecord;
   readonly store: CaptureStore;
@@ -188,7 +187,7 @@ export class ProxySession implements TrackerHost {
     return openTunnel(this, target, exchange);
   }
 
-  /** 'stop' from a routing helper means the session is over: only the session changes its phase. */
+  /** 'stop' from a routing helper: the session is over (only the session changes its phase). */
   private settle(verdict: Verdict | Promise<Verdict>): Verdict | Promise<Verdict> {
     if (typeof verdict !== 'string') return verdict.then((v) => this.settle(v));
     if (verdict === 'stop') this.current = 'closed';
