@@ -11,10 +11,10 @@ export function CaptureFullStatus() {
   const notRecorded = useStore((s) => s.stats.notRecordedFrames);
   if (!full) return null;
   const stopping = budget.whenFull === 'stop';
-  const what = stopping ? `recording stopped, ${formatCount(notRecorded)} frames not recorded` : `dropping the oldest, ${formatCount(dropped)} frames dropped`;
+  const what = stopping ? `recording stopped, ${formatCount(notRecorded)} not recorded` : `dropping the oldest, ${formatCount(dropped)} dropped`;
   return (
-    <span className="status-item warn" data-testid="status-full" title={`Budget: ${formatBytes(budget.memoryBytes)} in memory, ${formatBytes(budget.diskBytes)} on disk`}>
-      {`Capture full: ${what}`}
+    <span className="status-item warn full" data-testid="status-full" title={`Budget: ${formatBytes(budget.memoryBytes)} in memory, ${formatBytes(budget.diskBytes)} on disk`}>
+      <span className="status-text">{`Capture full: ${what}`}</span>
       <button
         className="link-button"
         data-testid="status-full-choice"

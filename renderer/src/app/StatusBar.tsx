@@ -12,7 +12,7 @@ export function StatusBar() {
     <footer className="statusbar" aria-label="Status">
       <span className="status-item" data-testid="status-proxy">
         <span className={proxies.length > 0 ? 'dot on' : 'dot'} aria-hidden="true" />
-        {proxies.length === 0 ? 'Proxy stopped' : proxies.map((p) => `${p.mode} proxy ${p.address}`).join(' · ')}
+        <span className="status-text">{proxies.length === 0 ? 'Proxy stopped' : proxies.map((p) => `${p.mode} proxy ${p.address}`).join(' · ')}</span>
       </span>
       <span className="status-item" data-testid="status-connections">
         {formatCount(stats.connections)} {stats.connections === 1 ? 'connection' : 'connections'}
