@@ -132,7 +132,8 @@ export class FrameRows {
   /** The first frame of the message `id` belongs to: O(1) (continuations carry it). */
   firstOfMessage(id: number): number {
     const seg = this.segment(id);
-    return seg.first.get(id - seg.base) ?? id;
+    const first = seg.first.get(id - seg.base) ?? id;
+    return first >= this.firstId ? first : id; // its start was dropped: what is left starts here
   }
 
   /** The previous frame of the same message, or -1 (also when it was dropped). */

@@ -67,10 +67,6 @@ export class RelayPump {
     for (const q of this.queue.splice(0)) q.reject(err);
   }
 
-  get pending(): number {
-    return this.queue.length;
-  }
-
   private pass(bytes: Uint8Array, time: number): void {
     this.write(bytes);
     this.recorder.push(bytes, time);
