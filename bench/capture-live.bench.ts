@@ -5,7 +5,7 @@
  * measure the engine's event-loop lag (budget: p99 < 20 ms), beside the lag of a bare Node pipe
  * relay carrying the same traffic in the same run (the peer: on a busy machine both grow). The
  * sending client runs in its own process, so its work is not counted as ours. Prints; asserts nothing.
- * FLOOD_FRAMES bounds the flood (default 5,000,000). Run: npm run bench -- capture-live
+ * FLOOD_FRAMES bounds the flood (default 5,000,000); NO_LAG=1 skips the lag run. Run: npm run bench -- capture-live
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
