@@ -6,7 +6,7 @@
 import type { EngineEvent, EventListener } from '../../shared/api';
 
 export const EVENT_FLUSH_INTERVAL_MS = 33;
-export const MAX_EVENTS_PER_DELIVERY = 16;
+export const MAX_EVENTS_PER_DELIVERY = 4;
 
 export class EventBus {
   private readonly listeners = new Set<EventListener>();
