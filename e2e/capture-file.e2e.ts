@@ -42,7 +42,8 @@ describe('capture files in browser mode', () => {
     const path = await download.path();
     const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; payload?: string });
     expect(lines.filter((l) => l.type === 'connection')).toHaveLength(1);
-    expect(lines.filter((l) => l.type === 'frame').map((l) => Buffer.from(l.payload!, 'hex').toString())).toContain('first message');
+    expect(lines[0]).toMatchObject({ type: 'capture', version: 2, bytes: 'base64' });
+    expect(lines.filter((l) => l.type === 'frame').map((l) => Buffer.from(l.payload!, 'base64').toString())).toContain('first message');
 
     await page.getByTestId('file-format-har').click();
     const [har] = await Promise.all([page.waitForEvent('download'), page.getByTestId('file-save').click()]);

@@ -160,13 +160,15 @@ describe('the Inspector in browser mode', () => {
     await expect.poll(() => rows(page).count()).toBe(2);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByTestId('filter-search').fill('part-two');
-    await expect.poll(() => rows(page).count()).toBe(2); // the second fragment and the echoed message
+    // Whole messages are searched: the second fragment (its own bytes), the last fragment (the
+    // reassembled message holds the word) and the echoed message.
+    await expect.poll(() => rows(page).count()).toBe(3);
     await page.getByRole('button', { name: '.*' }).click();
     await page.getByTestId('filter-search').fill('part-(one|two)');
-    await expect.poll(() => rows(page).count()).toBe(3); // both fragments and the echo
+    await expect.poll(() => rows(page).count()).toBe(4); // both fragments, the message's last frame and the echo
     await page.getByTestId('filter-search').fill('part-(');
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Not a valid regular expression');
-    expect(await rows(page).count()).toBe(3); // the table keeps the last valid search
+    expect(await rows(page).count()).toBe(4); // the table keeps the last valid search
     await screenshot(page, 'inspector-filter-error-light');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByTestId('connection-item').filter({ hasText: '/plain' }).first().click(); // back to all connections

@@ -4,7 +4,9 @@ import {
   APP_METHODS,
   CAPTURE_METHODS,
   CRAFT_METHODS,
+  FILES_METHODS,
   LAB_METHODS,
+  SEARCH_METHODS,
   type EventListener,
   type FramescopeApi,
   type HostKind,
@@ -12,6 +14,7 @@ import {
 import { AppService } from './app-service';
 import { bindMethods } from './bind-methods';
 import { CaptureService } from './capture/capture-service';
+import { FilesService } from './capture/files-service';
 import { CraftService } from './craft/craft-service';
 import { resolveDataDir } from './data-dir';
 import { EventBus } from './event-bus';
@@ -30,6 +33,7 @@ export class Engine {
   readonly capture: CaptureService;
   readonly craft: CraftService;
   readonly lab: LabService;
+  readonly files: FilesService;
 
   constructor(options: EngineOptions) {
     this.dataDir = resolveDataDir(options.dataDir);
@@ -37,11 +41,15 @@ export class Engine {
     this.capture = new CaptureService({ bus: this.bus, dataDir: this.dataDir });
     this.craft = new CraftService({ capture: this.capture, dataDir: this.dataDir });
     this.lab = new LabService({ capture: this.capture, bus: this.bus });
+    this.capture.store.filters.onProgress = (event) => this.bus.emit(event);
+    this.files = new FilesService({ store: this.capture.store, bus: this.bus, dataDir: this.dataDir, version: packageVersion() });
     this.api = {
       ...bindMethods(app, APP_METHODS),
       ...bindMethods(this.capture, CAPTURE_METHODS),
       ...bindMethods(this.craft, CRAFT_METHODS),
       ...bindMethods(this.lab, LAB_METHODS),
+      ...bindMethods(this.files, FILES_METHODS),
+      ...bindMethods(this.capture.store.filters, SEARCH_METHODS),
     };
   }
 
@@ -51,6 +59,7 @@ export class Engine {
 
   async close(): Promise<void> {
     await this.lab.close();
+    await this.files.close();
     await this.capture.close();
     this.bus.close();
   }

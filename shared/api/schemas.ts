@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import type { ApiMethod, ApiParams } from '../api';
 import { CAPTURE_SCHEMAS } from './schemas-capture';
 import { CRAFT_SCHEMAS } from './schemas-craft';
+import { FILES_SCHEMAS, SEARCH_SCHEMAS } from './schemas-files';
 import { LAB_SCHEMAS } from './schemas-lab';
 
 type ParamsSchema<M extends ApiMethod> = v.GenericSchema<unknown, ApiParams<M>>;
@@ -18,6 +19,8 @@ export const API_SCHEMAS: { readonly [M in ApiMethod]: ParamsSchema<M> } = {
   ...CAPTURE_SCHEMAS,
   ...CRAFT_SCHEMAS,
   ...LAB_SCHEMAS,
+  ...FILES_SCHEMAS,
+  ...SEARCH_SCHEMAS,
 };
 
 export type CheckedParams<M extends ApiMethod> = { ok: true; params: ApiParams<M> } | { ok: false; message: string };

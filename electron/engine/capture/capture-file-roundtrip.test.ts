@@ -1,10 +1,12 @@
 // Save and open: real traffic through a real reverse proxy to a ws echo server (with
 // permessage-deflate, fragments, a ping and a close), exported as JSON Lines and imported into a
-// fresh CaptureService must give the same frames; broken files keep what can be read.
+// fresh CaptureService must give the same frames; broken files keep what can be read; version-1
+// files (hex bytes, no header) still open.
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { FrameDetail } from '../../../shared/model';
 import { decodeUtf8 } from '../../../shared/protocol/index';
+import { DATA_PIECE } from './capture-records';
 import { CAPTURE_FRAME_BUDGET } from './ws-recorder';
 import { startCapture, startWsServer, waitFor, type TestCapture } from '../proxy/test-peers';
 
@@ -83,7 +85,7 @@ describe('capture files', () => {
 
     const [orig] = await live.capture.listConnections();
     const [copy] = await fresh.capture.listConnections();
-    expect(copy).toMatchObject({ source: 'import', state: 'closed', url: orig!.url, closeCode: 1000, closeReason: 'done', counters: orig!.counters });
+    expect(copy).toMatchObject({ source: orig!.source, state: 'closed', url: orig!.url, closeCode: 1000, closeReason: 'done', counters: orig!.counters });
     expect(copy!.extensions).toBe(orig!.extensions);
     const detail = await fresh.capture.getConnection(copy!.id);
     expect(detail.handshake.accept?.ok).toBe(true);
@@ -100,13 +102,14 @@ describe('capture files', () => {
     const lines = text.split('\n').filter(Boolean);
     const frameLines = lines.filter((l) => l.includes('"type":"frame"'));
     const garbage = [
-      lines[0], // the connection
+      lines[0], // the header
+      lines[1], // the connection
       'not json at all',
       '{"type":"frame","connection":1,"from":"client","opcode":"text"}',
       '[1,2,3]',
       '{"type":"bogus"}',
       frameLines[0],
-      frameLines[1]!.replace(/"payload":"[0-9a-f]*"/, '"payload":"zz"'),
+      frameLines[1]!.replace(/"payload":"[^"]*"/, '"payload":"zz"'),
       frameLines[2]!.slice(0, Math.floor(frameLines[2]!.length / 2)), // cut off mid-write
     ].join('\n');
     const fresh = capture();
@@ -136,10 +139,12 @@ describe('capture files', () => {
     const i = lines.findIndex((l) => l.includes('"type":"frame"'));
     const kept = Buffer.alloc(CAPTURE_FRAME_BUDGET, 0xab);
     const rec = JSON.parse(lines[i]!);
-    Object.assign(rec, { opcode: 2, rsv1: false, payloadLength: 5 * 1048576, headerLength: 14, payloadTruncated: true, payload: kept.toString('hex') });
-    const short = { ...rec, payload: 'cafe' }; // cut shorter than the budget: zeros would pose as data
+    Object.assign(rec, { opcode: 2, rsv1: false, payloadLength: 5 * 1048576, headerLength: 14, kept: kept.length, payload: kept.subarray(0, DATA_PIECE).toString('base64') });
+    const data = [];
+    for (let at = DATA_PIECE; at < kept.length; at += DATA_PIECE) data.push(JSON.stringify({ type: 'data', frame: rec.id, offset: at, bytes: kept.subarray(at, at + DATA_PIECE).toString('base64') }));
+    const short = { ...rec, kept: 2, payload: Buffer.from('cafe', 'hex').toString('base64') }; // cut shorter than the budget: zeros would pose as data
     const fresh = capture();
-    const result = await fresh.capture.importCapture({ name: 'big.jsonl', bytes: Buffer.from([...lines.slice(0, i), JSON.stringify(rec)].join('\n')) });
+    const result = await fresh.capture.importCapture({ name: 'big.jsonl', bytes: Buffer.from([...lines.slice(0, i), JSON.stringify(rec), ...data].join('\n')) });
     expect(result).toMatchObject({ frames: 1, skipped: 0 });
     const [first] = await allFrames(fresh);
     expect(first!.summary.payloadLength).toBe(5 * 1048576);
@@ -148,5 +153,30 @@ describe('capture files', () => {
     const other = capture();
     const refused = await other.capture.importCapture({ name: 'short.jsonl', bytes: Buffer.from([...lines.slice(0, i), JSON.stringify(short)].join('\n')) });
     expect(refused).toMatchObject({ frames: 0, skipped: 1 });
+  });
+
+  it('opens version-1 files: hex bytes, no header, frames before their connection', async () => {
+    const live = capture();
+    await liveTraffic(live);
+    const before = await allFrames(live);
+    const lines = Buffer.from(await live.capture.exportCapture({})).toString().split('\n').filter(Boolean).slice(1);
+    const hex = (v: unknown) => (typeof v === 'string' ? Buffer.from(v, 'base64').toString('hex') : v);
+    const v1 = lines.map((l) => {
+      const r = JSON.parse(l);
+      if (r.type === 'frame') {
+        for (const k of ['maskKey', 'header', 'payload']) r[k] = hex(r[k]);
+        delete r.kept;
+        r.payloadTruncated = false;
+      }
+      if (r.type === 'connection') for (const h of ['request', 'response']) if (r.handshake[h]) r.handshake[h].raw = hex(r.handshake[h].raw);
+      if (r.type === 'http') for (const k of ['requestHead', 'responseHead']) r[k] = hex(r[k]);
+      return JSON.stringify(r);
+    });
+    // `framescope capture --out` of version 1 wrote a connection after its frames.
+    const reordered = [...v1.filter((l) => !l.includes('"type":"connection"')), ...v1.filter((l) => l.includes('"type":"connection"'))];
+    const fresh = capture();
+    const result = await fresh.capture.importCapture({ name: 'old.jsonl', bytes: Buffer.from(reordered.join('\n')) });
+    expect(result).toEqual({ connections: 1, frames: before.length, skipped: 0 });
+    expect((await allFrames(fresh)).map(essence)).toEqual(before.map(essence));
   });
 });

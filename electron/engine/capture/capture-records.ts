@@ -1,47 +1,65 @@
-// The records of a Framescope JSON Lines capture (`framescope capture --out`, Save capture in the
-// app): one object per line, for connections, frames and HTTP exchanges. Bytes are lowercase hex
-// (payloads unmasked, with the masking key beside them, so the wire bytes can be rebuilt exactly).
-// One function per record type, shared by the CLI's file writer and the app's export, so the two
-// can never drift apart; capture-import.ts reads them back.
-import type { ConnectionDetail, FrameDetail, HttpExchange, HttpHeadView } from '../../../shared/model';
-import { toHex } from '../../../shared/protocol/index';
+// The records of a Framescope capture file (`framescope capture --out`, Save capture in the app):
+// JSON Lines, one object per line, for connections, frames and HTTP exchanges. Version 2 (this
+// file) starts with a `capture` header line and writes bytes as base64; a frame's payload (unmasked,
+// with the masking key beside it so the wire bytes can be rebuilt exactly) is split into `data`
+// records of at most DATA_PIECE bytes that follow their frame at once, so no line grows with the
+// payload and a 20 MiB message is saved whole. Version 1 files (no header, hex bytes, one frame one
+// line) are still read. One function per record type, shared by the CLI's writer and the app's
+// export, so the two never drift apart; capture-import.ts reads them back.
+import type { ConnectionDetail, HttpExchange, HttpHeadView } from '../../../shared/model';
+import { FramescopeError } from '../../../shared/api/errors';
+import { R_INCOMPLETE, R_INJECTED } from './frame-table';
+import { frameHeader, frameKept, readFrameRange, type PayloadStore } from './payload-reader';
 
-const hex = (bytes: Uint8Array | null): string | null => (bytes === null ? null : toHex(bytes, ''));
+export const CAPTURE_FILE_VERSION = 2;
+/** Payload bytes per line: the frame record carries the first piece, `data` records the rest. */
+export const DATA_PIECE = 256 * 1024;
 
-export function frameRecord(f: FrameDetail): object {
-  const s = f.summary;
-  return {
-    type: 'frame',
-    id: s.id,
-    connection: s.connectionId,
-    from: s.from,
-    index: s.index,
-    time: s.time,
-    offset: s.offset,
-    fin: s.fin,
-    rsv1: s.rsv1,
-    rsv2: s.rsv2,
-    rsv3: s.rsv3,
-    opcode: s.opcode,
-    masked: s.masked,
-    maskKey: hex(f.maskKey),
-    payloadLength: s.payloadLength,
-    headerLength: s.headerLength,
-    header: hex(f.headerBytes),
-    payload: hex(f.payload),
-    payloadTruncated: f.payloadTruncated,
-    messageId: s.messageId,
-    injected: s.injected,
-    incomplete: s.incomplete,
-    ...(f.message?.compressed ? { inflated: hex(f.message.payload), inflateError: f.message.inflateError } : {}),
-    ...(f.close ? { closeCode: f.close.code, closeReason: f.close.reason } : {}),
-    violations: f.violations,
-  };
+export const b64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
+const b64OrNull = (bytes: Uint8Array | null): string | null => (bytes === null ? null : b64(bytes));
+
+/**
+ * The first line. `frameBudget` is the payload the writing capture kept per frame: a frame holding
+ * fewer bytes than its length was cut by that limit, which tells the reader what the gap means.
+ */
+export function headerLine(frameBudget: number): string {
+  return line({ type: 'capture', format: 'framescope', version: CAPTURE_FILE_VERSION, bytes: 'base64', frameBudget });
 }
 
-export function connectionRecord(c: ConnectionDetail): object {
+/** The frame record and its `data` records, from the store, page by page (never the whole payload). */
+export function* frameLines(store: PayloadStore, id: number): Generator<string> {
+  const t = store.frames;
+  const header = frameHeader(store, id);
+  const masked = t.masked(id);
+  const kept = frameKept(store, id);
+  const first = Math.min(kept, DATA_PIECE);
+  const violations = t.violations(id);
+  // RFC 6455 §5.2: byte 0 holds FIN, RSV1-3 and the opcode.
+  const b0 = t.byte0(id);
+  // Built as a template, not with JSON.stringify: this runs once per frame at relay speed for
+  // `--out`. Every value is a number, a boolean, base64 or a fixed word, so none needs escaping;
+  // violations (rare) go through stringify. capture-records.test.ts holds it equal to the record.
+  const maskKey = masked ? `"${b64(header.subarray(header.length - 4))}"` : 'null';
+  yield (
+    `{"type":"frame","id":${id},"connection":${t.connection(id)},"from":"${t.from(id)}","index":${t.index(id)},` +
+    `"time":${t.time(id)},"offset":${t.offset(id)},"fin":${(b0 & 0x80) !== 0},"rsv1":${(b0 & 0x40) !== 0},` +
+    `"rsv2":${(b0 & 0x20) !== 0},"rsv3":${(b0 & 0x10) !== 0},"opcode":${b0 & 0x0f},"masked":${masked},"maskKey":${maskKey},` +
+    `"payloadLength":${t.payloadLength(id)},"headerLength":${header.length},"header":"${b64(header)}","kept":${kept},` +
+    `"payload":"${b64(readFrameRange(store, id, 0, first))}","messageId":${t.firstOfMessage(id)},"injected":${t.hasFlag(id, R_INJECTED)},` +
+    `"incomplete":${t.hasFlag(id, R_INCOMPLETE)},"violations":${violations.length === 0 ? '[]' : JSON.stringify(violations)}}\n`
+  );
+  for (let at = first; at < kept; at += DATA_PIECE) {
+    // The oldest frames may be dropped (or the capture cleared) between two pieces of a large one.
+    if (!t.has(id)) throw new FramescopeError('conflict', `Frame ${id} was dropped from the capture while it was being written.`);
+    // Built by hand: base64 needs no JSON escaping, and skipping stringify's scan of ~350 KB
+    // matters to `--out` at relay speed. Same record as line({ type: 'data', frame, offset, bytes }).
+    yield `{"type":"data","frame":${id},"offset":${at},"bytes":"${b64(readFrameRange(store, id, at, Math.min(DATA_PIECE, kept - at)))}"}\n`;
+  }
+}
+
+export function connectionLine(c: ConnectionDetail): string {
   const h = c.handshake;
-  return {
+  return line({
     type: 'connection',
     ...c.summary,
     handshake: {
@@ -54,18 +72,17 @@ export function connectionRecord(c: ConnectionDetail): object {
       extensions: h.extensions,
       violations: h.violations,
     },
-  };
+  });
 }
 
-export function httpRecord(e: HttpExchange): object {
-  return { type: 'http', ...e, requestHead: hex(e.requestHead), responseHead: hex(e.responseHead) };
+export function httpLine(e: HttpExchange): string {
+  return line({ type: 'http', ...e, requestHead: b64(e.requestHead), responseHead: b64OrNull(e.responseHead) });
 }
 
-/** One JSON Lines line. */
-export function recordLine(record: object): string {
+function line(record: object): string {
   return `${JSON.stringify(record)}\n`;
 }
 
 function head(view: HttpHeadView | null): { startLine: string; raw: string } | null {
-  return view === null ? null : { startLine: view.startLine, raw: toHex(view.raw, '') };
+  return view === null ? null : { startLine: view.startLine, raw: b64(view.raw) };
 }

@@ -36,8 +36,7 @@ import { checkListenHost } from '../proxy/listen-policy';
 import { ProxyServer, DEFAULT_HANDSHAKE_TIMEOUT_MS } from '../proxy/proxy-server';
 import type { ProxySession } from '../proxy/proxy-session';
 import { packageVersion } from '../version';
-import { exportCapture } from './capture-export';
-import { importCapture } from './capture-import';
+import { exportCaptureBytes, importCaptureBytes } from './capture-bytes';
 import { CaptureStore } from './capture-store';
 import type { CaptureFeedListener } from './capture-feed';
 import { frameDetail, frameSummary } from './frame-detail';
@@ -193,7 +192,7 @@ export class CaptureService implements CaptureApi {
   }
 
   async readPayload(range: PayloadRange): Promise<PayloadChunk> {
-    return readPayload(this.store.frames, range);
+    return readPayload(this.store, range);
   }
 
   async locateFrame(query: { filter?: FrameFilter; frameId: number }): Promise<number> {
@@ -225,11 +224,11 @@ export class CaptureService implements CaptureApi {
   async exportCapture(options: CaptureExportOptions): Promise<Uint8Array> {
     const connectionId = options?.connectionId ?? null;
     if (options?.format === 'har') return exportHar(this.store, connectionId, packageVersion());
-    return exportCapture(this.store, connectionId);
+    return exportCaptureBytes(this.store, connectionId);
   }
 
   async importCapture(options: { name: string; bytes: Uint8Array }): Promise<CaptureImportResult> {
-    return importCapture(this.store, options?.name, options?.bytes);
+    return importCaptureBytes(this.store, this.deps.dataDir, options?.name, options?.bytes);
   }
 
   // ── the built-in client ──────────────────────────────────────────────────────────────────────

@@ -2,7 +2,17 @@
 // upgraded, closing, failed (with a reason), closed, plus the wire counters. Only the capture store
 // (which extends this) changes a connection; everyone else holds a read-only record and asks for a
 // transition, and each transition puts the connection on the change feed by itself.
-import type { CaptureStats, ConnectionKind, ConnectionSource, ConnectionSummary, Endpoint, HandshakeDetail, HttpExchange, Peer } from '../../../shared/model';
+import type {
+  CaptureStats,
+  ConnectionKind,
+  ConnectionSource,
+  ConnectionSummary,
+  DirectionCounters,
+  Endpoint,
+  HandshakeDetail,
+  HttpExchange,
+  Peer,
+} from '../../../shared/model';
 import type { DeflateParams } from '../../../shared/protocol/index';
 import { CaptureFeed, type FeedSource } from './capture-feed';
 import type { HandshakeResult } from './handshake-detail';
@@ -31,6 +41,8 @@ export interface ImportedEnd {
   closeCode: number | null;
   closeReason: string | null;
   error: string | null;
+  /** The counters as the file has them (bytes outside frames are only known there), or null to keep the replayed ones. */
+  counters?: Record<Peer, DirectionCounters> | null;
 }
 
 export abstract class ConnectionBook implements FeedSource {
@@ -187,6 +199,7 @@ export abstract class ConnectionBook implements FeedSource {
       s.closeCode = end.closeCode ?? s.closeCode;
       s.closeReason = end.closeReason ?? s.closeReason;
       s.error = end.error;
+      if (end.counters) s.counters = { client: { ...end.counters.client }, server: { ...end.counters.server } };
     });
   }
 

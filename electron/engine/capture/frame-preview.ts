@@ -16,6 +16,11 @@ export function messageOpcode(table: FrameTable, id: number): number {
   return op === OPCODE_CONTINUATION ? table.opcode(table.firstOfMessage(id)) : op;
 }
 
+/** RFC 7692 §6: RSV1 on a message's first frame marks the whole message compressed. */
+export function messageCompressed(table: FrameTable, id: number): boolean {
+  return (table.byte0(table.firstOfMessage(id)) & RSV1) !== 0;
+}
+
 export function gapText(frames: number, full: boolean): string {
   const n = frames.toLocaleString('en-US');
   return `${n} frame${frames === 1 ? '' : 's'} passed while ${full ? 'the capture was full' : 'paused'}; not recorded`;
@@ -35,8 +40,7 @@ export function framePreview(table: FrameTable, id: number): string {
   const payload = table.hot(id).subarray(table.headerLength(id));
   const length = table.payloadLength(id);
   const cut = payload.length < length;
-  // RFC 7692 §6: RSV1 on the first frame marks the whole message compressed.
-  if ((table.byte0(table.firstOfMessage(id)) & RSV1) !== 0 && messageOp !== OPCODE_CLOSE && opcode < 8) return '(compressed)';
+  if (messageCompressed(table, id) && messageOp !== OPCODE_CLOSE && opcode < 8) return '(compressed)';
   if (opcode === OPCODE_CLOSE) return closePreview(payload, length, cut);
   return bytesPreview(messageOp, payload, cut);
 }

@@ -2,25 +2,21 @@
 // DevTools writes, so the file opens in Chrome's Network panel (and other HAR viewers): one entry
 // per HTTP exchange, and one per WebSocket connection carrying Chrome's private `_resourceType:
 // 'websocket'` and `_webSocketMessages` fields. HAR is lossy (no frame headers, masks, fragments
-// or violations) — JSON Lines remains the lossless format.
+// or violations) — JSON Lines remains the lossless format. Messages are written whole (reassembled
+// and inflated, base64 for binary, as Chrome writes them) at any size: the file is produced as a
+// sequence of text pieces, each message read and encoded page by page, never as one string.
 import { FramescopeError } from '../../../shared/api/errors';
 import type { ConnectionSummary, HttpExchange } from '../../../shared/model';
-import { OPCODE_TEXT, parseHttpHead, toBase64, type HttpHead } from '../../../shared/protocol/index';
+import { OPCODE_TEXT, parseHttpHead, type HttpHead } from '../../../shared/protocol/index';
+import { IndexList } from './columns';
 import type { CaptureStore, ConnectionRecord } from './capture-store';
-import { frameDetail } from './frame-detail';
+import { messageOpcode } from './frame-preview';
 import { R_GAP, R_MESSAGE_END } from './frame-table';
+import { messageSpan, readMessageRange } from './payload-reader';
 
 interface HarHeader {
   name: string;
   value: string;
-}
-
-interface HarMessage {
-  type: 'send' | 'receive';
-  /** Seconds since the epoch, fractional, as Chrome writes it. */
-  time: number;
-  opcode: number;
-  data: string;
 }
 
 interface HarEntry {
@@ -32,7 +28,6 @@ interface HarEntry {
   timings: { send: number; wait: number; receive: number };
   connection: string;
   _resourceType?: string;
-  _webSocketMessages?: HarMessage[];
   /** Only for sorting; removed before writing. */
   start: number;
 }
@@ -40,7 +35,11 @@ interface HarEntry {
 /** Opcodes Chrome records for a WebSocket: text, binary, close, ping, pong (RFC 6455 §5.2). */
 const RECORDED_OPCODES = new Set([0x1, 0x2, 0x8, 0x9, 0xa]);
 
-export function exportHar(store: CaptureStore, connectionId: number | null, version: string): Uint8Array {
+/** Text read per piece of a message: a multiple of 3, so base64 pieces join without padding. */
+const PIECE = 768 * 1024;
+
+/** The HAR file as text pieces, in order. */
+export function* harPieces(store: CaptureStore, connectionId: number | null, version: string): Generator<string> {
   if (connectionId !== null && !store.connections.has(connectionId)) throw new FramescopeError('not-found', `No connection ${connectionId}.`);
   const wanted = (id: number): boolean => connectionId === null || id === connectionId;
   const sockets = new Map<number, ConnectionRecord>();
@@ -57,17 +56,50 @@ export function exportHar(store: CaptureStore, connectionId: number | null, vers
     else entries.push(httpEntry(e));
   }
   const messages = webSocketMessages(store, sockets);
-  for (const [id, record] of sockets) entries.push(webSocketEntry(record, upgrades.get(id) ?? null, messages.get(id) ?? []));
+  for (const [id, record] of sockets) entries.push(webSocketEntry(store, record, upgrades.get(id) ?? null, messages.get(id) ?? null));
   entries.sort((a, b) => a.start - b.start);
-  const log = {
-    log: {
-      version: '1.2',
-      creator: { name: 'Framescope', version },
-      pages: [],
-      entries: entries.map(({ start: _start, ...entry }) => entry),
-    },
-  };
-  return new TextEncoder().encode(JSON.stringify(log, null, 2));
+  yield `{"log":{"version":"1.2","creator":${JSON.stringify({ name: 'Framescope', version })},"pages":[],"entries":[`;
+  let first = true;
+  for (const { start: _start, ...entry } of entries) {
+    const list = entry._resourceType === 'websocket' ? (messages.get(Number(entry.connection)) ?? new IndexList()) : null;
+    const head = JSON.stringify(entry);
+    yield `${first ? '' : ','}\n${list === null ? head : head.slice(0, -1)}`;
+    first = false;
+    if (list === null) continue;
+    yield ',"_webSocketMessages":[';
+    let written = 0;
+    for (let i = 0; i < list.length; i++) {
+      // A full capture that drops its oldest frames may drop a message before it is written.
+      const lastId = list.at(i);
+      if (store.frames.has(lastId)) yield* messagePieces(store, lastId, written++ === 0);
+    }
+    yield ']}';
+  }
+  yield '\n]}}\n';
+}
+
+/** One entry of `_webSocketMessages`, its data read and encoded a piece at a time. */
+function* messagePieces(store: CaptureStore, lastId: number, first: boolean): Generator<string> {
+  const t = store.frames;
+  const span = messageSpan(store, lastId);
+  const text = span.opcode === OPCODE_TEXT;
+  const type = t.from(lastId) === 'server' ? 'receive' : 'send';
+  // Chrome's rule (CDP WebSocketFrame.payloadData): UTF-8 text for opcode 1, base64 otherwise.
+  yield `${first ? '' : ','}{"type":"${type}","time":${t.time(lastId) / 1e6},"opcode":${span.opcode},"data":"`;
+  const decoder = new TextDecoder();
+  for (let at = 0; at < span.kept; at += PIECE) {
+    if (!t.has(span.frames.ids[0] as number)) throw new FramescopeError('conflict', 'The capture was cleared (or dropped its oldest frames) while this message was being saved.');
+    const bytes = readMessageRange(store, span, at, PIECE);
+    if (text) yield JSON.stringify(decoder.decode(bytes, { stream: true })).slice(1, -1);
+    else yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
+  }
+  if (text) yield JSON.stringify(decoder.decode()).slice(1, -1);
+  yield '"}';
+}
+
+/** Whole HAR bytes, for small captures and tests; Save streams harPieces to a file. */
+export function exportHar(store: CaptureStore, connectionId: number | null, version: string): Uint8Array {
+  return new TextEncoder().encode([...harPieces(store, connectionId, version)].join(''));
 }
 
 function httpEntry(e: HttpExchange): HarEntry {
@@ -93,13 +125,14 @@ function httpEntry(e: HttpExchange): HarEntry {
   };
 }
 
-function webSocketEntry(record: ConnectionRecord, upgrade: HttpExchange | null, messages: HarMessage[]): HarEntry {
+function webSocketEntry(store: CaptureStore, record: ConnectionRecord, upgrade: HttpExchange | null, messages: IndexList | null): HarEntry {
   const s: ConnectionSummary = record.summary;
   const requestRaw = (record.handshake.request as { raw: Uint8Array }).raw;
   const responseRaw = (record.handshake.response as { raw: Uint8Array }).raw;
   const start = upgrade?.startedAt ?? s.openedAt;
   // Chrome's entry spans the socket's life; an open socket lasts up to its last message so far.
-  const lastMessage = messages.length > 0 ? Math.round((messages[messages.length - 1] as HarMessage).time * 1e6) : start;
+  const lastId = messages !== null && messages.length > 0 ? messages.at(messages.length - 1) : -1;
+  const lastMessage = store.frames.has(lastId) ? store.frames.time(lastId) : start;
   const end = s.closedAt ?? Math.max(lastMessage, start);
   const time = Math.max(0, (end - start) / 1000);
   const wait = upgrade?.endedAt != null ? (upgrade.endedAt - upgrade.startedAt) / 1000 : 0;
@@ -112,34 +145,22 @@ function webSocketEntry(record: ConnectionRecord, upgrade: HttpExchange | null, 
     timings: { send: 0, wait, receive: Math.max(0, time - wait) },
     connection: String(s.id),
     _resourceType: 'websocket',
-    _webSocketMessages: messages,
     start,
   };
 }
 
-/**
- * Each socket's messages in capture order: whole messages (reassembled and inflated, up to the
- * detail budget) and control frames, read once from the last frame of each, as Chrome records them.
- */
-function webSocketMessages(store: CaptureStore, sockets: Map<number, ConnectionRecord>): Map<number, HarMessage[]> {
-  const out = new Map<number, HarMessage[]>();
+/** Each socket's messages in capture order: the last frame of each whole message and each control frame Chrome records. */
+function webSocketMessages(store: CaptureStore, sockets: Map<number, ConnectionRecord>): Map<number, IndexList> {
+  const out = new Map<number, IndexList>();
   if (sockets.size === 0) return out;
   const table = store.frames;
   for (let id = table.firstId; id < table.nextId; id++) {
+    if ((table.rowFlags(id) & (R_MESSAGE_END | R_GAP)) !== R_MESSAGE_END) continue;
     const connection = table.connection(id);
-    if (!sockets.has(connection) || (table.rowFlags(id) & (R_MESSAGE_END | R_GAP)) !== R_MESSAGE_END) continue;
-    const detail = frameDetail(table, id);
-    const message = detail.message;
-    if (message === null || !RECORDED_OPCODES.has(message.opcode)) continue;
+    if (!sockets.has(connection) || !RECORDED_OPCODES.has(messageOpcode(table, id))) continue;
     let list = out.get(connection);
-    if (list === undefined) out.set(connection, (list = []));
-    list.push({
-      type: detail.summary.from === 'client' ? 'send' : 'receive',
-      time: detail.summary.time / 1e6,
-      opcode: message.opcode,
-      // Chrome's rule (CDP WebSocketFrame.payloadData): UTF-8 text for opcode 1, base64 otherwise.
-      data: message.opcode === OPCODE_TEXT ? new TextDecoder().decode(message.payload) : toBase64(message.payload),
-    });
+    if (list === undefined) out.set(connection, (list = new IndexList()));
+    list.push(id);
   }
   return out;
 }

@@ -50,21 +50,32 @@ export function endpoint(v: unknown): Endpoint | null {
   return { address: typeof v.address === 'string' ? v.address : '', port: typeof v.port === 'number' ? v.port : 0 };
 }
 
-/** Hex bytes, or null when the field is null; anything else (odd digits, letters) is a bad record. */
-export function bytes(o: Json, key: string): Uint8Array | null {
+/** How a file writes bytes: version 1 in hex, version 2 in base64. */
+export type ByteEncoding = 'hex' | 'base64';
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Bytes, or null when the field is null; anything else (bad digits, odd length) is a bad record. */
+export function bytes(o: Json, key: string, encoding: ByteEncoding = 'hex'): Uint8Array | null {
   const v = o[key];
   if (v === null || v === undefined) return null;
-  if (typeof v !== 'string' || !/^(?:[0-9a-f]{2})*$/i.test(v)) throw new BadRecord(`${key} is not hex`);
+  if (typeof v !== 'string') throw new BadRecord(`${key} is not ${encoding}`);
+  if (encoding === 'base64') {
+    if (v.length % 4 !== 0 || !BASE64.test(v)) throw new BadRecord(`${key} is not base64`);
+    const b = Buffer.from(v, 'base64');
+    return new Uint8Array(b.buffer, b.byteOffset, b.length);
+  }
+  if (!/^(?:[0-9a-f]{2})*$/i.test(v)) throw new BadRecord(`${key} is not hex`);
   const parsed = fromHex(v);
   if (!('bytes' in parsed)) throw new BadRecord(`${key} is not hex`);
   return parsed.bytes;
 }
 
 /** The raw bytes of a handshake head ({ startLine, raw }), or null. */
-export function headBytes(v: unknown): Uint8Array | null {
+export function headBytes(v: unknown, encoding: ByteEncoding = 'hex'): Uint8Array | null {
   if (!isObject(v)) return null;
   try {
-    return bytes(v, 'raw');
+    return bytes(v, 'raw', encoding);
   } catch {
     return null;
   }

@@ -1,44 +1,39 @@
-// The JSON Lines file of `framescope capture --out` (records: ../capture/capture-records.ts, shared
-// with the app's Save capture). Created 0600: captures hold secrets.
-import { closeSync, fchmodSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import type { ConnectionDetail, FrameDetail, HttpExchange } from '../../../shared/model';
-import { connectionRecord, frameRecord, httpRecord, recordLine } from '../capture/capture-records';
+// The capture file of `framescope capture --out` (records: ../capture/capture-records.ts, shared
+// with the app's Save capture). Created 0600: captures hold secrets. Frames are written straight
+// from the store (base64 by Node's Buffer, payloads in pieces) and lines go out in 1 MiB batches,
+// so writing the file costs the relay little.
+import type { ConnectionDetail, HttpExchange } from '../../../shared/model';
+import { connectionLine, frameLines, headerLine, httpLine } from '../capture/capture-records';
+import type { CaptureStore } from '../capture/capture-store';
+import { SyncLineFile } from '../capture/line-sink';
+import { CAPTURE_FRAME_BUDGET } from '../capture/ws-recorder';
 
 export class CaptureFile {
-  private lines: string[] = [];
-
-  private constructor(private fd: number | null) {}
+  private constructor(private readonly file: SyncLineFile) {}
 
   static create(path: string): CaptureFile {
-    const fd = openSync(path, 'w', 0o600);
-    fchmodSync(fd, 0o600); // the file may have existed with a wider mode
-    return new CaptureFile(fd);
+    const file = SyncLineFile.create(path);
+    file.write(headerLine(CAPTURE_FRAME_BUDGET));
+    return new CaptureFile(file);
   }
 
-  frame(f: FrameDetail): void {
-    this.lines.push(recordLine(frameRecord(f)));
+  frame(store: CaptureStore, id: number): void {
+    for (const line of frameLines(store, id)) this.file.write(line);
   }
 
   connection(c: ConnectionDetail): void {
-    this.lines.push(recordLine(connectionRecord(c)));
+    this.file.write(connectionLine(c));
   }
 
   http(e: HttpExchange): void {
-    this.lines.push(recordLine(httpRecord(e)));
+    this.file.write(httpLine(e));
   }
 
   flush(): void {
-    if (this.fd === null || this.lines.length === 0) return;
-    const text = this.lines.join('');
-    this.lines = [];
-    writeSync(this.fd, text);
+    this.file.flush();
   }
 
   close(): void {
-    if (this.fd === null) return;
-    this.flush();
-    fsyncSync(this.fd);
-    closeSync(this.fd);
-    this.fd = null;
+    this.file.close();
   }
 }

@@ -90,17 +90,18 @@ describe('framescope capture', () => {
 
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records[0]).toMatchObject({ type: 'capture', format: 'framescope', version: 2, bytes: 'base64' });
     const frames = records.filter((r) => r.type === 'frame');
     expect(frames).toHaveLength(6);
-    expect(frames[0]).toMatchObject({ connection: 1, from: 'client', fin: true, rsv1: false, opcode: 1, masked: true, payloadLength: 9, payload: Buffer.from('hello cli').toString('hex'), injected: false, violations: [] });
-    expect(frames[0]!.maskKey).toMatch(/^[0-9a-f]{8}$/);
+    expect(frames[0]).toMatchObject({ connection: 1, from: 'client', fin: true, rsv1: false, opcode: 1, masked: true, payloadLength: 9, kept: 9, payload: Buffer.from('hello cli').toString('base64'), injected: false, violations: [] });
+    expect(Buffer.from(frames[0]!.maskKey as string, 'base64')).toHaveLength(4);
     expect(typeof frames[0]!.time).toBe('number');
-    expect(frames.find((f) => f.from === 'server' && f.opcode === 2)).toMatchObject({ masked: false, maskKey: null, payload: 'dead' });
+    expect(frames.find((f) => f.from === 'server' && f.opcode === 2)).toMatchObject({ masked: false, maskKey: null, payload: Buffer.from('dead', 'hex').toString('base64') });
     const connection = records.find((r) => r.type === 'connection');
     expect(connection).toMatchObject({ id: 1, kind: 'websocket', state: 'closed', closeCode: 1000 });
     const http = records.find((r) => r.type === 'http');
     expect(http).toMatchObject({ connectionId: 1, method: 'GET', status: 101 });
-    expect(Buffer.from(http!.requestHead as string, 'hex').toString()).toMatch(/^GET \/echo HTTP\/1\.1\r\n/);
+    expect(Buffer.from(http!.requestHead as string, 'base64').toString()).toMatch(/^GET \/echo HTTP\/1\.1\r\n/);
   }, 60_000);
 
   it('prints hostile payloads, close reasons and URLs escaped: no raw ESC, C1 or bidi byte reaches the terminal', async () => {

@@ -91,7 +91,8 @@ export const captureCommand: Command = {
         const page = await capture.queryFrames({ start: next, count: PAGE });
         for (const row of page.rows) {
           io.out(frameLine(row));
-          if (file && row.gap === undefined) file.frame(await capture.getFrame(row.id));
+          // Gap rows (frames that passed unrecorded) are the capture's own notes, not frames of the file.
+          if (file && row.gap === undefined) file.frame(capture.store, row.id);
         }
         next += page.rows.length;
         if (page.rows.length < PAGE) break;

@@ -1,7 +1,12 @@
 // One direction of an open WebSocket: bytes go to the receiver as they arrive, untouched, and the
-// same bytes go to the decoder right after. Injected frames wait for a frame boundary of this
-// direction: a chunk that ends mid-frame is split exactly where the current frame ends
-// (FrameParser.nextBoundary), the queued frames are written, then the rest of the chunk.
+// same bytes go to the decoder after every socket read of this turn of the event loop has been
+// relayed (setImmediate), so decoding — inflation above all — never delays a relayed byte. The
+// backlog is bounded (DECODE_BACKLOG bytes; past it the pump decodes at once), and it is decoded
+// first whenever the parser's state matters: before injecting, and before an end, an error or a
+// close of either socket is handled (settleAll, called by SessionSockets).
+// Injected frames wait for a frame boundary of this direction: a chunk that ends mid-frame is split
+// exactly where the current frame ends (FrameParser.nextBoundary), the queued frames are written,
+// then the rest of the chunk.
 import { FramescopeError } from '../../../shared/api/errors';
 import type { WsDirectionRecorder } from '../capture/ws-recorder';
 
@@ -13,8 +18,31 @@ interface Queued {
 
 export type Write = (bytes: Uint8Array, done?: (err?: Error | null) => void) => void;
 
+/** Relayed bytes that may wait for the decoder; past this the pump decodes before reading on. */
+export const DECODE_BACKLOG = 256 * 1024;
+
+/** Pumps holding relayed bytes that their decoder has not seen yet. */
+const unsettled = new Set<RelayPump>();
+
+/**
+ * Decodes every relayed byte still waiting, in every pump: called before an end, an error or a
+ * close is handled, since those read the decoder's state (is the stream mid-frame?).
+ */
+export function settleAll(): void {
+  for (const pump of unsettled) pump.settle();
+}
+
 export class RelayPump {
   private readonly queue: Queued[] = [];
+  /** Relayed chunks not decoded yet, with their arrival times (arrays reused, not reallocated). */
+  private readonly backlog: Uint8Array[] = [];
+  private readonly backlogTimes: number[] = [];
+  private backlogBytes = 0;
+  private scheduled = false;
+  private readonly settleSoon = (): void => {
+    this.scheduled = false;
+    this.settle();
+  };
 
   constructor(
     private readonly recorder: WsDirectionRecorder,
@@ -23,9 +51,11 @@ export class RelayPump {
 
   relay(chunk: Uint8Array, time: number): void {
     if (this.queue.length === 0) {
-      this.pass(chunk, time);
+      this.write(chunk);
+      this.decodeLater(chunk, time);
       return;
     }
+    this.settle(); // the split below needs the parser at this chunk's first byte
     const parser = this.recorder.parser;
     let rest = chunk;
     while (rest.length > 0) {
@@ -53,6 +83,7 @@ export class RelayPump {
 
   /** Queues whole frames; they go out at the next frame boundary (now, if the direction is idle). */
   inject(bytes: Uint8Array, time: number): Promise<number | null> {
+    this.settle();
     if (this.recorder.parser.stopped) {
       return Promise.reject(new FramescopeError('invalid', 'This direction can no longer be decoded (a fatal protocol violation), so there is no frame boundary to inject at.'));
     }
@@ -65,6 +96,31 @@ export class RelayPump {
   /** Rejects what is still queued (the direction closed before reaching a boundary). */
   failQueued(err: Error): void {
     for (const q of this.queue.splice(0)) q.reject(err);
+  }
+
+  /** Decodes every relayed byte still waiting, so the parser stands at the end of the stream so far. */
+  settle(): void {
+    if (this.backlog.length === 0) return;
+    unsettled.delete(this);
+    const chunks = this.backlog;
+    const times = this.backlogTimes;
+    // The decoder never relays, so nothing is added to the backlog while it is being emptied.
+    for (let i = 0; i < chunks.length; i++) this.recorder.push(chunks[i] as Uint8Array, times[i] as number);
+    chunks.length = 0;
+    times.length = 0;
+    this.backlogBytes = 0;
+  }
+
+  private decodeLater(chunk: Uint8Array, time: number): void {
+    if (this.backlog.length === 0) unsettled.add(this);
+    this.backlog.push(chunk);
+    this.backlogTimes.push(time);
+    this.backlogBytes += chunk.length;
+    if (this.backlogBytes > DECODE_BACKLOG) this.settle();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(this.settleSoon);
+    }
   }
 
   private pass(bytes: Uint8Array, time: number): void {

@@ -2,8 +2,13 @@
 // cannot take more (write() returns false) the other side is paused until 'drain', so memory stays
 // bounded whatever the peers do. Other pauses (connecting, an upgrade waiting for its answer) are
 // named holds: a socket resumes only when no hold remains.
+// Faults are relayed as faults: a side that closes with an error (a TCP reset, RFC 9293 §3.5.2, or
+// any other socket error) gets its partner reset too, never a clean FIN that would read as a
+// normal end of stream.
 import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import type { Peer } from '../../../shared/model';
+import { settleAll } from './relay-pump';
 
 export interface SocketEvents {
   clientData(chunk: Uint8Array): void;
@@ -33,15 +38,21 @@ export class SessionSockets {
   ) {
     client.setNoDelay(true);
     client.on('data', (chunk: Buffer) => ev.clientData(chunk));
-    client.on('end', () => {
-      this.endedSides.add('client');
-      ev.clientEnded();
+    client.on('end', () =>
+      confirmEnd(client, () => {
+        this.endedSides.add('client');
+        settleAll();
+        ev.clientEnded();
+      }),
+    );
+    client.on('error', (err) => {
+      settleAll();
+      ev.error('client', err);
     });
-    client.on('error', (err) => ev.error('client', err));
     client.on('drain', () => this.release('server', 'backpressure'));
     client.on('close', (hadError) => {
       this.clientClosed = true;
-      if (this.upstream !== null && !this.upstreamClosed) closeSoon(this.upstream, hadError);
+      if (this.upstream !== null && !this.upstreamClosed) closeAfter(this.upstream, hadError);
       this.maybeClosed();
     });
   }
@@ -63,16 +74,22 @@ export class SessionSockets {
       this.ev.upstreamData(chunk);
       this.checkIdle();
     };
-    const onEnd = (): void => {
-      this.endedSides.add('server');
-      this.ev.upstreamEnded();
-      this.checkIdle();
+    const onEnd = (): void =>
+      confirmEnd(socket, () => {
+        if (this.upstream !== socket) return; // retired meanwhile
+        this.endedSides.add('server');
+        settleAll();
+        this.ev.upstreamEnded();
+        this.checkIdle();
+      });
+    const onError = (err: NodeJS.ErrnoException): void => {
+      settleAll();
+      this.ev.error('server', err);
     };
-    const onError = (err: NodeJS.ErrnoException): void => this.ev.error('server', err);
     const onDrain = (): void => this.release('client', 'backpressure');
     const onClose = (hadError: boolean): void => {
       this.upstreamClosed = true;
-      if (!this.clientClosed) closeSoon(this.client, hadError);
+      if (!this.clientClosed) closeAfter(this.client, hadError);
       this.maybeClosed();
     };
     socket.on('data', onData);
@@ -98,7 +115,7 @@ export class SessionSockets {
     this.detachUpstream?.();
     this.detachUpstream = null;
     this.upstream = null;
-    closeSoon(socket, false);
+    closeSoon(socket);
   }
 
   writeClient(bytes: Uint8Array, done?: (err?: Error | null) => void): void {
@@ -146,8 +163,8 @@ export class SessionSockets {
 
   /** Ends both sides, then destroys them once flushed. */
   endBoth(): void {
-    closeSoon(this.client, false);
-    if (this.upstream !== null) closeSoon(this.upstream, false);
+    closeSoon(this.client);
+    if (this.upstream !== null) closeSoon(this.upstream);
   }
 
   destroyBoth(): void {
@@ -175,17 +192,68 @@ export class SessionSockets {
     if (this.done || !this.clientClosed || (this.upstream !== null && !this.upstreamClosed)) return;
     this.done = true;
     for (const w of this.idleWaiters.splice(0)) w.resolve();
+    settleAll();
     this.ev.closed();
   }
 }
 
-/** After an error the partner is destroyed; otherwise it is ended and destroyed once flushed. */
-function closeSoon(socket: Socket, hard: boolean): void {
-  if (hard) {
-    socket.destroy();
-    return;
-  }
+/** The partner of a socket that closed: reset after an error, otherwise ended and destroyed once flushed. */
+function closeAfter(socket: Socket, faulted: boolean): void {
+  if (faulted) resetWhenFlushed(socket);
+  else closeSoon(socket);
+}
+
+function closeSoon(socket: Socket): void {
   socket.end();
   if (socket.writableFinished) socket.destroy();
   else socket.once('finish', () => socket.destroy());
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Calls `ended` if the peer really ended its side with a FIN. libuv takes a hang-up that comes
+ * with the last data for end of stream without reading the error, so a reset that follows data
+ * at once surfaces as 'end'. A zero-byte write tells them apart: the kernel fails it with
+ * ECONNRESET after a reset (the socket then closes with that error and its partner is reset) and
+ * lets it pass after a FIN. Not possible once our side is ended, nor through TLS (no bare write).
+ */
+function confirmEnd(socket: Socket, ended: () => void): void {
+  if (socket.writableEnded || socket.destroyed || (socket as TLSSocket).encrypted === true) {
+    ended();
+    return;
+  }
+  socket.write(EMPTY, (err) => {
+    if (!err) ended();
+  });
+}
+
+/**
+ * Resets `socket` once the bytes already relayed into it are handed to the kernel (a reset drops
+ * what is still queued, RFC 9293 §3.10.7.1), or after LINGER_MS if its peer stops reading.
+ */
+function resetWhenFlushed(socket: Socket): void {
+  if (socket.destroyed) return;
+  if (socket.writableLength === 0) {
+    reset(socket);
+    return;
+  }
+  const timer = setTimeout(() => reset(socket), LINGER_MS);
+  timer.unref();
+  const go = (): void => {
+    clearTimeout(timer);
+    reset(socket);
+  };
+  if (socket.writableEnded) socket.once('finish', go);
+  else socket.write(EMPTY, go);
+}
+
+function reset(socket: Socket): void {
+  if (socket.destroyed) return;
+  try {
+    socket.resetAndDestroy(); // SO_LINGER 0: the peer reads ECONNRESET, not end of stream
+  } catch {
+    // A TLS socket's handle is not a bare TCP handle (ERR_INVALID_HANDLE_TYPE): it can only close.
+    socket.destroy();
+  }
 }

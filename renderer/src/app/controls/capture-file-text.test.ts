@@ -14,6 +14,7 @@ describe('File tab text', () => {
 
   it('refuses files over the limit before reading them', () => {
     expect(tooLarge('x.jsonl', 10)).toBeNull();
-    expect(tooLarge('x.jsonl', 600 * 1048576)).toMatch(/600 MiB; Framescope opens captures up to 512 MiB/);
+    expect(tooLarge('x.jsonl', 600 * 1048576)).toBeNull();
+    expect(tooLarge('x.jsonl', 5000 * 1048576)).toMatch(/5000 MiB; Framescope opens captures up to 4096 MiB/);
   });
 });

@@ -1,8 +1,8 @@
 // Words and names for the File tab, kept pure so they are unit-tested without a browser.
 import type { CaptureExportFormat, CaptureImportResult } from '../../../../shared/api';
 
-/** Largest file offered to the engine (its own limit, checked here before reading the file). */
-export const MAX_OPEN_BYTES = 512 * 1024 * 1024;
+/** Largest file offered to the engine (its own limit, IMPORT_CAPS.fileBytes, checked here before sending a page). */
+export const MAX_OPEN_BYTES = 4 * 1024 * 1024 * 1024;
 
 /** The File tab's format choice, in the order shown. */
 export const EXPORT_FORMATS: ReadonlyArray<{ format: CaptureExportFormat; label: string }> = [

@@ -5,6 +5,7 @@ import { opcodeClass } from '../../components/opcode-badge/OpcodeBadge';
 import { formatCount } from '../../format';
 import { useStore } from '../../store';
 import { isFilterActive } from '../../store/inspector-slice';
+import { SearchProgress } from './SearchProgress';
 
 const RESERVED = [3, 4, 5, 6, 7, 11, 12, 13, 14, 15];
 const OPCODE_CHIPS: Array<{ label: string; opcodes: number[] }> = [
@@ -86,7 +87,7 @@ export const InspectorToolbar = memo(function InspectorToolbar({ searchRef, matc
           className="input search-input"
           type="search"
           placeholder={filter.regex ? 'Regular expression…' : 'Search payloads…'}
-          title="Search the payload previews (Ctrl+F)"
+          title="Search whole payloads: messages reassembled and inflated (Ctrl+F)"
           aria-label="Search payloads"
           aria-invalid={regexError !== null}
           value={draft}
@@ -106,6 +107,7 @@ export const InspectorToolbar = memo(function InspectorToolbar({ searchRef, matc
           </span>
         )}
       </div>
+      <SearchProgress />
       <button className={`chip violations${filter.violationsOnly ? ' on' : ''}`} aria-pressed={filter.violationsOnly} onClick={() => setFilter({ violationsOnly: !filter.violationsOnly })} title="Only frames that break a rule of RFC 6455">
         ⚠ Violations only
       </button>

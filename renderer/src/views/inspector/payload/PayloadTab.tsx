@@ -10,7 +10,9 @@ import { ViolationList } from '../../../components/violations/ViolationList';
 import { fieldsOfViolation } from '../../../components/violations/violation-fields';
 import { useRemote } from '../detail/use-remote';
 import { findMessage } from './find-message';
+import { PagedPayload } from './PagedPayload';
 import { PayloadBody } from './PayloadBody';
+import { PAGED_FROM } from './payload-reads';
 
 export interface PayloadTabProps {
   detail: FrameDetail;
@@ -23,6 +25,10 @@ export function PayloadTab({ detail, onSelectFrame }: PayloadTabProps) {
   const lookup = useRemote(s.id, load);
   const found = lookup.value;
   const message = found?.message ?? null;
+  const lastFrameId = found && 'lastFrameId' in found ? found.lastFrameId : s.id;
+  // Large or cut payloads are read page by page from the engine; small ones come with the detail.
+  const pagedMessage = message !== null && (message.payload.length >= PAGED_FROM || message.truncated) && !message.inflateError;
+  const pagedFrame = detail.payload.length >= PAGED_FROM || detail.payloadTruncated;
 
   // The payload's own violations (invalid UTF-8, a bad close code…) belong here too.
   const payloadViolations = detail.violations.filter((v) => fieldsOfViolation(v.code).includes('payload'));
@@ -58,14 +64,28 @@ export function PayloadTab({ detail, onSelectFrame }: PayloadTabProps) {
       {message && message.compressed && !message.inflateError ? (
         <>
           <h3 className="pane-subtitle">Inflated message</h3>
-          <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} testId="payload-message" />
+          {pagedMessage ? (
+            <PagedPayload key={`m${lastFrameId}`} frameId={lastFrameId} part="message" opcode={message.opcode} testId="payload-message" />
+          ) : (
+            <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} testId="payload-message" />
+          )}
           <h3 className="pane-subtitle">
             On the wire <span className="muted">— this frame's payload, compressed (RSV1, RFC 7692)</span>
           </h3>
-          <PayloadBody key={`w${s.id}`} bytes={detail.payload} opcode={2} truncated={detail.payloadTruncated} testId="payload-wire" />
+          {pagedFrame ? (
+            <PagedPayload key={`w${s.id}`} frameId={s.id} part="frame" opcode={2} testId="payload-wire" />
+          ) : (
+            <PayloadBody key={`w${s.id}`} bytes={detail.payload} opcode={2} truncated={detail.payloadTruncated} testId="payload-wire" />
+          )}
         </>
       ) : message && message.frameIds.length > 1 ? (
-        <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} testId="payload-message" />
+        pagedMessage ? (
+          <PagedPayload key={`m${lastFrameId}`} frameId={lastFrameId} part="message" opcode={message.opcode} testId="payload-message" />
+        ) : (
+          <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} testId="payload-message" />
+        )
+      ) : pagedFrame ? (
+        <PagedPayload key={`f${s.id}`} frameId={s.id} part="frame" opcode={s.opcode === 0 && message ? message.opcode : s.opcode} testId="payload-frame" />
       ) : (
         <PayloadBody key={`f${s.id}`} bytes={detail.payload} opcode={s.opcode === 0 && message ? message.opcode : s.opcode} truncated={detail.payloadTruncated} testId="payload-frame" />
       )}

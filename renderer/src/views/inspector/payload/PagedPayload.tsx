@@ -1,0 +1,62 @@
+// A large payload in pages: one 64 KiB page at a time is read from the engine (readPayload) and
+// shown as text or hex, so a 20 MiB message never loads whole into the renderer. Text pages are
+// cut at UTF-8 boundaries by the decoder's streaming rules; a multi-byte character split by a page
+// edge shows as � at the edge (Hex has every byte).
+import { useCallback, useState } from 'react';
+import type { PayloadPart } from '../../../../../shared/api';
+import { getClient } from '../../../api/client';
+import { useRemote } from '../detail/use-remote';
+import { PayloadBody } from './PayloadBody';
+import { VIEW_PAGE, keptNote } from './payload-reads';
+
+export interface PagedPayloadProps {
+  frameId: number;
+  part: PayloadPart;
+  opcode: number;
+  testId?: string;
+}
+
+export function PagedPayload({ frameId, part, opcode, testId }: PagedPayloadProps) {
+  const [page, setPage] = useState(0);
+  const load = useCallback((p: number) => getClient().readPayload({ frameId, part, offset: p * VIEW_PAGE, length: VIEW_PAGE }), [frameId, part]);
+  const chunk = useRemote(page, load);
+  const value = chunk.value;
+  const pages = value === null ? 1 : Math.max(1, Math.ceil(value.kept / VIEW_PAGE));
+  const go = (p: number) => setPage(Math.min(pages - 1, Math.max(0, p)));
+  const from = page * VIEW_PAGE;
+  const to = from + (value?.bytes.length ?? 0);
+  const note = value === null ? null : keptNote(value.kept, value.total);
+
+  return (
+    <div className="paged-payload" data-testid={testId}>
+      <div className="pager" role="group" aria-label="Pages of the payload">
+        <button className="button small" onClick={() => go(0)} disabled={page === 0} aria-label="First page">
+          «
+        </button>
+        <button className="button small" onClick={() => go(page - 1)} disabled={page === 0} aria-label="Previous page" data-testid="page-prev">
+          ‹
+        </button>
+        <span className="pager-where" data-testid="page-where">
+          Page {(page + 1).toLocaleString('en-US')} of {pages.toLocaleString('en-US')}
+          <span className="muted">
+            {' '}
+            · bytes {from.toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {(value?.kept ?? 0).toLocaleString('en-US')}
+          </span>
+        </span>
+        <button className="button small" onClick={() => go(page + 1)} disabled={page >= pages - 1} aria-label="Next page" data-testid="page-next">
+          ›
+        </button>
+        <button className="button small" onClick={() => go(pages - 1)} disabled={page >= pages - 1} aria-label="Last page" data-testid="page-last">
+          »
+        </button>
+      </div>
+      {note && (
+        <p className="note warn-note" data-testid="kept-note">
+          {note}
+        </p>
+      )}
+      {chunk.error && <p className="note warn-note">Could not read this page: {chunk.error}</p>}
+      {value && <PayloadBody key={`${frameId}-${part}-${page}`} bytes={value.bytes} opcode={opcode} />}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// Reads a payload from the engine page by page (readPayload): the paged viewer asks for one page
+// at a time; copying a whole message gathers its pages, up to a cap, into one buffer.
+import type { FramescopeApi, PayloadPart } from '../../../../../shared/api';
+
+/** Bytes shown per page of the paged viewer. */
+export const VIEW_PAGE = 64 * 1024;
+/** Larger than this, a payload is shown in pages instead of from the frame detail. */
+export const PAGED_FROM = 256 * 1024;
+/** Largest payload copied to the clipboard at once. */
+export const COPY_LIMIT = 64 * 1024 * 1024;
+const READ_PAGE = 1024 * 1024;
+
+export interface WholePayload {
+  bytes: Uint8Array;
+  /** True size, and what the capture kept of it (less only when a Framescope limit cut it). */
+  total: number;
+  kept: number;
+}
+
+export async function readWhole(api: Pick<FramescopeApi, 'readPayload'>, frameId: number, part: PayloadPart, limit = COPY_LIMIT): Promise<WholePayload> {
+  const first = await api.readPayload({ frameId, part, offset: 0, length: READ_PAGE });
+  if (first.kept > limit) throw new Error(`The ${part === 'message' ? 'message' : 'payload'} is ${mib(first.kept)}; Framescope copies up to ${mib(limit)}. Save the capture to get all of it.`);
+  const out = new Uint8Array(first.kept);
+  out.set(first.bytes, 0);
+  let at = first.bytes.length;
+  while (at < first.kept) {
+    const chunk = await api.readPayload({ frameId, part, offset: at, length: READ_PAGE });
+    if (chunk.bytes.length === 0) break;
+    out.set(chunk.bytes, at);
+    at += chunk.bytes.length;
+  }
+  return { bytes: out.subarray(0, at), total: first.total, kept: first.kept };
+}
+
+export function mib(n: number): string {
+  return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${(n / 1024).toFixed(0)} KiB`;
+}
+
+/** "kept N of M bytes" when a Framescope limit cut the payload; null when it is whole. */
+export function keptNote(kept: number, total: number): string | null {
+  if (kept >= total) return null;
+  return `Framescope kept ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} bytes (its per-frame limit, not a protocol matter).`;
+}
