@@ -3,22 +3,13 @@
 // every claim is checked twice: in the crafter's history and in the capture itself.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import WebSocket from 'ws';
 import type { FrameSummary } from '../shared/model';
 import { useAppSession, type Scheme } from './app-session';
 import { pageErrors, screenshot } from './harness';
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('the frame crafter in browser mode', () => {
   // Our mistakes are meant to make ws fail the connection (it closes with 1002 / 1007).
@@ -42,7 +33,14 @@ describe('the frame crafter in browser mode', () => {
     client.on('message', (d) => messages.push(String(d)));
     client.on('error', () => undefined);
     await new Promise((resolve, reject) => client.once('open', resolve).once('error', reject));
-    const connectionId = await until(async () => (await session.app.engine.api.listConnections()).find((c) => !before.has(c.id) && c.state === 'open')?.id, 'the connection');
+    const connectionId = await vi.waitFor(
+      async () => {
+        const found = (await session.app.engine.api.listConnections()).find((c) => !before.has(c.id) && c.state === 'open');
+        if (!found) throw new Error('the proxied connection is not open in the capture yet');
+        return found.id;
+      },
+      { timeout: 10_000, interval: 25 },
+    );
     return { client, connectionId, messages };
   }
 
@@ -108,7 +106,7 @@ describe('the frame crafter in browser mode', () => {
     // Ctrl+Enter sends from inside the editor (and does not insert a line there).
     await page.keyboard.press('ControlOrMeta+Enter');
     await expect.poll(() => page.getByTestId('history-answer').first().textContent(), { timeout: 10_000 }).toContain('typed in monaco');
-    await until(async () => (messages.includes('typed in monaco') ? true : undefined), 'the echo at the real client');
+    await expect.poll(() => messages, { timeout: 10_000 }).toContain('typed in monaco'); // the echo at the real client
     const rows = await framesOf(connectionId);
     const injected = rows.find((r) => r.injected)!;
     expect(injected).toMatchObject({ from: 'client', masked: true, opcode: 1, preview: 'typed in monaco' });
@@ -129,7 +127,7 @@ describe('the frame crafter in browser mode', () => {
     const answers = page.getByTestId('history-answers').first();
     await expect.poll(() => answers.textContent(), { timeout: 10_000 }).toContain('Hello, fragmented world');
     expect(await answers.textContent()).toContain('in between'); // the Pong carries the Ping's payload (§5.5.3)
-    await until(async () => (messages.includes('Hello, fragmented world') ? true : undefined), 'the reassembled echo');
+    await expect.poll(() => messages, { timeout: 10_000 }).toContain('Hello, fragmented world'); // the reassembled echo
     expect(session.echo.received).toContain('Hello, fragmented world');
 
     const rows = await framesOf(connectionId);

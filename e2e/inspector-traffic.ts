@@ -3,6 +3,7 @@
 // socket. Everything goes through the engine's real reverse proxy to a `ws` echo server
 // (echo-server.ts).
 import { connect } from 'node:net';
+import { vi } from 'vitest';
 import WebSocket, { type ClientOptions } from 'ws';
 import type { AppUnderTest } from './harness';
 
@@ -101,11 +102,14 @@ export async function unmaskedClientFrame(proxyUrl: string, path: string): Promi
   await closed;
 }
 
-/** Polls the engine (through its public contract) until the capture holds `n` frames. */
+/** Waits until the capture holds `n` frames, asking the engine through its public contract. */
 export async function waitForFrames(app: AppUnderTest, n: number, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while ((await app.engine.api.getStats()).frames < n) {
-    if (Date.now() > deadline) throw new Error(`the capture holds ${(await app.engine.api.getStats()).frames} frames, expected ${n}`);
-    await new Promise<void>((resolve) => setTimeout(resolve, 20));
-  }
+  // vi.waitFor, not expect.poll: this also runs in beforeAll hooks.
+  await vi.waitFor(
+    async () => {
+      const { frames } = await app.engine.api.getStats();
+      if (frames < n) throw new Error(`the capture holds ${frames} frames, expected ${n}`);
+    },
+    { timeout: timeoutMs, interval: 20 },
+  );
 }

@@ -11,6 +11,23 @@ async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
 }
 
+/** Runs `shoot` at 1280×720 and 1920×1080 in light and dark; nothing may scroll sideways. Ends at 1440×900, light. */
+async function atEverySize(page: Page, shoot: (suffix: string) => Promise<void>): Promise<void> {
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      await shoot(`${theme}-${width}`);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await setTheme(page, 'light');
+}
+
 describe('the comparison lab in the browser', () => {
   let app: AppUnderTest;
   let browser: Browser;
@@ -31,6 +48,7 @@ describe('the comparison lab in the browser', () => {
     await page.getByTestId('lab-rate').fill('4');
     await page.getByTestId('lab-interval').fill('700');
     await page.getByTestId('lab-cookie').fill('400');
+    await page.getByTestId('lab-upstream').check();
     await page.getByTestId('lab-start').click();
     await expect.poll(() => page.getByTestId('lab-status').textContent(), { timeout: 15_000 }).toContain('Running');
     // Every lane has delivered something, and the short-polling lane has made several requests.
@@ -74,6 +92,32 @@ describe('the comparison lab in the browser', () => {
     await screenshot(page, 'lab-summary-light');
     await page.getByTestId('lab-claims').scrollIntoViewIfNeeded();
     await screenshot(page, 'lab-claims-light');
+
+    // Both directions: the browser's own masked frames (6 or 8 B of header) and POSTs, measured.
+    const up = summary.rows.find((r) => r.transport === 'websocket')!.clientToServer!;
+    expect(up.messages).toBeGreaterThan(2);
+    expect(Object.keys(up.frameHeaderSizes!)).toEqual(['8']);
+    for (const t of ['short-polling', 'long-polling', 'sse'] as const) expect(summary.rows.find((r) => r.transport === t)!.clientToServer!.requests).toBeGreaterThan(2);
+    // The packets underneath, counted by the kernel on Linux.
+    for (const r of summary.rows) expect({ t: r.transport, measured: r.tcpIp?.measured }).toEqual({ t: r.transport, measured: true });
+    expect(await page.getByTestId('lab-packets-ratio').textContent()).toMatch(/\d : 1 counting application bytes, .*\d : 1 counting the packets too/);
+    expect(await page.getByTestId('lab-directions-websocket').textContent()).toContain('masked frames: 8 B ×');
+    // The polling-delay cards: mean, median, p95 against T/2 and T, with the distribution.
+    const wait = page.getByTestId('lab-claim-short-polling-poll-wait-interval');
+    expect(await wait.textContent()).toMatch(/mean \d+ ms, median \d+ ms, p95 \d+ ms/);
+    expect(await wait.locator('svg.lab-wait-hist rect').count()).toBe(13);
+    await page.getByTestId('lab-compression-run').click();
+    await expect.poll(() => page.getByTestId('lab-compression').textContent(), { timeout: 30_000 }).toContain('permessage-deflate, context takeover');
+    await atEverySize(page, async (suffix) => {
+      await page.getByTestId('lab-compression').scrollIntoViewIfNeeded();
+      await screenshot(page, `lab-compression-${suffix}`);
+      await page.getByTestId('lab-directions').scrollIntoViewIfNeeded();
+      await screenshot(page, `lab-directions-${suffix}`);
+      await page.getByTestId('lab-packets').scrollIntoViewIfNeeded();
+      await screenshot(page, `lab-packets-${suffix}`);
+      await wait.scrollIntoViewIfNeeded();
+      await screenshot(page, `lab-wait-claims-${suffix}`);
+    });
   });
 
   it('plots the run, and sweeps latency against interval and overhead against size', async () => {
@@ -89,6 +133,33 @@ describe('the comparison lab in the browser', () => {
     await setTheme(page, 'dark');
     await page.getByTestId('lab-sweep-interval').scrollIntoViewIfNeeded();
     await screenshot(page, 'lab-plots-dark');
+  });
+
+  it('starts a demo server in one click, with the built-in client connected through its proxy', async () => {
+    await page.getByTestId('lab-tab-demos').click();
+    const echo = page.getByTestId('lab-demo-server-echo');
+    await echo.getByRole('button', { name: 'Start echo' }).click();
+    await expect.poll(() => echo.textContent(), { timeout: 10_000 }).toMatch(/proxy ws:\/\/127\.0\.0\.1:\d+.*built-in client: connection \d+/);
+    const info = (await app.engine.api.demoServerList()).find((d) => d.kind === 'echo')!;
+    await expect.poll(async () => (await app.engine.api.queryFrames({ filter: { connectionId: info.connectionId! }, start: 0, count: 5 })).total).toBeGreaterThanOrEqual(2);
+    await atEverySize(page, async (suffix) => {
+      await page.getByTestId('lab-demo-servers').scrollIntoViewIfNeeded();
+      await screenshot(page, `lab-demo-servers-${suffix}`);
+    });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await setTheme(page, 'dark');
+    // The lab's own connections sit in their own folded section of the sidebar.
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    const labSection = page.getByTestId('sidebar-lab');
+    expect(await labSection.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await labSection.locator('summary').click();
+    await screenshot(page, 'sidebar-lab-dark-1920');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await setTheme(page, 'light');
+    await screenshot(page, 'sidebar-lab-light-1280');
+    await labSection.locator('summary').click();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('tab', { name: 'Lab' }).click();
   });
 
   it('demonstrates broadcast, a growing bufferedAmount and subprotocol negotiation', async () => {

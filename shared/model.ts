@@ -145,6 +145,8 @@ export interface MessageInfo {
   truncated: boolean;
   /** Why a compressed message could not be inflated, if it could not. */
   inflateError: string | null;
+  /** The true inflated size of a compressed message when only part of it is kept (codec). */
+  inflatedLength?: number;
 }
 
 export interface FrameDetail {

@@ -1,12 +1,22 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createClient } from './api/client';
+import { createQueryClient } from './api/query-client';
 import { App } from './app/App';
+import { useStore } from './store';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
 
+// The one client and the one query cache, made before anything renders or acts.
+useStore.getState().setClient(createClient((open) => useStore.getState().setEngineConnected(open)));
+const queryClient = createQueryClient();
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

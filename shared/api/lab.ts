@@ -1,6 +1,12 @@
 // The comparison lab's contract (issue 7): one event stream served five ways, measured on the wire.
 // Times are microseconds since the Unix epoch on the engine's clock, like the capture's.
 export * from './lab-message';
+export * from './lab-claims';
+export * from './lab-packets';
+export * from './lab-demos';
+import type { LabClaimCheck, LabHistogram, LabLatency, LabPhaseModel } from './lab-claims';
+import type { LabCompression, LabTcpIp, LabUpstreamSummary } from './lab-packets';
+import type { DemoServerInfo, DemoServerKind, DemoServerStartOptions, LabBroadcastResult, LabDemoEndpoints, LabHandshake } from './lab-demos';
 
 export type LabTransport = 'short-polling' | 'long-polling' | 'sse' | 'websocket' | 'http2-polling';
 export const LAB_TRANSPORTS: readonly LabTransport[] = ['short-polling', 'long-polling', 'sse', 'websocket', 'http2-polling'];
@@ -23,8 +29,19 @@ export interface LabOptions {
   format: 'text' | 'json';
   /** Steady: evenly spaced. Bursty: groups of up to 5 back to back, same average rate. */
   pattern: 'steady' | 'bursty';
+  /**
+   * Where messages fall against the polls. Random: each message (or burst) at a uniformly random
+   * moment of its slot, so waits for the next poll are spread over the interval, as real events are.
+   * Fixed: evenly spaced from just after the first poll, one phase for the whole run.
+   */
+  phase: LabPhaseModel;
   /** Short-polling interval in milliseconds (HTTP/2 polling uses it too). */
   intervalMs: number;
+  /**
+   * Both directions: every client also sends the same stream up (rate and size as published) —
+   * masked WebSocket frames, POSTs for the HTTP transports.
+   */
+  upstream: boolean;
   /** Cookie bytes every HTTP client carries, to show what cookies cost (0 = none). */
   cookieBytes: number;
   clients: LabClients;
@@ -44,6 +61,8 @@ export const DEFAULT_LAB_OPTIONS: LabOptions = {
   size: 256,
   format: 'json',
   pattern: 'steady',
+  phase: 'random',
+  upstream: false,
   intervalMs: 1000,
   cookieBytes: 0,
   clients: 'browser',
@@ -61,10 +80,12 @@ export function checkLabOptions(input: unknown): { options: LabOptions } | { err
   if (!Number.isInteger(o.size) || !Number.isInteger(o.cookieBytes)) return { error: 'size and cookieBytes must be whole numbers.' };
   if (o.format !== 'text' && o.format !== 'json') return { error: "format must be 'text' or 'json'." };
   if (o.pattern !== 'steady' && o.pattern !== 'bursty') return { error: "pattern must be 'steady' or 'bursty'." };
+  if (o.phase !== 'random' && o.phase !== 'fixed') return { error: "phase must be 'random' or 'fixed'." };
+  if (typeof o.upstream !== 'boolean') return { error: 'upstream must be true or false.' };
   if (o.clients !== 'browser' && o.clients !== 'engine') return { error: "clients must be 'browser' or 'engine'." };
   if (o.rate * o.size > LAB_LIMITS.bytesPerSecond) return { error: 'rate × size is above 16 MiB/s; lower one of them.' };
-  const { rate, size, format, pattern, intervalMs, cookieBytes, clients } = o;
-  return { options: { rate, size, format, pattern, intervalMs, cookieBytes, clients } };
+  const { rate, size, format, pattern, phase, upstream, intervalMs, cookieBytes, clients } = o;
+  return { options: { rate, size, format, pattern, phase, upstream, intervalMs, cookieBytes, clients } };
 }
 
 /** Where the bytes of a transport are counted: the capture proxy, or the lab's own socket tap (HTTP/2 only: the proxy speaks HTTP/1.1). */
@@ -140,6 +161,9 @@ export type LabByteKey =
   | 'hpack-request-headers'
   | 'hpack-response-headers'
   | 'control'
+  | 'upstream-payload'
+  | 'upstream-headers'
+  | 'upstream-frame-headers'
   | 'unattributed';
 
 export interface LabByteShare {
@@ -147,25 +171,6 @@ export interface LabByteShare {
   bytes: number;
   /** Paid once per connection (handshake, SSE response head, HTTP/2 preface), not per message. */
   oneTime: boolean;
-}
-
-export interface LabLatency {
-  p50: number;
-  p95: number;
-  max: number;
-  mean: number;
-}
-
-export interface LabClaimCheck {
-  metric: 'overhead' | 'latency' | 'requests';
-  /** What the seed notes say. */
-  claim: string;
-  /** What this run measured, in words. */
-  measured: string;
-  /** One line on why. */
-  explanation: string;
-  /** Whether the measurement falls within the claim (null: nothing to compare yet). */
-  agrees: boolean | null;
 }
 
 export interface LabTransportSummary {
@@ -187,9 +192,15 @@ export interface LabTransportSummary {
   /** payload / wire bytes. */
   payloadEfficiency: number | null;
   latencyMs: LabLatency | null;
+  /** Polling transports: the waits' distribution in tenths of the interval (null for push transports). */
+  latencyHistogram: LabHistogram | null;
   requestsPerSecond: number;
   bytesPerSecond: number;
   breakdown: LabByteShare[];
+  /** Client → server messages (options.upstream), null when the clients sent none. */
+  clientToServer: LabUpstreamSummary | null;
+  /** The packets underneath: segments and IP + TCP header bytes (null before any traffic). */
+  tcpIp: LabTcpIp | null;
   claims: LabClaimCheck[];
 }
 
@@ -228,23 +239,6 @@ export interface LabSweepResult {
   points: LabSweepPoint[];
 }
 
-export interface LabDemoEndpoints {
-  /** WebSocket URLs through the meter: every client here receives each broadcast. */
-  broadcastUrl: string;
-  /** A WebSocket peer that reads slowly, so a fast sender's bufferedAmount grows. */
-  slowUrl: string;
-  /** Offers are answered with the first of LAB_SUBPROTOCOLS the client offered. */
-  subprotocolUrl: string;
-  subprotocols: string[];
-  meter: LabMeter;
-}
-
-export interface LabHandshake {
-  request: string;
-  response: string;
-  subprotocol: string | null;
-}
-
 export interface LabApi {
   labStart(options: LabOptions): Promise<LabStatus>;
   /** Stops publishing, waits for every transport to deliver what was published, then closes. */
@@ -258,10 +252,16 @@ export interface LabApi {
   /** Short headless runs with Node clients: latency against polling interval, or overhead against size. */
   labSweep(request: LabSweepRequest): Promise<LabSweepResult>;
   labDemoStart(): Promise<LabDemoEndpoints>;
-  /** Sends one message to every broadcast client; returns when it was sent and to how many. */
-  labBroadcast(options: { size: number }): Promise<{ seq: number; sentAt: number; clients: number }>;
+  /** Sends one message to every broadcast client; returns when, to how many, and what the capture measured. */
+  labBroadcast(options: { size: number }): Promise<LabBroadcastResult>;
   /** The handshake of the demo connection whose URL carries ?tag=…, as the meter saw it. */
   labHandshake(options: { tag: string }): Promise<LabHandshake | null>;
+  /** Starts (or returns) the demo server of a kind behind a capture proxy; connects the built-in client unless told not to. */
+  demoServerStart(options: DemoServerStartOptions): Promise<DemoServerInfo>;
+  demoServerStop(options: { kind: DemoServerKind }): Promise<void>;
+  demoServerList(): Promise<DemoServerInfo[]>;
+  /** gzip and permessage-deflate on the lab's stream at this size and format, measured on loopback sockets. */
+  labCompression(options: Pick<LabOptions, 'size' | 'format' | 'rate'>): Promise<LabCompression[]>;
 }
 
 export const LAB_METHODS = [
@@ -275,6 +275,10 @@ export const LAB_METHODS = [
   'labDemoStart',
   'labBroadcast',
   'labHandshake',
+  'demoServerStart',
+  'demoServerStop',
+  'demoServerList',
+  'labCompression',
 ] as const satisfies readonly (keyof LabApi)[];
 
 export type LabEvent =

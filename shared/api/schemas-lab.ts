@@ -1,7 +1,7 @@
 // Schemas of the lab's methods (shared/api/lab.ts). Ranges come from LAB_LIMITS, the lab's own
 // table; the cross-field rule (rate × size) stays in checkLabOptions.
 import * as v from 'valibot';
-import { LAB_LIMITS, LAB_TRANSPORTS } from './lab';
+import { DEMO_SERVER_KINDS, LAB_LIMITS, LAB_PHASE_MODELS, LAB_TRANSPORTS } from './lab';
 import { between, count, text, wholeBetween } from './schema-parts';
 
 const labOptions = v.object({
@@ -9,6 +9,8 @@ const labOptions = v.object({
   size: wholeBetween(LAB_LIMITS.size.min, LAB_LIMITS.size.max),
   format: v.picklist(['text', 'json']),
   pattern: v.picklist(['steady', 'bursty']),
+  phase: v.picklist(LAB_PHASE_MODELS),
+  upstream: v.boolean(),
   intervalMs: between(LAB_LIMITS.intervalMs.min, LAB_LIMITS.intervalMs.max),
   cookieBytes: wholeBetween(LAB_LIMITS.cookieBytes.min, LAB_LIMITS.cookieBytes.max),
   clients: v.picklist(['browser', 'engine']),
@@ -31,4 +33,14 @@ export const LAB_SCHEMAS = {
   labDemoStart: v.tuple([]),
   labBroadcast: v.tuple([v.object({ size: wholeBetween(1, LAB_LIMITS.size.max) })]),
   labHandshake: v.tuple([v.object({ tag: text(256) })]),
+  demoServerStart: v.tuple([v.object({ kind: v.picklist(DEMO_SERVER_KINDS), connectClient: v.optional(v.boolean()) })]),
+  demoServerStop: v.tuple([v.object({ kind: v.picklist(DEMO_SERVER_KINDS) })]),
+  demoServerList: v.tuple([]),
+  labCompression: v.tuple([
+    v.object({
+      size: wholeBetween(LAB_LIMITS.size.min, LAB_LIMITS.size.max),
+      format: v.picklist(['text', 'json']),
+      rate: between(LAB_LIMITS.rate.min, LAB_LIMITS.rate.max),
+    }),
+  ]),
 };

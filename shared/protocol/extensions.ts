@@ -108,9 +108,10 @@ export function parseExtensions(value: string): NegotiatedExtension[] | { error:
   return out;
 }
 
-function windowBits(value: string | null): number | null {
-  // RFC 7692 §7.1.2: 1*DIGIT without leading zeros, in 8..15.
-  if (value === null || !/^[1-9][0-9]?$/.test(value)) return null;
+function windowBits(value: string | null, lenient: boolean): number | null {
+  // RFC 7692 §7.1.2: 1*DIGIT without leading zeros, in 8..15. Lenient: any decimal form of 8..15
+  // ("08"), which is how ws reads it, so a capture decodes what those peers really do.
+  if (value === null || !(lenient ? /^[0-9]+$/ : /^[1-9][0-9]?$/).test(value)) return null;
   const bits = Number(value);
   return bits >= 8 && bits <= 15 ? bits : null;
 }
@@ -119,7 +120,7 @@ function windowBits(value: string | null): number | null {
  * Validates permessage-deflate parameters (RFC 7692 §7.1). In an offer,
  * client_max_window_bits may have no value (§7.1.2.2); in a response it must.
  */
-export function deflateParamsFromExtension(ext: NegotiatedExtension, role: 'offer' | 'response' = 'response'): DeflateParams | { error: string } {
+export function deflateParamsFromExtension(ext: NegotiatedExtension, role: 'offer' | 'response' = 'response', lenient = false): DeflateParams | { error: string } {
   const params: DeflateParams = { serverNoContextTakeover: false, clientNoContextTakeover: false, serverMaxWindowBits: 15, clientMaxWindowBits: 15 };
   const seen = new Set<string>();
   for (const p of ext.params) {
@@ -134,14 +135,14 @@ export function deflateParamsFromExtension(ext: NegotiatedExtension, role: 'offe
         else params.clientNoContextTakeover = true;
         break;
       case 'server_max_window_bits': {
-        const bits = windowBits(p.value);
+        const bits = windowBits(p.value, lenient);
         if (bits === null) return { error: 'server_max_window_bits must be an integer from 8 to 15' };
         params.serverMaxWindowBits = bits;
         break;
       }
       case 'client_max_window_bits': {
         if (p.value === null && role === 'offer') break;
-        const bits = windowBits(p.value);
+        const bits = windowBits(p.value, lenient);
         if (bits === null) return { error: 'client_max_window_bits must be an integer from 8 to 15' };
         params.clientMaxWindowBits = bits;
         break;

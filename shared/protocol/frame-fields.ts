@@ -65,5 +65,15 @@ for (let len = 0; len < 126; len++) {
  */
 export function frameFields(lengthEncoding: 7 | 16 | 64, masked: boolean, payloadLength: number): FieldRange[] {
   if (lengthEncoding === 7 && payloadLength < 126) return SMALL[payloadLength * 2 + (masked ? 1 : 0)] as FieldRange[];
-  return buildFields(lengthEncoding, masked, payloadLength);
+  // Larger frames of one stream tend to repeat a size: reuse the last list built for a layout.
+  const i = layoutIndex(lengthEncoding, masked);
+  const last = RECENT[i];
+  if (last !== undefined && RECENT_LENGTH[i] === payloadLength) return last;
+  const fields = Object.freeze(buildFields(lengthEncoding, masked, payloadLength)) as FieldRange[];
+  RECENT[i] = fields;
+  RECENT_LENGTH[i] = payloadLength;
+  return fields;
 }
+
+const RECENT: FieldRange[][] = [];
+const RECENT_LENGTH: number[] = [];

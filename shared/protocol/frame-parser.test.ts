@@ -47,7 +47,7 @@ function summary(events: ParserEvent[]): unknown[] {
 
 /** Undecodable byte runs merge differently when split, so compare their union. */
 function undecodableBytes(events: ParserEvent[]): number {
-  return events.reduce((n, e) => n + (e.type === 'undecodable' && e.violation === undefined ? e.length : 0), 0);
+  return events.reduce((n, e) => n + (e.type === 'undecodable' && e.violations === undefined ? e.length : 0), 0);
 }
 
 const P256 = new Uint8Array(256).map((_, i) => i);
@@ -233,19 +233,29 @@ describe('FrameParser streaming details', () => {
   it('end() mid-header reports the bytes as undecodable with a violation', () => {
     const ev = feed(hex('82 7e 01'), { from: 'server' });
     expect(ev).toHaveLength(1);
-    expect(ev[0]).toMatchObject({ type: 'undecodable', offset: 0, length: 3, violation: { code: 'incomplete-frame' } });
+    expect(ev[0]).toMatchObject({ type: 'undecodable', offset: 0, length: 3, violations: [{ code: 'incomplete-frame' }] });
+  });
+
+  it('end() mid-header still reports what the first two bytes break (RSV, opcode, control length)', () => {
+    const codes = (text: string): string[] =>
+      feed(hex(text), { from: 'server' }).flatMap((e) => (e.type === 'undecodable' ? (e.violations ?? []).map((v) => v.code) : []));
+    expect(codes('f3 7f 00')).toEqual(['rsv-without-extension', 'rsv-without-extension', 'rsv-without-extension', 'reserved-opcode', 'incomplete-frame']);
+    expect(codes('89 7e 00')).toEqual(['control-too-long', 'incomplete-frame']);
+    expect(codes('82 7e 00')).toEqual(['incomplete-frame']);
   });
 
   it('after a fatal violation reports every further byte as undecodable', () => {
     const bytes = concat(hex('83 02 aa bb'), FIXTURES[0]!.bytes);
     const whole = feed(bytes, { from: 'server' });
+    // The fatal frame itself is shown whole (its bytes all arrived); what follows is not decoded.
     expect(frames(whole)).toHaveLength(1);
-    expect(frames(whole)[0]).toMatchObject({ opcode: 3, complete: false });
-    expect(undecodableBytes(whole)).toBe(bytes.length - 2);
+    expect(frames(whole)[0]).toMatchObject({ opcode: 3, complete: true, truncated: false });
+    expect(toHex(frames(whole)[0]!.payload)).toBe('aa bb');
+    expect(undecodableBytes(whole)).toBe(bytes.length - 4);
     for (let cut = 0; cut <= bytes.length; cut++) {
       const ev = feed(bytes, { from: 'server' }, [cut]);
       expect(frames(ev)).toHaveLength(1);
-      expect(undecodableBytes(ev)).toBe(bytes.length - 2);
+      expect(undecodableBytes(ev)).toBe(bytes.length - 4);
     }
   });
 });

@@ -1,9 +1,9 @@
 import { ByteSlab } from './byte-slab.js';
 import { parseClosePayload } from './close-payload.js';
-import { EMPTY_BYTES, decodeHeader, hasFatal, headerLengthFromFirstTwo, type HeaderContext } from './frame-header.js';
-import { OPCODE_CLOSE } from './opcodes.js';
+import { EMPTY_BYTES, decodeHeader, firstTwoViolations, hasFatal, headerLengthFromFirstTwo, lengthUnfollowable, type HeaderContext } from './frame-header.js';
+import { OPCODE_CLOSE, isControlOpcode } from './opcodes.js';
 import type { DecodedFrame, FrameHeader, Peer, Violation } from './types.js';
-import { copyUnmasked } from './unmask.js';
+import { copyUnmasked, type NativeUnmask } from './unmask.js';
 import { violation } from './violations.js';
 
 export interface FrameParserOptions {
@@ -15,6 +15,20 @@ export interface FrameParserOptions {
   rsv1Allowed?: boolean;
   /** Frames declaring more than this get a 'payload-too-large' violation (they are still followed). */
   maxPayloadLength?: number;
+  /**
+   * Emit 'payload' events with the (unmasked) bytes of data frames beyond `payloadBudget`, so
+   * inflation and UTF-8 validation can see a whole message while only a prefix is kept.
+   */
+  streamOverflow?: boolean;
+  /** Emit 'header' events (default true); a consumer that ignores them saves an object per frame. */
+  headerEvents?: boolean;
+  /**
+   * Allocates payload buffers above 1 KiB; every byte is written before it is read, so the
+   * engine may inject one that skips zero-filling (Buffer.allocUnsafeSlow's memory).
+   */
+  allocate?: (size: number) => Uint8Array;
+  /** A faster in-place unmask (the engine injects bufferutil's); the pure TypeScript one otherwise. */
+  unmask?: NativeUnmask;
 }
 
 export type ParserEvent =
@@ -24,8 +38,17 @@ export type ParserEvent =
    */
   | { type: 'header'; header: FrameHeader }
   | { type: 'frame'; frame: DecodedFrame }
-  /** Bytes that cannot be decoded: after a fatal violation, or a header cut short by end(). */
-  | { type: 'undecodable'; offset: number; length: number; violation?: Violation };
+  /**
+   * With `streamOverflow`: unmasked payload bytes of a data frame beyond what its `payload`
+   * keeps, in order, before that frame's 'frame' event. `frame.payload` already holds the kept
+   * prefix when the first one comes. `bytes` is the receiver's own copy.
+   */
+  | { type: 'payload'; frame: DecodedFrame; bytes: Uint8Array }
+  /**
+   * Bytes that cannot be decoded: after a fatal violation, or a header cut short by end()
+   * (then with 'incomplete-frame' and whatever its first two bytes already broke).
+   */
+  | { type: 'undecodable'; offset: number; length: number; violations?: Violation[] };
 
 export const DEFAULT_PAYLOAD_BUDGET = 1024 * 1024;
 
@@ -38,6 +61,9 @@ const STOPPED = 2;
 
 /** Longest possible header: 2 + 8 (64-bit length) + 4 (masking key). */
 const MAX_HEADER = 14;
+
+/** Largest payload taken from the shared slab (ByteSlab's default maxItem). */
+const SLAB_ITEM = 1024;
 
 /** Payload bytes reserved before any arrive; larger payloads grow as they come. */
 const INITIAL_RESERVE = 64 * 1024;
@@ -69,6 +95,12 @@ export class FrameParser {
   private kept = 0;
   private payloadRead = 0;
   private remaining = 0;
+  /** The frame being read has a fatal violation: after its payload, decoding stops. */
+  private stopAfter = false;
+  private readonly streamOverflow: boolean;
+  private readonly headerEvents: boolean;
+  private readonly allocate: (size: number) => Uint8Array;
+  private readonly unmask: NativeUnmask | undefined;
   /** Passed to decodeHeader for every frame; one object, updated in place. */
   private readonly ctx: HeaderContext;
 
@@ -76,6 +108,10 @@ export class FrameParser {
     const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
     // Infinity is allowed (keep everything); nonsense falls back to the default.
     this.budget = budget >= 0 ? Math.floor(budget) : DEFAULT_PAYLOAD_BUDGET;
+    this.streamOverflow = options.streamOverflow ?? false;
+    this.headerEvents = options.headerEvents ?? true;
+    this.allocate = options.allocate ?? ((size) => new Uint8Array(size));
+    this.unmask = options.unmask;
     this.ctx = {
       from: options.from,
       rsv1Allowed: options.rsv1Allowed ?? false,
@@ -109,7 +145,7 @@ export class FrameParser {
    * `nextBoundary() - offset` more bytes first (then asks again).
    */
   nextBoundary(): number {
-    if (this.state === DATA) return this.consumed + this.remaining;
+    if (this.state === DATA) return this.stopAfter ? -1 : this.consumed + this.remaining;
     if (this.state === HEADER && this.hdrLen === 0) return this.consumed;
     return -1;
   }
@@ -121,13 +157,15 @@ export class FrameParser {
     while (pos < n) {
       if (this.state === DATA) {
         const take = Math.min(this.remaining, n - pos);
+        const frame = this.frame as DecodedFrame;
+        let k = 0;
         if (this.kept < this.keepLimit) {
-          const k = Math.min(take, this.keepLimit - this.kept);
+          k = Math.min(take, this.keepLimit - this.kept);
           if (this.kept + k > this.buffer.length) this.grow(this.kept + k);
-          const frame = this.frame as DecodedFrame;
-          copyUnmasked(this.buffer, this.kept, chunk, pos, pos + k, frame.maskKey, this.payloadRead % 4);
+          copyUnmasked(this.buffer, this.kept, chunk, pos, pos + k, frame.maskKey, this.payloadRead & 3, this.unmask);
           this.kept += k;
         }
+        if (k < take && this.streamOverflow && !isControlOpcode(frame.opcode)) this.overflow(events, chunk, pos + k, pos + take, (this.payloadRead + k) & 3);
         this.payloadRead += take;
         this.remaining -= take;
         pos += take;
@@ -137,7 +175,7 @@ export class FrameParser {
         // Copy header bytes into the 14-byte scratch; cheap and chunk-split proof.
         const hdr = this.hdr;
         while (pos < n && this.hdrLen < this.hdrNeed) hdr[this.hdrLen++] = chunk[pos++] as number;
-        if (this.hdrLen === 2 && this.hdrNeed === 2) this.hdrNeed = headerLengthFromFirstTwo(hdr[1] as number);
+        if (this.hdrLen >= 2 && this.hdrNeed === 2) this.hdrNeed = headerLengthFromFirstTwo(hdr[1] as number);
         this.consumed = this.frameStart + this.hdrLen;
         if (this.hdrLen === this.hdrNeed) this.startFrame(events);
       } else {
@@ -156,12 +194,11 @@ export class FrameParser {
   end(): ParserEvent[] {
     const events: ParserEvent[] = [];
     if (this.state === HEADER && this.hdrLen > 0) {
-      events.push({
-        type: 'undecodable',
-        offset: this.frameStart,
-        length: this.hdrLen,
-        violation: violation('incomplete-frame', this.consumed, 'The connection ended in the middle of a frame header.'),
-      });
+      // What the first two bytes already break is reported too (a reserved opcode, say).
+      const violations: Violation[] = [];
+      if (this.hdrLen >= 2) firstTwoViolations(this.hdr[0] as number, this.hdr[1] as number, this.frameStart, this.ctx, violations);
+      violations.push(violation('incomplete-frame', this.consumed, 'The connection ended in the middle of a frame header.'));
+      events.push({ type: 'undecodable', offset: this.frameStart, length: this.hdrLen, violations });
     } else if (this.state === DATA) {
       const frame = this.frame as DecodedFrame;
       frame.violations.push(violation('incomplete-frame', this.consumed));
@@ -177,9 +214,11 @@ export class FrameParser {
 
   private startFrame(events: ParserEvent[]): void {
     const frame = decodeHeader(this.hdr, this.hdrLen, this.frameStart, this.ctx, this.slab);
-    events.push({ type: 'header', header: frame });
-    if (hasFatal(frame.violations)) {
-      // Don't guess what follows a frame we cannot interpret: stop here.
+    if (this.headerEvents) events.push({ type: 'header', header: frame });
+    // Don't guess what follows a frame we cannot interpret: decoding stops after it. Its own
+    // payload is still read (and shown whole) unless the length itself is beyond belief.
+    this.stopAfter = hasFatal(frame.violations);
+    if (this.stopAfter && lengthUnfollowable(frame.violations)) {
       frame.truncated = frame.payloadLength > 0;
       events.push({ type: 'frame', frame });
       this.state = STOPPED;
@@ -192,16 +231,26 @@ export class FrameParser {
     this.keepLimit = Math.min(frame.payloadLength, this.budget);
     // The declared length is only a claim: reserve at most INITIAL_RESERVE up
     // front and grow with the bytes that really arrive (see grow()).
-    this.buffer = this.keepLimit > 0 ? this.slab.alloc(Math.min(this.keepLimit, INITIAL_RESERVE)) : EMPTY_BYTES;
+    const reserve = Math.min(this.keepLimit, INITIAL_RESERVE);
+    this.buffer = reserve === 0 ? EMPTY_BYTES : reserve <= SLAB_ITEM ? this.slab.alloc(reserve) : this.allocate(reserve);
     if (this.remaining === 0) this.finishFrame(events);
     else this.state = DATA;
+  }
+
+  /** Unmasks chunk[start, end) of the current frame's payload into a fresh array and emits it. */
+  private overflow(events: ParserEvent[], chunk: Uint8Array, start: number, end: number, phase: number): void {
+    const frame = this.frame as DecodedFrame;
+    if (frame.payload.length !== this.kept) frame.payload = this.kept === this.buffer.length ? this.buffer : this.buffer.subarray(0, this.kept);
+    const bytes = this.allocate(end - start);
+    copyUnmasked(bytes, 0, chunk, start, end, frame.maskKey, phase, this.unmask);
+    events.push({ type: 'payload', frame, bytes });
   }
 
   /** Doubles the payload buffer (capped at keepLimit) until it holds `needed` bytes. */
   private grow(needed: number): void {
     let capacity = Math.max(this.buffer.length * 2, INITIAL_RESERVE);
     while (capacity < needed) capacity *= 2;
-    const next = new Uint8Array(Math.min(capacity, this.keepLimit));
+    const next = this.allocate(Math.min(capacity, this.keepLimit));
     next.set(this.buffer.subarray(0, this.kept));
     this.buffer = next;
   }
@@ -220,6 +269,10 @@ export class FrameParser {
     }
     events.push({ type: 'frame', frame });
     this.releaseFrame();
+    if (this.stopAfter) {
+      this.state = STOPPED;
+      return;
+    }
     this.state = HEADER;
     this.hdrLen = 0;
     this.hdrNeed = 2;

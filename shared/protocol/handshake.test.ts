@@ -167,5 +167,18 @@ describe('checkHandshake', () => {
     expect(codes(req2, edit(RESPONSE, 'Sec-WebSocket-Extensions', 'permessage-deflate; client_max_window_bits=10'))).toEqual(['deflate-response-mismatch@RFC 7692 §7.1']);
     expect(codes(req2, edit(RESPONSE, 'Sec-WebSocket-Extensions', 'permessage-deflate; server_max_window_bits=12'))).toEqual(['deflate-response-mismatch@RFC 7692 §7.1']);
     expect(codes(req, edit(RESPONSE, 'Sec-WebSocket-Extensions', 'permessage-deflate, permessage-deflate'))).toEqual(['handshake-duplicate-extension@9.1']);
+    // §7.1.2.2: the answer may lower client_max_window_bits, never raise it above the offer.
+    const req3 = edit(REQUEST, 'Sec-WebSocket-Extensions', 'permessage-deflate; client_max_window_bits=10');
+    expect(codes(req3, edit(RESPONSE, 'Sec-WebSocket-Extensions', 'permessage-deflate; client_max_window_bits=12'))).toEqual(['deflate-response-mismatch@RFC 7692 §7.1']);
+    expect(codes(req3, edit(RESPONSE, 'Sec-WebSocket-Extensions', 'permessage-deflate; client_max_window_bits=9'))).toEqual([]);
+  });
+
+  it('flags server_max_window_bits=08 (leading zero, §7.1.2.1) yet keeps decoding with deflate, as ws peers do', () => {
+    const req = edit(REQUEST, 'Sec-WebSocket-Extensions', 'permessage-deflate; server_max_window_bits=10');
+    const r = checkHandshake(head(req), head(edit(RESPONSE, 'Sec-WebSocket-Extensions', 'permessage-deflate; server_max_window_bits=08')));
+    expect(r.violations.map((x) => x.code)).toEqual(['deflate-invalid-params']);
+    expect(r.deflate).toMatchObject({ serverMaxWindowBits: 8 });
+    const bad = checkHandshake(head(req), head(edit(RESPONSE, 'Sec-WebSocket-Extensions', 'permessage-deflate; server_max_window_bits=99')));
+    expect(bad.deflate).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 export type { DecodedFrame, FieldName, FieldRange, FrameHeader, Peer, Violation } from './types.js';
 export * from './opcodes.js';
 export * from './close-codes.js';
-export { VIOLATION_KINDS, violation, type ViolationCode } from './violations.js';
+export { VIOLATION_KINDS, violation, violationKind, type ViolationCode, type ViolationKind } from './violations.js';
 export { Utf8Validator, decodeUtf8, encodeUtf8, findInvalidUtf8 } from './utf8.js';
 export { frameFields, headerLengthFor } from './frame-fields.js';
 export { DEFAULT_PAYLOAD_BUDGET, FrameParser, type FrameParserOptions, type ParserEvent } from './frame-parser.js';
@@ -10,9 +10,13 @@ export {
   MessageAssembler,
   type AssembledMessage,
   type AssemblerResult,
-  type Inflate,
   type MessageAssemblerOptions,
 } from './message-assembler.js';
+export { DirectionDecoder, type DecoderHandler, type DirectionDecoderOptions } from './direction-decoder.js';
+export type { InflateEnd, InflateSink, StreamInflater } from './inflate-stream.js';
+export type { InflatedMessage } from './message-inflation.js';
+export { KeptBytes } from './kept-bytes.js';
+export type { NativeUnmask } from './unmask.js';
 export { closePayload, parseClosePayload, type ClosePayload } from './close-payload.js';
 export { buildFrame, type BuilderDeps, type BuiltFrame, type FrameSpec } from './frame-builder.js';
 export {

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { closePayload, parseClosePayload } from './close-payload.js';
 import { FrameParser } from './frame-parser.js';
 import { fromHex, toHex } from './hex.js';
-import { MessageAssembler, type AssemblerResult, type Inflate, type MessageAssemblerOptions } from './message-assembler.js';
-import type { Peer } from './types.js';
+import { createStreamInflater } from '../../electron/engine/capture/inflater';
+import { DirectionDecoder } from './direction-decoder.js';
+import { MessageAssembler, type AssembledMessage, type AssemblerResult, type MessageAssemblerOptions } from './message-assembler.js';
+import type { InflatedMessage } from './message-inflation.js';
+import type { Peer, Violation } from './types.js';
 import { encodeUtf8 } from './utf8.js';
 
 function hex(text: string): Uint8Array {
@@ -13,28 +16,25 @@ function hex(text: string): Uint8Array {
   return r.bytes;
 }
 
-/**
- * permessage-deflate inflater for tests (RFC 7692 §7.2.2): append 00 00 ff ff
- * and inflate raw; context takeover is emulated by passing the last 32 KiB
- * of output as the dictionary, which is exactly what the shared window holds.
- */
-function makeInflate(): Inflate {
-  let history = new Uint8Array(0);
-  return (message) => {
-    try {
-      const input = Buffer.concat([message, Buffer.from([0, 0, 0xff, 0xff])]);
-      const options: zlib.ZlibOptions = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
-      if (history.length > 0) options.dictionary = history;
-      const out = new Uint8Array(zlib.inflateRawSync(input, options));
-      const joined = new Uint8Array(history.length + out.length);
-      joined.set(history);
-      joined.set(out, history.length);
-      history = joined.slice(-32768);
-      return out;
-    } catch (e) {
-      return { error: (e as Error).message };
-    }
-  };
+/** Decodes `text` through the one pipeline with the engine's streaming inflater; waits for every inflation. */
+async function inflateRun(text: string, noContextTakeover = false): Promise<{ violations: Violation[]; messages: Array<AssembledMessage & { inflated: InflatedMessage | null }> }> {
+  const violations: Violation[] = [];
+  const pending: Array<Promise<AssembledMessage & { inflated: InflatedMessage | null }>> = [];
+  const decoder = new DirectionDecoder(
+    { from: 'server', rsv1Allowed: true, inflater: createStreamInflater({ noContextTakeover }) },
+    {
+      frame: (frame, r) => {
+        violations.push(...frame.violations, ...r.violations);
+        const m = r.message;
+        if (m) pending.push((m.inflation ?? Promise.resolve(null)).then((inflated) => ({ ...m, inflated })));
+      },
+    },
+  );
+  decoder.push(hex(text));
+  decoder.end();
+  const messages = await Promise.all(pending);
+  for (const m of messages) violations.push(...(m.inflated?.violations ?? []));
+  return { violations, messages };
 }
 
 function run(text: string, options: MessageAssemblerOptions = {}, from: Peer = 'server', rsv1Allowed = true): AssemblerResult[] {
@@ -123,38 +123,49 @@ describe('permessage-deflate messages (RFC 7692 §7.2.3)', () => {
     ['§7.2.3.5 two DEFLATE blocks in one message', 'c1 0d f2 48 05 00 00 00 ff ff ca c9 c9 07 00'],
   ];
   for (const [name, bytes] of cases) {
-    it(`inflates ${name} to "Hello"`, () => {
-      const r = run(bytes, { inflate: makeInflate() });
-      expect(r.flatMap((x) => x.violations)).toEqual([]);
-      expect(messages(r)[0]).toMatchObject({ compressed: true, text: 'Hello' });
+    it(`inflates ${name} to "Hello"`, async () => {
+      const r = await inflateRun(bytes);
+      expect(r.violations).toEqual([]);
+      expect(r.messages[0]).toMatchObject({ compressed: true, inflated: { text: 'Hello', length: 5, truncated: false } });
     });
   }
 
-  it('§7.2.3.2 shares the LZ77 window between messages', () => {
-    const r = run('c1 07 f2 48 cd c9 c9 07 00 c1 05 f2 00 11 00 00', { inflate: makeInflate() });
-    expect(messages(r).map((m) => [m.text, m.length])).toEqual([
+  it('§7.2.3.2 shares the LZ77 window between messages', async () => {
+    const r = await inflateRun('c1 07 f2 48 cd c9 c9 07 00 c1 05 f2 00 11 00 00');
+    expect(r.messages.map((m) => [m.inflated?.text, m.length])).toEqual([
       ['Hello', 7],
       ['Hello', 5],
     ]);
   });
 
-  it('reports inflate failures and invalid UTF-8 after inflation', () => {
-    const bad = run('c1 02 ff ff', { inflate: makeInflate() });
-    expect(bad.flatMap((x) => x.violations).map((v) => [v.code, v.section])).toEqual([['inflate-failed', 'RFC 7692 §6.2']]);
-    expect(messages(bad)[0]!.inflateError).toBeTruthy();
+  it('flags corrupt compressed data (1007) and invalid UTF-8 after inflation', async () => {
+    const bad = await inflateRun('c1 02 ff ff');
+    expect(bad.violations.map((v) => [v.code, v.section])).toEqual([['inflate-failed', 'RFC 7692 §7.2.2']]);
+    expect(bad.messages[0]!.inflated!.error).toBeTruthy();
     const deflated = new Uint8Array(zlib.deflateRawSync(Buffer.from([0x41, 0xc0, 0x80]), { finishFlush: zlib.constants.Z_SYNC_FLUSH })).subarray(0, -4);
-    const frame = `c1 ${deflated.length.toString(16).padStart(2, '0')} ${toHex(deflated)}`;
-    const r = run(frame, { inflate: makeInflate() });
-    expect(r.flatMap((x) => x.violations).map((v) => [v.code, v.section])).toEqual([['invalid-utf8', '8.1']]);
+    const r = await inflateRun(`c1 ${deflated.length.toString(16).padStart(2, '0')} ${toHex(deflated)}`);
+    expect(r.violations.map((v) => [v.code, v.section])).toEqual([['invalid-utf8', '8.1']]);
   });
 
-  it('survives an inflater that throws', () => {
-    const r = run('c1 01 00', {
-      inflate: () => {
-        throw new Error('boom');
-      },
-    });
-    expect(messages(r)[0]!.inflateError).toBe('boom');
+  it('flags bytes after a final DEFLATE block, and starts a fresh window after it (as ws does)', async () => {
+    // "Hello" in one BFINAL block, then 3 stray bytes; then a normal message.
+    const final = toHex(new Uint8Array(zlib.deflateRawSync(Buffer.from('Hello'))));
+    const n = final.split(' ').length;
+    const r = await inflateRun(`c1 ${(n + 3).toString(16).padStart(2, '0')} ${final} 01 02 03 c1 07 f2 48 cd c9 c9 07 00`);
+    expect(r.violations.map((v) => [v.code, v.message])).toEqual([['deflate-trailing-bytes', expect.stringMatching(/^3 compressed byte/)]]);
+    expect(r.messages.map((m) => m.inflated?.text)).toEqual(['Hello', 'Hello']);
+  });
+
+  it('keeps only the budget but counts and validates every inflated byte', async () => {
+    const big = Buffer.alloc(3 * 1024 * 1024, 0x61);
+    big[big.length - 1] = 0xff; // invalid UTF-8, far past what is kept
+    const deflated = new Uint8Array(zlib.deflateRawSync(big, { finishFlush: zlib.constants.Z_SYNC_FLUSH })).subarray(0, -4);
+    const len = deflated.length;
+    const header = len < 126 ? `c1 ${len.toString(16)}` : `c1 7e ${(len >> 8).toString(16).padStart(2, '0')} ${(len & 0xff).toString(16).padStart(2, '0')}`;
+    const r = await inflateRun(`${header} ${toHex(deflated)}`);
+    expect(r.messages[0]!.inflated).toMatchObject({ length: big.length, truncated: true });
+    expect(r.messages[0]!.inflated!.bytes.length).toBe(1024 * 1024);
+    expect(r.violations.map((v) => [v.code, v.message])).toEqual([['invalid-utf8', `The inflated text is not valid UTF-8 (at byte ${big.length - 1} of the inflated message).`]]);
   });
 });
 

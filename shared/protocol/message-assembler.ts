@@ -1,18 +1,17 @@
 import { DEFAULT_PAYLOAD_BUDGET } from './frame-parser.js';
-import { EMPTY_BYTES } from './frame-header.js';
-import { OPCODE_CONTINUATION, OPCODE_TEXT, isControlOpcode, isReservedOpcode } from './opcodes.js';
+import type { StreamInflater } from './inflate-stream.js';
+import { KeptBytes } from './kept-bytes.js';
+import { inflateInto, type InflatedMessage } from './message-inflation.js';
+import { OPCODE_BINARY, OPCODE_CONTINUATION, OPCODE_TEXT, isControlOpcode, isReservedOpcode } from './opcodes.js';
 import type { DecodedFrame, Violation } from './types.js';
-import { Utf8Validator, decodeUtf8, findInvalidUtf8 } from './utf8.js';
+import { decodeUtf8, findInvalidUtf8 } from './utf8.js';
 import { violation } from './violations.js';
-
-/** Synchronous inflater for one whole compressed message (RFC 7692 §7.2.2: the caller appends 00 00 ff ff). */
-export type Inflate = (compressedMessage: Uint8Array) => Uint8Array | { error: string };
 
 export interface MessageAssemblerOptions {
   /** Bytes of reassembled payload (and of inflated output) kept per message. Default 1 MiB. */
   payloadBudget?: number;
-  /** Supplied by the engine when permessage-deflate was negotiated; called once per compressed message, in order. */
-  inflate?: Inflate;
+  /** Supplied by the engine when permessage-deflate was negotiated: this direction's one inflate stream. */
+  inflater?: StreamInflater;
   /** Source of message ids (to share one sequence across directions). Default: 1, 2, 3… per assembler. */
   nextMessageId?: () => number;
 }
@@ -29,15 +28,14 @@ export interface AssembledMessage {
   compressed: boolean;
   /** Reassembled wire payload (still compressed if `compressed`), at most the budget. */
   payload: Uint8Array;
-  /** Inflated bytes of a compressed message, when an inflater was given and succeeded. */
-  inflated?: Uint8Array;
-  inflateError?: string;
-  /** Decoded text of a text message (after inflation when compressed); invalid bytes show as U+FFFD. */
+  /** Decoded text of an uncompressed text message (of the kept part); invalid bytes show as U+FFFD. */
   text?: string;
-  /** Some payload (or inflated output) was not kept. */
+  /** Some wire payload was not kept (a Framescope limit, not a violation). */
   truncated: boolean;
   /** False when the stream ended or another message interrupted this one. */
   complete: boolean;
+  /** A compressed message, when an inflater was given: settles (never rejects) once inflated. */
+  inflation?: Promise<InflatedMessage>;
 }
 
 export interface AssemblerResult {
@@ -57,28 +55,35 @@ interface Pending {
   compressed: boolean;
   frameCount: number;
   length: number;
-  parts: Uint8Array[];
-  kept: number;
-  truncated: boolean;
+  /** The wire payload; validated as UTF-8 when it is uncompressed text. */
+  wire: KeptBytes;
   complete: boolean;
-  /** Null when not validating incrementally (binary, compressed, or a failure already reported). */
-  utf8: Utf8Validator | null;
+  inflation: Promise<InflatedMessage> | null;
+  /** The inflater is still being fed this message (false once it ended or was abandoned). */
+  inflating: boolean;
 }
 
 /**
- * Turns one direction's frames into messages (RFC 6455 §5.4): fragments are
- * joined, control frames may sit between them, and text is checked as UTF-8
- * (§8.1) fragment by fragment so the violation points at the offending byte.
+ * Turns one direction's frames into messages (RFC 6455 §5.4): fragments are joined, control
+ * frames may sit between them, text is checked as UTF-8 (§8.1) over the WHOLE message, streaming,
+ * while only a budgeted prefix is kept, and compressed messages are streamed through the
+ * direction's one inflater (RFC 7692 §7.2.2), so what is kept never changes what is decoded.
+ * Payload beyond the parser's per-frame budget arrives through overflow() before the frame.
  */
 export class MessageAssembler {
   private readonly budget: number;
-  private readonly inflate: Inflate | undefined;
+  private readonly inflater: StreamInflater | undefined;
   private readonly nextId: () => number;
   private pending: Pending | null = null;
+  /** The frame whose payload overflow() already started, with what its start produced. */
+  private begun: DecodedFrame | null = null;
+  private begunResult: AssemblerResult | null = null;
+  /** Payload bytes of the current frame fed so far (to point UTF-8 violations into the stream). */
+  private frameFed = 0;
 
   constructor(options: MessageAssemblerOptions = {}) {
     this.budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
-    this.inflate = options.inflate;
+    this.inflater = options.inflater;
     let counter = 0;
     this.nextId = options.nextMessageId ?? (() => ++counter);
   }
@@ -88,13 +93,78 @@ export class MessageAssembler {
     return this.pending !== null;
   }
 
+  /** Payload bytes of `frame` beyond its kept `payload` (parser option streamOverflow), in order. */
+  overflow(frame: DecodedFrame, bytes: Uint8Array): void {
+    if (this.begun !== frame) {
+      this.begunResult = this.start(frame);
+      this.begun = frame;
+    }
+    const m = this.pending;
+    if (m !== null && m.id === this.begunResult?.messageId) this.feed(m, frame, bytes, false, this.begunResult.violations);
+  }
+
   push(frame: DecodedFrame): AssemblerResult {
+    // The common case: a whole single-frame message, nothing open, nothing to inflate.
+    if (frame.fin && this.pending === null && this.begun === null && (frame.opcode === OPCODE_TEXT || frame.opcode === OPCODE_BINARY) && frame.complete && !(frame.rsv1 && this.inflater !== undefined) && !frame.truncated) {
+      return this.single(frame);
+    }
+    let result: AssemblerResult;
+    if (this.begun === frame && this.begunResult !== null) result = this.begunResult;
+    else result = this.start(frame);
+    this.begun = null;
+    this.begunResult = null;
+    const m = this.pending;
+    if (m === null || m.id !== result.messageId) return result; // a control frame or a stray continuation
+    if (frame.complete && this.frameFed < frame.payloadLength) this.missed(m);
+    if (frame.fin || !frame.complete) {
+      if (!frame.complete) m.complete = false;
+      this.pending = null;
+      result.message = this.finish(m, frame, result.violations);
+    }
+    return result;
+  }
+
+  private single(frame: DecodedFrame): AssemblerResult {
+    const payload = frame.payload;
+    const message: AssembledMessage = {
+      messageId: this.nextId(),
+      opcode: frame.opcode,
+      frameCount: 1,
+      length: frame.payloadLength,
+      offset: frame.offset,
+      compressed: frame.rsv1,
+      payload,
+      truncated: payload.length > this.budget,
+      complete: true,
+    };
+    let violations: Violation[] = [];
+    if (frame.opcode === OPCODE_TEXT && !frame.rsv1) {
+      const bad = findInvalidUtf8(payload);
+      if (bad >= 0) {
+        violations = [
+          bad === payload.length
+            ? violation('invalid-utf8', frame.offset + frame.headerLength + bad, 'This text message ends in the middle of a UTF-8 sequence.')
+            : violation('invalid-utf8', frame.offset + frame.headerLength + bad, 'This text message is not valid UTF-8.'),
+        ];
+      }
+      message.text = decodeUtf8(message.truncated ? payload.subarray(0, this.budget) : payload);
+    }
+    if (message.truncated) message.payload = payload.subarray(0, this.budget);
+    return { messageId: message.messageId, violations, message };
+  }
+
+  /** The stream ended between frames: a fragmented message left open is given up. */
+  end(): void {
+    if (this.pending !== null) this.abandon(this.pending, 'The connection ended before the compressed message did.');
+    this.pending = null;
+  }
+
+  /** Opens the frame: message bookkeeping, §5.4 ordering rules, then its kept payload. */
+  private start(frame: DecodedFrame): AssemblerResult {
     const op = frame.opcode;
     const violations: Violation[] = [];
     // Control frames (§5.5) and frames with reserved opcodes stand alone.
-    if (isControlOpcode(op) || isReservedOpcode(op)) {
-      return { messageId: this.nextId(), violations, message: null };
-    }
+    if (isControlOpcode(op) || isReservedOpcode(op)) return { messageId: this.nextId(), violations, message: null };
     let abandoned: number | undefined;
     if (op === OPCODE_CONTINUATION) {
       if (this.pending === null) {
@@ -105,60 +175,65 @@ export class MessageAssembler {
       if (this.pending !== null) {
         violations.push(violation('message-interrupted', frame.offset));
         abandoned = this.pending.id;
+        this.abandon(this.pending, 'Another message started before this compressed message ended.');
       }
-      this.pending = {
-        id: this.nextId(),
-        opcode: op,
-        offset: frame.offset,
-        compressed: frame.rsv1,
-        frameCount: 0,
-        length: 0,
-        parts: [],
-        kept: 0,
-        truncated: false,
-        complete: true,
-        utf8: op === OPCODE_TEXT && !frame.rsv1 ? new Utf8Validator() : null,
-      };
+      this.pending = this.open(frame);
     }
-    const pending = this.pending as Pending;
-    this.append(pending, frame, violations);
-    const result: AssemblerResult = { messageId: pending.id, violations, message: null };
+    const m = this.pending as Pending;
+    m.frameCount++;
+    m.length += frame.payloadLength;
+    this.frameFed = 0;
+    this.feed(m, frame, frame.payload, true, violations);
+    const result: AssemblerResult = { messageId: m.id, violations, message: null };
     if (abandoned !== undefined) result.abandoned = abandoned;
-    if (frame.fin || !frame.complete) {
-      if (!frame.complete) pending.complete = false;
-      this.pending = null;
-      result.message = this.finish(pending, frame, violations);
-    }
     return result;
   }
 
-  private append(m: Pending, frame: DecodedFrame, violations: Violation[]): void {
-    m.frameCount++;
-    m.length += frame.payloadLength;
-    if (m.truncated) return; // keep only a contiguous prefix
-    let part = frame.payload;
-    if (m.kept + part.length > this.budget) {
-      part = part.subarray(0, this.budget - m.kept);
-      m.truncated = true;
+  private open(frame: DecodedFrame): Pending {
+    const compressed = frame.rsv1;
+    const text = frame.opcode === OPCODE_TEXT;
+    const m: Pending = {
+      id: this.nextId(),
+      opcode: frame.opcode,
+      offset: frame.offset,
+      compressed,
+      frameCount: 0,
+      length: 0,
+      wire: new KeptBytes(this.budget, text && !compressed),
+      complete: true,
+      inflation: null,
+      inflating: false,
+    };
+    if (compressed && this.inflater !== undefined) {
+      m.inflation = inflateInto(this.inflater, { budget: this.budget, text, offset: frame.offset });
+      m.inflating = true;
     }
-    if (frame.truncated) m.truncated = true;
-    if (part.length > 0) {
-      m.parts.push(part);
-      m.kept += part.length;
+    return m;
+  }
+
+  private feed(m: Pending, frame: DecodedFrame, bytes: Uint8Array, keep: boolean, violations: Violation[]): void {
+    const bad = m.wire.push(bytes, keep);
+    if (bad >= 0) {
+      violations.push(violation('invalid-utf8', frame.offset + frame.headerLength + this.frameFed + bad, 'This text message is not valid UTF-8.'));
     }
-    if (m.utf8 !== null) {
-      const bad = m.utf8.push(part);
-      if (bad >= 0) {
-        violations.push(violation('invalid-utf8', frame.offset + frame.headerLength + bad, 'This text message is not valid UTF-8.'));
-        m.utf8 = null;
-      } else if (m.truncated) {
-        m.utf8 = null; // the rest was not kept; cannot judge it
-      }
-    }
+    this.frameFed += bytes.length;
+    if (m.inflating && bytes.length > 0) this.inflater?.write(bytes);
+  }
+
+  /** Part of a frame's payload was never fed (no streamOverflow): the rest cannot be judged or inflated. */
+  private missed(m: Pending): void {
+    m.wire.blind();
+    this.abandon(m, 'Not every compressed byte reached the decoder, so the message was not inflated.');
+  }
+
+  private abandon(m: Pending, reason: string): void {
+    if (!m.inflating) return;
+    m.inflating = false;
+    this.inflater?.abandon(reason);
   }
 
   private finish(m: Pending, last: DecodedFrame, violations: Violation[]): AssembledMessage {
-    const payload = concat(m.parts, m.kept);
+    const payload = m.wire.bytes();
     const message: AssembledMessage = {
       messageId: m.id,
       opcode: m.opcode,
@@ -167,58 +242,25 @@ export class MessageAssembler {
       offset: m.offset,
       compressed: m.compressed,
       payload,
-      truncated: m.truncated,
+      truncated: m.wire.total < m.length || m.wire.truncated,
       complete: m.complete,
     };
-    const isText = m.opcode === OPCODE_TEXT;
-    if (!m.compressed) {
-      // §8.1: a text message that ends inside a code point is invalid too.
-      if (m.utf8 !== null && m.complete && !m.utf8.complete) {
-        violations.push(violation('invalid-utf8', last.offset + last.headerLength + last.payloadLength, 'This text message ends in the middle of a UTF-8 sequence.'));
+    if (m.compressed) {
+      if (m.inflation !== null) {
+        if (!m.complete) this.abandon(m, 'The message was cut short, so it was not inflated whole.');
+        else if (m.inflating) {
+          m.inflating = false;
+          this.inflater?.end();
+        }
+        message.inflation = m.inflation;
       }
-      if (isText) message.text = decodeUtf8(payload);
       return message;
     }
-    if (this.inflate === undefined) return message;
-    if (m.truncated || !m.complete) {
-      message.inflateError = 'The compressed message was not kept whole, so it was not inflated.';
-      return message;
+    // §8.1: a text message that ends inside a code point is invalid too.
+    if (m.complete && m.wire.total === m.length && m.wire.endsMidCodePoint) {
+      violations.push(violation('invalid-utf8', last.offset + last.headerLength + last.payloadLength, 'This text message ends in the middle of a UTF-8 sequence.'));
     }
-    let out: Uint8Array | { error: string };
-    try {
-      out = this.inflate(payload);
-    } catch (e) {
-      out = { error: e instanceof Error ? e.message : String(e) };
-    }
-    if (!(out instanceof Uint8Array)) {
-      message.inflateError = out.error;
-      violations.push(violation('inflate-failed', m.offset, `The compressed message could not be inflated: ${out.error}`));
-      return message;
-    }
-    if (out.length > this.budget) {
-      out = out.subarray(0, this.budget);
-      message.truncated = true;
-    }
-    message.inflated = out;
-    if (isText) {
-      const bad = message.truncated ? -1 : findInvalidUtf8(out);
-      if (bad >= 0) {
-        violations.push(violation('invalid-utf8', m.offset, `The inflated text is not valid UTF-8 (at byte ${bad} of the inflated message).`));
-      }
-      message.text = decodeUtf8(out);
-    }
+    if (m.opcode === OPCODE_TEXT) message.text = decodeUtf8(payload);
     return message;
   }
-}
-
-function concat(parts: Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 0) return EMPTY_BYTES;
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

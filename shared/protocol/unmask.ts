@@ -46,6 +46,17 @@ export function applyMaskInPlace(dst: Uint8Array, at: number, length: number, ke
 }
 
 /**
+ * A copy-and-unmask in one pass, with bufferutil's native `mask` signature: output[offset + i] =
+ * source[i] ^ key[i & 3] for i < length. The engine may inject it for speed (the browser never
+ * does); XOR masking is its own inverse (§5.3), so masking and unmasking are the same call.
+ */
+export type NativeUnmask = (source: Uint8Array, key: Uint8Array, output: Uint8Array, offset: number, length: number) => void;
+
+/** Below this a native call costs more than it saves (ws draws the line at 32 bytes too). */
+const NATIVE_THRESHOLD = 32;
+const rotatedKey = new Uint8Array(4);
+
+/**
  * Copies src[start, end) to dst at `at`, unmasking on the way when `key` is given.
  * The source is never modified: a relay forwards those very bytes.
  */
@@ -57,8 +68,18 @@ export function copyUnmasked(
   end: number,
   key: Uint8Array | null,
   phase: number,
+  native?: NativeUnmask,
 ): void {
   const length = end - start;
+  if (native !== undefined && key !== null && length >= NATIVE_THRESHOLD) {
+    let k = key;
+    if ((phase & 3) !== 0) {
+      for (let i = 0; i < 4; i++) rotatedKey[i] = key[(phase + i) & 3] as number;
+      k = rotatedKey;
+    }
+    native(start === 0 ? src : src.subarray(start, end), k, dst, at, length);
+    return;
+  }
   if (length < WORD_THRESHOLD) {
     if (key === null) {
       for (let i = 0; i < length; i++) dst[at + i] = src[start + i] as number;

@@ -4,6 +4,7 @@ import { FrameParser, type FrameParserOptions } from './frame-parser.js';
 import { fromHex, toHex } from './hex.js';
 import { MessageAssembler } from './message-assembler.js';
 import type { DecodedFrame, Violation } from './types.js';
+import { VIOLATION_KINDS, violationKind } from './violations.js';
 
 function hex(text: string): Uint8Array {
   const r = fromHex(text);
@@ -72,7 +73,10 @@ describe('frame-level violations', () => {
 
   it('5.5 fragmented-control and control-too-long', () => {
     expect(codes('09 00', server)).toEqual([['fragmented-control', '5.5', 0, false]]);
-    expect(codes(`89 7e 00 7e ${'00 '.repeat(126)}`, server)).toEqual([['control-too-long', '5.5', 1, false]]);
+    // Any extended length field on a control frame is fatal, as in ws (even a non-minimal one ≤ 125).
+    expect(codes(`89 7e 00 7e ${'00 '.repeat(126)}`, server)).toEqual([['control-too-long', '5.5', 1, true]]);
+    expect(codes(`8a 7e 00 05 ${HELLO}`, server)).toEqual([['non-minimal-length', '5.2', 2, false], ['control-too-long', '5.5', 1, true]]);
+    expect(decode(`89 7f 00 00 00 00 00 00 00 02 aa bb 81 00`, server).undecodable).toBe(2);
     expect(codes(`89 7d ${'00 '.repeat(125)}`, server)).toEqual([]);
   });
 
@@ -104,10 +108,11 @@ describe('frame-level violations', () => {
     expect(codes('88 05 03 e8 e2 82 ac', server)).toEqual([]);
   });
 
-  it('5.5.1 data-after-close flags every frame after the sender\'s Close', () => {
-    expect(codes(`88 00 81 05 ${HELLO} 89 00`, server)).toEqual([
+  it('5.5.1 data-after-close flags data frames after the sender\'s Close, never Ping or Pong', () => {
+    expect(codes(`88 00 81 05 ${HELLO} 89 00 8a 00 02 00 80 00`, server)).toEqual([
       ['data-after-close', '5.5.1', 2, false],
-      ['data-after-close', '5.5.1', 9, false],
+      ['data-after-close', '5.5.1', 13, false],
+      ['data-after-close', '5.5.1', 15, false],
     ]);
   });
 
@@ -149,5 +154,20 @@ describe('message-level violations', () => {
     expect(run(`01 01 c3 80 01 41`)).toEqual([['invalid-utf8', '8.1', 5]]);
     expect(run(`81 02 41 ed`)).toEqual([['invalid-utf8', '8.1', 4]]);
     expect(run(`81 03 ed a0 80`)).toEqual([['invalid-utf8', '8.1', 3]]);
+  });
+});
+
+describe('the violation registry', () => {
+  it('gives every code a section, a title, a one-sentence message and the close code it implies', () => {
+    for (const [code, kind] of Object.entries(VIOLATION_KINDS)) {
+      expect(kind.section, code).toMatch(/^(\d+(\.\d+)*|RFC \d+ §\d+(\.\d+)*)$/);
+      expect(kind.title, code).toMatch(/^[A-Z0-9]/);
+      expect(kind.message, code).toMatch(/^[A-Z].*\.$/);
+      expect([1002, 1007, 1009], code).toContain(kind.closeCode);
+    }
+    expect(violationKind('invalid-utf8')).toMatchObject({ closeCode: 1007, section: '8.1' });
+    expect(violationKind('inflate-failed')).toMatchObject({ closeCode: 1007 });
+    expect(violationKind('toString')).toBeUndefined();
+    expect(violationKind('handshake-missing-host')).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import { addConnection, addExchange, checkConnection, finishConnection, type Imp
 import { BadRecord, isObject, type ByteEncoding, type Json } from './import-fields';
 import { FrameFeeder } from './import-frames';
 import { fileLines } from './import-lines';
+import { recordQueueOf } from './record-queue';
 import { TimeSlice } from './time-slice';
 import { CAPTURE_FRAME_BUDGET } from './ws-recorder';
 
@@ -109,20 +110,20 @@ async function decodeFile(store: CaptureStore, path: string, label: string, size
   const maxStored = IMPORT_CAPS.storedBytes(size);
   const connections = new Map<number, Imported>();
   let skipped = scan.skipped;
-  /** Frames this file added: counted per record, so live frames between slices are not among them. */
-  let frames = 0;
   const guard = (run: () => void): void => {
-    // A bad record is counted and skipped. Recording goes on through a pause while a record is fed
-    // (the import is synchronous there, so no live frame slips in), else a paused capture would drop it.
-    const before = store.frames.nextId;
+    // A bad record is counted and skipped. (The file's recorders record through a pause: import-frames.ts.)
     try {
-      store.recordAnyway(run);
+      run();
     } catch (err) {
       if (!(err instanceof BadRecord)) throw err;
       skipped++;
-    } finally {
-      frames += store.frames.nextId - before;
     }
+  };
+  /** Frames this file added (live frames recorded between slices are not among them). */
+  const recorded = (): number => {
+    let n = 0;
+    for (const c of connections.values()) for (const r of Object.values(c.recorders)) n += r.recorded;
+    return n;
   };
   for (const line of scan.connections) {
     guard(() => {
@@ -134,23 +135,32 @@ async function decodeFile(store: CaptureStore, path: string, label: string, size
   }
   const feeder = new FrameFeeder(store, connections, scan.encoding, scan.frameBudget);
   const slice = new TimeSlice(options.signal);
+  const queue = recordQueueOf(store);
   try {
     for await (const line of fileLines(path)) {
       if (line.text !== null) feedLine(line.text, feeder, (run) => guard(run), store, connections, scan.encoding, () => skipped++);
+      // Inflation runs off the event loop (codec); wait for it here so the growth cap below sees
+      // what each compressed message really inflates to before the next one is read.
+      if (queue.pending > 0) await queue.settled();
       if (store.generation !== generation) throw new FramescopeError('conflict', `The capture was cleared while ${label} was being opened.`);
-      if (storeBytes(store) - grown > maxStored) {
-        throw new FramescopeError('limit', `${label} grew the capture by more than ${mib(maxStored)} (its messages inflate far beyond the file's ${mib(size)}). Framescope stopped opening it after ${frames.toLocaleString('en-US')} frames.`);
+      if (storeBytes(store) - grown + inflatedBytes(connections) > maxStored) {
+        throw new FramescopeError('limit', `${label} grew the capture by more than ${mib(maxStored)} (its messages inflate far beyond the file's ${mib(size)}). Framescope stopped opening it after ${recorded().toLocaleString('en-US')} frames.`);
       }
       if (slice.due()) {
-        options.onProgress?.({ phase: 'decode', bytes: line.end, totalBytes: size, frames });
+        options.onProgress?.({ phase: 'decode', bytes: line.end, totalBytes: size, frames: recorded() });
         await slice.yield();
       }
     }
   } finally {
     // Whatever happened, nothing stays open: every connection read so far ends closed.
     guard(() => feeder.finishOpen());
+    // Compressed messages inflate asynchronously (codec): every recorder ends and settles first.
+    const recorders = [...connections.values()].flatMap((c) => Object.values(c.recorders));
+    for (const r of recorders) guard(() => r.end());
+    await Promise.all(recorders.map((r) => r.settled().catch(() => undefined)));
     for (const c of connections.values()) guard(() => finishConnection(store, c));
   }
+  const frames = recorded();
   options.onProgress?.({ phase: 'decode', bytes: size, totalBytes: size, frames });
   return { connections: connections.size, frames, skipped };
 }
@@ -173,6 +183,13 @@ function parse(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Bytes the file's compressed messages inflated to so far, kept or not. */
+function inflatedBytes(connections: Map<number, Imported>): number {
+  let n = 0;
+  for (const c of connections.values()) for (const r of Object.values(c.recorders)) n += r.inflatedBytes;
+  return n;
 }
 
 function storeBytes(store: CaptureStore): number {

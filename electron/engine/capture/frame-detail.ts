@@ -127,6 +127,7 @@ function messageInfo(table: FrameTable, lastId: number): MessageInfo {
     payload,
     truncated: !keptAll || payload.length < messageLength || table.hasFlag(lastId, R_MESSAGE_TRUNCATED) || table.hasFlag(lastId, R_INCOMPLETE),
     inflateError: table.inflateError(lastId),
+    ...(inflated !== null && inflated.kept < inflated.total ? { inflatedLength: inflated.total } : {}),
   };
 }
 

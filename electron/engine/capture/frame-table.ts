@@ -53,7 +53,7 @@ export interface FrameInput {
   messageTruncated: boolean;
   /** The inflated message (as much as was kept), on the last frame of a compressed message. */
   inflated?: Uint8Array;
-  /** True size of the inflated message when `inflated` holds less of it. */
+  /** The true inflated size of that message (codec): `inflated` keeps at most the budget of it. */
   inflatedLength?: number;
   inflateError?: string;
 }

@@ -1,57 +1,168 @@
-// permessage-deflate decompression for the capture (RFC 7692 §7.2.2), synchronous so the
-// MessageAssembler can call it inline. With context takeover the sender's LZ77 window spans
-// messages, so each message is inflated with the previous 32 KiB of output as the dictionary.
-import { constants, inflateRawSync } from 'node:zlib';
-import type { Inflate } from '../../../shared/protocol/index';
+// permessage-deflate decompression for one direction of a connection (RFC 7692 §7.2.2): ONE
+// streaming raw-inflate stream (node:zlib, async, off the event loop) fed frame by frame, for
+// the life of the connection, so the sliding window stays right whatever the message size and
+// whatever the capture keeps. Messages are inflated one at a time, in order; each one's output
+// goes to its own sink and ends with a sync flush after the 00 00 ff ff tail.
+import { constants, createInflateRaw, type InflateRaw } from 'node:zlib';
+import type { InflateEnd, InflateSink, StreamInflater } from '../../../shared/protocol/index';
 
-const TAIL = new Uint8Array([0x00, 0x00, 0xff, 0xff]);
-/** The largest LZ77 window (2^15): a longer history can never be referenced. */
-const WINDOW = 32 * 1024;
-/** Inflated bytes allowed per message: a decompression bomb must not take the process down. */
-export const MAX_INFLATED = 16 * 1024 * 1024;
+const TAIL = Buffer.from([0x00, 0x00, 0xff, 0xff]);
+/** Output per 'data' event: bounds the work one event does on the event loop (UTF-8 check, copy). */
+const OUTPUT_CHUNK = 64 * 1024;
 
-export interface CaptureInflater {
-  inflate: Inflate;
-  /** A message could not be inflated: with context takeover, every later one depends on it. */
-  lose(reason: string): void;
+interface Job {
+  sink: InflateSink;
+  /** Compressed bytes written before the job reached zlib. */
+  waiting: Uint8Array[];
+  written: number;
+  /** The last compressed byte written (see the BFINAL rule in flush()). */
+  lastByte: number;
+  ended: boolean;
+  abandoned: string | null;
+  done: boolean;
 }
 
-export function createInflater(options: { noContextTakeover: boolean }): CaptureInflater {
-  let history = new Uint8Array(0);
-  let lost: string | null = null;
-  const lose = (reason: string): void => {
-    if (!options.noContextTakeover) lost ??= reason;
-  };
-  const inflate: Inflate = (compressed) => {
-    if (lost !== null) return { error: `an earlier message could not be inflated (${lost}), so the shared compression context is lost` };
-    const input = new Uint8Array(compressed.length + 4);
-    input.set(compressed, 0);
-    input.set(TAIL, compressed.length);
-    let out: Uint8Array;
-    try {
-      // windowBits 15 decodes every smaller window too (RFC 7692 §7.1.2).
-      out = inflateRawSync(input, {
-        finishFlush: constants.Z_SYNC_FLUSH,
-        windowBits: 15,
-        maxOutputLength: MAX_INFLATED,
-        ...(history.length > 0 && !options.noContextTakeover ? { dictionary: history } : {}),
-      });
-    } catch (err) {
-      const message = err instanceof RangeError ? `more than ${MAX_INFLATED} bytes once inflated` : (err as Error).message;
-      lose(message);
-      return { error: message };
-    }
-    if (!options.noContextTakeover) {
-      if (out.length >= WINDOW) history = out.slice(out.length - WINDOW);
-      else {
-        const keep = Math.min(history.length, WINDOW - out.length);
-        const next = new Uint8Array(keep + out.length);
-        next.set(history.subarray(history.length - keep), 0);
-        next.set(out, keep);
-        history = next;
+export interface StreamInflaterOptions {
+  /** The sender resets its window after every message (RFC 7692 §7.1.1). */
+  noContextTakeover: boolean;
+  /** The sender's negotiated window (RFC 7692 §7.1.2); a stream that reaches further back is corrupt. */
+  windowBits?: number;
+}
+
+export function createStreamInflater(options: StreamInflaterOptions): StreamInflater {
+  return new ZlibStreamInflater(options.noContextTakeover, options.windowBits ?? 15);
+}
+
+class ZlibStreamInflater implements StreamInflater {
+  private z: InflateRaw | null = null;
+  /** Jobs in order; queue[0] is the one in zlib once activated. */
+  private readonly queue: Job[] = [];
+  private active: Job | null = null;
+  /** The job the assembler is feeding (the newest begun). */
+  private feeding: Job | null = null;
+  private consumedAtStart = 0;
+  /** With context takeover, why later messages cannot be inflated any more. */
+  private lost: string | null = null;
+
+  constructor(
+    private readonly noContextTakeover: boolean,
+    private readonly windowBits: number,
+  ) {}
+
+  begin(sink: InflateSink): void {
+    const job: Job = { sink, waiting: [], written: 0, lastByte: -1, ended: false, abandoned: null, done: false };
+    this.queue.push(job);
+    this.feeding = job;
+    if (this.active === null) this.next();
+  }
+
+  write(bytes: Uint8Array): void {
+    const job = this.feeding;
+    if (job === null || job.ended || job.done) return;
+    job.written += bytes.length;
+    if (bytes.length > 0) job.lastByte = bytes[bytes.length - 1] as number;
+    if (job === this.active && this.z !== null) this.z.write(bytes);
+    else job.waiting.push(bytes);
+  }
+
+  end(): void {
+    const job = this.feeding;
+    if (job === null || job.ended) return;
+    job.ended = true;
+    if (job === this.active && !job.done) this.flush(job);
+  }
+
+  abandon(reason: string): void {
+    const job = this.feeding;
+    if (job === null || job.ended) return;
+    job.ended = true;
+    job.abandoned = reason;
+    if (job === this.active && !job.done) this.drop(job, reason);
+  }
+
+  /** Starts the next job in the queue, if any and none is running. */
+  private next(): void {
+    while (this.active === null && this.queue.length > 0) {
+      const job = this.queue[0] as Job;
+      if (this.lost !== null && !this.noContextTakeover) {
+        this.finish(job, { error: `Not inflated: ${this.lost}`, corrupt: false, trailingBytes: 0 });
+        continue;
       }
+      if (job.abandoned !== null) {
+        this.drop(job, job.abandoned);
+        continue;
+      }
+      this.active = job;
+      const z = this.z ?? this.open();
+      this.consumedAtStart = z.bytesWritten;
+      for (const b of job.waiting) z.write(b);
+      job.waiting = [];
+      if (job.ended) this.flush(job);
     }
-    return new Uint8Array(out.buffer, out.byteOffset, out.length);
-  };
-  return { inflate, lose };
+  }
+
+  private open(): InflateRaw {
+    let z: InflateRaw;
+    try {
+      z = createInflateRaw({ windowBits: this.windowBits, chunkSize: OUTPUT_CHUNK });
+    } catch {
+      z = createInflateRaw({ windowBits: 15, chunkSize: OUTPUT_CHUNK });
+    }
+    z.on('data', (chunk: Buffer) => {
+      const job = this.active;
+      if (job !== null && !job.done && this.z === z) job.sink.data(chunk);
+    });
+    z.on('error', (err: Error) => {
+      if (this.z !== z) return;
+      this.z = null;
+      z.close();
+      const job = this.active;
+      if (!this.noContextTakeover) this.lost = 'an earlier compressed message in this direction was not valid DEFLATE data, and later ones depend on its window.';
+      if (job !== null && !job.done) this.finish(job, { error: err.message, corrupt: true, trailingBytes: 0 });
+    });
+    this.z = z;
+    return z;
+  }
+
+  private flush(job: Job): void {
+    const z = this.z as InflateRaw;
+    z.write(TAIL);
+    z.flush(constants.Z_SYNC_FLUSH, () => {
+      if (job.done || this.z !== z) return;
+      const consumed = z.bytesWritten - this.consumedAtStart;
+      // zlib stops reading at the end of a block marked final: what it left unread of the
+      // message proper came after that block. The tail itself may legitimately be left.
+      let trailingBytes = Math.max(0, job.written - consumed);
+      // RFC 7692 §7.2.3.4: after a BFINAL block a sender adds one 0x00 octet (the header bits of
+      // an empty stored block) so the tail completes it; that octet is part of the rule.
+      if (trailingBytes === 1 && job.lastByte === 0) trailingBytes = 0;
+      if (consumed < job.written + TAIL.length) {
+        // The stream is over; like ws, the next message starts a fresh one.
+        this.z = null;
+        z.close();
+      } else if (this.noContextTakeover) {
+        z.reset(); // nothing else is in flight: jobs run one at a time
+      }
+      this.finish(job, { error: null, corrupt: false, trailingBytes });
+    });
+  }
+
+  /** The job will never end: its partial input poisons a shared window. */
+  private drop(job: Job, reason: string): void {
+    if (this.active === job && this.z !== null) {
+      const z = this.z;
+      this.z = null;
+      z.close();
+    }
+    if (!this.noContextTakeover) this.lost ??= 'an earlier compressed message in this direction was cut short, and later ones depend on its window.';
+    this.finish(job, { error: reason, corrupt: false, trailingBytes: 0 });
+  }
+
+  private finish(job: Job, result: InflateEnd): void {
+    job.done = true;
+    if (this.queue[0] === job) this.queue.shift();
+    if (this.active === job) this.active = null;
+    job.sink.end(result);
+    this.next();
+  }
 }

@@ -1,22 +1,29 @@
-// Decodes one direction of a live WebSocket beside the relay and records each frame. The parser is
+// Decodes one direction of a live WebSocket beside the relay and records each frame. The decoder is
 // fed exactly the bytes written to the receiving socket (relayed and injected alike), in order, so
 // its offsets are the receiver's stream offsets and its frame boundaries are where injection may
-// happen. Decoding continues while capture is paused: boundaries and the inflate context
+// happen. Decoding continues while capture is paused: boundaries and the inflate window
 // (RFC 7692 §7.2.2) must stay right for when recording resumes.
+// Compressed messages inflate asynchronously (off the event loop); frames are still recorded in
+// stream order: a frame that ends a compressed message waits for its inflation, and any frame
+// after it waits behind it.
 import {
-  FrameParser,
-  MessageAssembler,
+  DirectionDecoder,
   OPCODE_CLOSE,
   deflateFor,
   isControlOpcode,
   isReservedOpcode,
   parseClosePayload,
+  type AssemblerResult,
   type DecodedFrame,
   type DeflateParams,
+  type InflatedMessage,
   type Peer,
 } from '../../../shared/protocol/index';
 import type { CaptureStore, ConnectionRecord } from './capture-store';
-import { createInflater, type CaptureInflater } from './inflater';
+import type { FrameInput } from './frame-table';
+import { createStreamInflater } from './inflater';
+import { nativeParserHelpers } from './native-unmask';
+import { recordQueueOf, type RecordQueue } from './record-queue';
 
 /** Payload bytes kept per frame and per message by the capture's decoder. */
 export const CAPTURE_FRAME_BUDGET = 1024 * 1024;
@@ -27,15 +34,28 @@ export interface Injection {
   firstFrameId: number | null;
 }
 
+/** A decoded frame waiting for its turn to be recorded. */
+interface Row {
+  frame: DecodedFrame;
+  result: AssemblerResult;
+  time: number;
+  injected: boolean;
+  /** Set once the message's inflation settled (only frames ending a compressed message wait). */
+  inflated: InflatedMessage | null;
+  messageEnd: boolean;
+}
+
 export class WsDirectionRecorder {
-  readonly parser: FrameParser;
-  private readonly assembler: MessageAssembler;
-  private readonly inflater: CaptureInflater | null;
+  private readonly decoder: DirectionDecoder;
   private headerTime = 0;
+  /** Time of the chunk being decoded. */
+  private time = 0;
   private pendingMessageId = -1;
   private lastInMessage = -1;
   private generation: number;
   private readonly injections: Injection[] = [];
+  /** Shared by every recorder of the store, so ids stay in stream order while messages inflate. */
+  private readonly queue: RecordQueue;
   private ended = false;
 
   constructor(
@@ -46,13 +66,31 @@ export class WsDirectionRecorder {
     frameBudget = CAPTURE_FRAME_BUDGET,
   ) {
     this.generation = store.generation;
-    this.parser = new FrameParser({ from, payloadBudget: frameBudget, rsv1Allowed: deflate !== null });
-    this.inflater = deflate === null ? null : createInflater({ noContextTakeover: deflateFor(from, deflate).noContextTakeover });
-    this.assembler = new MessageAssembler({
-      payloadBudget: frameBudget,
-      nextMessageId: () => store.nextMessageId(),
-      ...(this.inflater ? { inflate: this.inflater.inflate } : {}),
-    });
+    this.queue = recordQueueOf(store);
+    const sender = deflate === null ? null : deflateFor(from, deflate);
+    this.decoder = new DirectionDecoder(
+      {
+        from,
+        payloadBudget: frameBudget,
+        rsv1Allowed: deflate !== null,
+        nextMessageId: () => store.nextMessageId(),
+        ...nativeParserHelpers,
+        ...(sender !== null ? { inflater: createStreamInflater(sender) } : {}),
+      },
+      {
+        header: () => {
+          this.headerTime = this.time;
+        },
+        frame: (frame, result) => this.onFrame(frame, result),
+        undecodable: (_offset, _length, violations) => {
+          if (violations !== undefined) this.store.countViolations(this.record, violations.length);
+        },
+      },
+    );
+  }
+
+  get parser(): DirectionDecoder['parser'] {
+    return this.decoder.parser;
   }
 
   /** Declares that the next `length` bytes pushed are injected; frames starting in them are marked. */
@@ -66,42 +104,65 @@ export class WsDirectionRecorder {
   push(chunk: Uint8Array, time: number): void {
     if (this.ended) return;
     this.store.countBytes(this.record, this.from, chunk.length);
-    const events = this.parser.push(chunk);
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i]!;
-      if (e.type === 'header') this.headerTime = time;
-      else if (e.type === 'frame') this.onFrame(e.frame);
-      else if (e.violation) this.store.countViolations(this.record, 1);
-    }
+    this.time = time;
+    this.decoder.push(chunk);
   }
 
   /** The stream ended: a frame cut short is recorded as incomplete. */
   end(): void {
     if (this.ended) return;
     this.ended = true;
-    for (const e of this.parser.end()) {
-      if (e.type === 'frame') this.onFrame(e.frame);
-      else if (e.type === 'undecodable' && e.violation) this.store.countViolations(this.record, 1);
+    this.decoder.end();
+  }
+
+  /** Bytes inflated so far on this direction (true sizes, kept or not): what a deflate bomb costs. */
+  inflatedBytes = 0;
+  /** Frames the store recorded from this direction. */
+  recorded = 0;
+  /**
+   * Record whatever the pause says (an opened file is the user's own act). Per recorder, not per
+   * call: a compressed message is recorded when its inflation settles, after the import's turn.
+   */
+  recordAnyway = false;
+
+  /** Resolves once every frame decoded so far is recorded (compressed messages inflate asynchronously). */
+  settled(): Promise<void> {
+    return this.queue.settled();
+  }
+
+  private onFrame(frame: DecodedFrame, result: AssemblerResult): void {
+    const control = isControlOpcode(frame.opcode) || isReservedOpcode(frame.opcode);
+    const messageEnd = control || !this.decoder.assembler.inMessage || result.message !== null;
+    const row: Row = { frame, result, time: this.headerTime, injected: this.isInjected(frame.offset), inflated: null, messageEnd };
+    const inflation = result.message?.inflation;
+    const queued = this.queue.add(inflation === undefined, () => this.add(row));
+    if (inflation !== undefined) {
+      void inflation.then((inflated) => {
+        row.inflated = inflated;
+        queued.resolve();
+      });
     }
   }
 
-  private onFrame(frame: DecodedFrame): void {
+  private add(row: Row): void {
+    const { frame, result, inflated } = row;
     const summary = this.record.summary;
     const counters = summary.counters[this.from];
     if (this.store.generation !== this.generation) {
       this.generation = this.store.generation;
       this.lastInMessage = -1;
     }
-    const result = this.assembler.push(frame);
     const op = frame.opcode;
     const control = isControlOpcode(op) || isReservedOpcode(op);
-    const continues = !control && result.messageId === this.pendingMessageId;
-    const messageEnd = control || !this.assembler.inMessage || result.message !== null;
     const message = result.message;
-    if (message?.compressed && message.inflated === undefined && message.inflateError !== undefined) this.inflater?.lose(message.inflateError);
-    const violations = result.violations.length > 0 ? [...frame.violations, ...result.violations] : frame.violations;
-    const id = this.store.addFrame({
-      time: this.headerTime,
+    const continues = !control && result.messageId === this.pendingMessageId;
+    const messageEnd = row.messageEnd;
+    let violations = frame.violations;
+    if (result.violations.length > 0 || (inflated !== null && inflated.violations.length > 0)) {
+      violations = [...frame.violations, ...result.violations, ...(inflated?.violations ?? [])];
+    }
+    const input: FrameInput = {
+      time: row.time,
       connectionId: summary.id,
       from: this.from,
       index: counters.frames,
@@ -118,15 +179,19 @@ export class WsDirectionRecorder {
       payload: frame.payload,
       messageId: result.messageId,
       prevInMessage: continues ? this.lastInMessage : -1,
-      injected: this.isInjected(frame.offset),
+      injected: row.injected,
       incomplete: !frame.complete,
       violations,
       messageEnd,
       compressed: message?.compressed ?? false,
-      messageTruncated: message !== null && (message.truncated || !message.complete),
-      ...(message?.inflated !== undefined ? { inflated: message.inflated } : {}),
-      ...(message?.inflateError !== undefined ? { inflateError: message.inflateError } : {}),
-    });
+      // What was not kept is Framescope's limit, reported with the true sizes (never a violation).
+      messageTruncated: message !== null && (!message.complete || (inflated !== null ? inflated.truncated : message.truncated)),
+      ...(inflated !== null ? { inflated: inflated.bytes, inflatedLength: inflated.length } : {}),
+      ...(inflated?.error !== undefined ? { inflateError: inflated.error } : {}),
+    };
+    if (inflated !== null) this.inflatedBytes += inflated.length;
+    const id = this.recordAnyway ? this.store.recordAnyway(() => this.store.addFrame(input)) : this.store.addFrame(input);
+    if (id >= 0) this.recorded++;
     if (!control) {
       if (messageEnd) this.pendingMessageId = -1;
       else {

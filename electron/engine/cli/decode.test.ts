@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { constants } from 'node:zlib';
+import { constants, createDeflateRaw } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as wsModule from 'ws';
 import { main } from './main';
@@ -22,6 +22,20 @@ function wsFrame(data: Buffer, opcode: number, opts: { fin?: boolean; mask?: boo
       generateMask: (m: Buffer) => m.set([1, 2, 3, 4]),
     }),
   );
+}
+
+/** Compresses messages with one shared window, as a sender without no_context_takeover does (RFC 7692 §7.2.1). */
+function sharedWindowCompressor(): { compress: (data: string | Buffer) => Promise<Buffer>; close: () => void } {
+  const deflater = createDeflateRaw({ windowBits: 15 });
+  const chunks: Buffer[] = [];
+  deflater.on('data', (c: Buffer) => chunks.push(c));
+  const compress = (data: string | Buffer) =>
+    new Promise<Buffer>((resolve) => {
+      chunks.length = 0;
+      deflater.write(data);
+      deflater.flush(constants.Z_SYNC_FLUSH, () => resolve(Buffer.concat(chunks).subarray(0, -4)));
+    });
+  return { compress, close: () => deflater.close() };
 }
 
 async function decode(argv: string[], stdin: Buffer = Buffer.alloc(0)) {
@@ -71,19 +85,10 @@ describe('framescope decode', () => {
 
   it('inflates permessage-deflate messages with context takeover', async () => {
     // Two messages compressed with one shared window, as a server without no_context_takeover sends them.
-    const { createDeflateRaw } = await import('node:zlib');
-    const deflater = createDeflateRaw({ windowBits: 15 });
-    const chunks: Buffer[] = [];
-    deflater.on('data', (c: Buffer) => chunks.push(c));
-    const compress = (text: string) =>
-      new Promise<Buffer>((resolve) => {
-        chunks.length = 0;
-        deflater.write(text);
-        deflater.flush(constants.Z_SYNC_FLUSH, () => resolve(Buffer.concat(chunks).subarray(0, -4)));
-      });
+    const { compress, close } = sharedWindowCompressor();
     const a = await compress('the quick brown fox jumps over the lazy dog');
     const b = await compress('the quick brown fox jumps over the lazy dog again');
-    deflater.close();
+    close();
     const stream = Buffer.concat([wsFrame(a, 1, { rsv1: true }), wsFrame(b, 1, { rsv1: true })]);
     const rows = (await decode(['-', '--from', 'server', '--deflate', 'permessage-deflate', '--json'], stream)).json();
     expect(rows.map((r) => (r.message as { text: string }).text)).toEqual([
@@ -92,6 +97,25 @@ describe('framescope decode', () => {
     ]);
     expect(rows[1]!.payloadLength).toBeLessThan(20); // the second message leans on the first one's window
     expect(rows.every((r) => r.compressed === true && (r.violations as unknown[]).length === 0)).toBe(true);
+  });
+
+  it('--deflate inflates exactly after a message far above the display budget, and says what it kept', async () => {
+    const { compress, close } = sharedWindowCompressor();
+    // 20 MiB of text whose last bytes the next message copies from the window.
+    const big = Buffer.alloc(20 * 1024 * 1024);
+    for (let i = 0; i < big.length; i++) big[i] = 0x61 + ((i * 7919) % 26);
+    const a = await compress(big);
+    const b = await compress(big.subarray(big.length - 300));
+    close();
+    const file = join(dir, 'big-deflate.bin');
+    writeFileSync(file, Buffer.concat([wsFrame(a, 1, { rsv1: true }), wsFrame(b, 1, { rsv1: true })]));
+    const json = await decode([file, '--from', 'server', '--deflate', 'permessage-deflate', '--json']);
+    const rows = json.json();
+    expect(rows[0]).toMatchObject({ violations: [], message: { length: big.length, kept: 1024 * 1024, truncated: true } });
+    expect(rows[1]).toMatchObject({ violations: [], message: { length: 300, kept: 300, text: big.subarray(big.length - 300).toString() } });
+    const text = await decode([file, '--from', 'server', '--deflate', 'permessage-deflate']);
+    expect(text.out).toContain('message=20971520 (Framescope kept 1 MiB of 20 MiB)');
+    expect(text.out).not.toContain('✗');
   });
 
   it('cuts large payloads to a preview but reports the true length', async () => {
@@ -107,8 +131,9 @@ describe('framescope decode', () => {
     expect(result.code).toBe(0);
     const rows = result.json();
     expect(rows[1]!.violations).toEqual([expect.objectContaining({ section: '5.2', code: 'reserved-opcode' })]);
-    // The bad header (2 bytes at offset 4) is reported as a frame; the 9 bytes after it cannot be parsed.
-    expect(rows.at(-1)).toEqual({ undecodable: { offset: 6, length: 9 } });
+    // The reserved-opcode frame at offset 4 is shown whole (its 5 payload bytes arrived); the 4 after it cannot be parsed.
+    expect(rows[1]).toMatchObject({ opcode: 3, complete: true, payload: '0102030405' });
+    expect(rows.at(-1)).toEqual({ undecodable: { offset: 11, length: 4 } });
   });
 
   it('gives one-line errors for a missing file and bad flags', async () => {

@@ -2,16 +2,17 @@
 // handshake) into one line per frame, or JSON Lines. Streams its input; bad bytes become
 // violations and undecodable ranges, never a crash.
 import { createReadStream } from 'node:fs';
-import { createInflater } from '../capture/inflater';
+import { createStreamInflater } from '../capture/inflater';
+import { nativeParserHelpers } from '../capture/native-unmask';
 import {
-  FrameParser,
-  MessageAssembler,
+  DirectionDecoder,
   deflateFor,
   opcodeName,
   parseDeflateParams,
   toHex,
   type AssembledMessage,
   type DecodedFrame,
+  type InflatedMessage,
   type Peer,
   type Violation,
 } from '../../../shared/protocol/index';
@@ -38,8 +39,12 @@ export interface DecodedRecord {
   truncated: boolean;
   complete: boolean;
   compressed: boolean;
-  /** On the frame that completes a data message: the whole message, inflated and decoded. */
-  message?: { frames: number; length: number; payload: string; truncated: boolean; text?: string; inflateError?: string };
+  /**
+   * On the frame that completes a data message: the whole message, inflated and decoded. `length`
+   * is its true size (inflated when compressed); `kept` how many of those bytes the decoder kept
+   * (its budget, a Framescope limit); `payload` and `text` print at most 4096 of them.
+   */
+  message?: { frames: number; length: number; kept: number; payload: string; truncated: boolean; text?: string; inflateError?: string };
   violations: Array<Pick<Violation, 'code' | 'section' | 'message' | 'offset'>>;
 }
 
@@ -47,9 +52,9 @@ function previewHex(bytes: Uint8Array): { hex: string; cut: boolean } {
   return bytes.length > PREVIEW_BYTES ? { hex: toHex(bytes.subarray(0, PREVIEW_BYTES), ''), cut: true } : { hex: toHex(bytes, ''), cut: false };
 }
 
-export function toRecord(frame: DecodedFrame, message: AssembledMessage | null, extra: Violation[]): DecodedRecord {
-  const singleCompressed = message !== null && message.compressed && message.frameCount === 1 && message.inflated !== undefined;
-  const shown = singleCompressed ? message.inflated! : frame.payload;
+export function toRecord(frame: DecodedFrame, message: AssembledMessage | null, extra: Violation[], inflated: InflatedMessage | null = null): DecodedRecord {
+  const singleCompressed = message !== null && message.compressed && message.frameCount === 1 && inflated !== null && inflated.error === undefined;
+  const shown = singleCompressed ? inflated.bytes : frame.payload;
   const { hex, cut } = previewHex(shown);
   const record: DecodedRecord = {
     fin: frame.fin,
@@ -64,24 +69,38 @@ export function toRecord(frame: DecodedFrame, message: AssembledMessage | null, 
     headerLength: frame.headerLength,
     offset: frame.offset,
     payload: hex,
-    truncated: cut || (!singleCompressed && frame.truncated),
+    truncated: cut || (singleCompressed ? inflated.truncated : frame.truncated),
     complete: frame.complete,
     compressed: message?.compressed ?? frame.rsv1,
-    violations: [...frame.violations, ...extra].map(({ code, section, message: text, offset }) => ({ code, section, message: text, offset })),
+    violations: [...frame.violations, ...extra, ...(inflated?.violations ?? [])].map(({ code, section, message: text, offset }) => ({ code, section, message: text, offset })),
   };
   if (message) {
-    const body = message.inflated ?? message.payload;
+    const body = inflated?.bytes ?? message.payload;
     const m = previewHex(body);
+    const text = inflated !== null ? inflated.text : message.text;
     record.message = {
       frames: message.frameCount,
-      length: message.inflated?.length ?? message.length,
+      length: inflated?.length ?? message.length,
+      kept: body.length,
       payload: m.hex,
-      truncated: m.cut || message.truncated,
-      ...(message.text !== undefined ? { text: message.text.length > PREVIEW_BYTES ? message.text.slice(0, PREVIEW_BYTES) : message.text } : {}),
-      ...(message.inflateError ? { inflateError: message.inflateError } : {}),
+      truncated: m.cut || (inflated?.truncated ?? message.truncated),
+      ...(text !== undefined ? { text: text.length > PREVIEW_BYTES ? text.slice(0, PREVIEW_BYTES) : text } : {}),
+      ...(inflated?.error !== undefined ? { inflateError: inflated.error } : {}),
     };
   }
   return record;
+}
+
+/** "kept 1 MiB of 20 MiB": the decoder's budget, said as Framescope's limit, never a violation. */
+export function keptNote(kept: number, length: number): string {
+  return kept < length ? ` (Framescope kept ${formatSize(kept)} of ${formatSize(length)})` : '';
+}
+
+function formatSize(n: number): string {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KiB`;
+  return `${n} B`;
 }
 
 export function formatLine(r: DecodedRecord, index: number): string {
@@ -90,47 +109,66 @@ export function formatLine(r: DecodedRecord, index: number): string {
   const text = r.message?.text;
   const preview = text !== undefined ? JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text) : r.payload.slice(0, 48) + (r.payload.length > 48 ? '…' : '');
   const problems = r.violations.map((v) => `  ✗ §${v.section} ${v.message}`).join('\n');
-  return `#${index} @${r.offset} ${r.opcodeName.padEnd(12)} ${flags.padEnd(8)} ${mask.padEnd(22)} len=${r.payloadLength}${r.complete ? '' : ' (incomplete)'}  ${preview}${problems ? `\n${problems}` : ''}`;
+  const m = r.message;
+  const size = m !== undefined && (m.frames > 1 || r.compressed) ? ` message=${m.length}${keptNote(m.kept, m.length)}` : m !== undefined ? keptNote(m.kept, m.length) : '';
+  const failed = m?.inflateError !== undefined ? `\n  not inflated: ${m.inflateError}` : '';
+  return `#${index} @${r.offset} ${r.opcodeName.padEnd(12)} ${flags.padEnd(8)} ${mask.padEnd(22)} len=${r.payloadLength}${r.complete ? '' : ' (incomplete)'}${size}  ${preview}${problems ? `\n${problems}` : ''}${failed}`;
 }
 
-/** Decodes a whole stream, calling `emit` for each frame and undecodable range, in order. */
+/**
+ * Decodes a whole stream, calling `emit` for each frame and undecodable range, in order. Uses the
+ * capture's own pipeline (DirectionDecoder and the streaming inflater), so a message of any size
+ * inflates exactly; a frame that ends a compressed message is emitted once it is inflated.
+ */
 export async function decodeStream(
   input: AsyncIterable<Uint8Array>,
   options: { from: Peer; deflate: string | null },
   emit: (item: { frame: DecodedRecord } | { undecodable: { offset: number; length: number } }) => void,
 ): Promise<void> {
-  let inflate;
+  let inflater;
   if (options.deflate !== null) {
     const params = parseDeflateParams(options.deflate);
     if ('error' in params) throw new UsageError(`--deflate: ${params.error}`);
-    inflate = createInflater({ noContextTakeover: deflateFor(options.from, params).noContextTakeover }).inflate;
+    inflater = createStreamInflater(deflateFor(options.from, params));
   }
-  const parser = new FrameParser({ from: options.from, rsv1Allowed: options.deflate !== null });
-  const assembler = new MessageAssembler({ inflate });
+  // Items in stream order; an inflating message holds back what follows it.
+  let chain: Promise<void> = Promise.resolve();
+  const later = (make: () => Promise<void> | void): void => {
+    chain = chain.then(make);
+  };
   // The parser reports undecodable bytes chunk by chunk; a reader wants one range.
   let pending: { offset: number; length: number } | null = null;
-  const flush = () => {
-    if (pending) emit({ undecodable: pending });
+  const flush = (): void => {
+    if (pending) {
+      const range = pending;
+      later(() => emit({ undecodable: range }));
+    }
     pending = null;
   };
-  const handle = (events: ReturnType<FrameParser['push']>) => {
-    for (const event of events) {
-      if (event.type === 'frame') {
+  const decoder = new DirectionDecoder(
+    { from: options.from, rsv1Allowed: options.deflate !== null, ...(inflater ? { inflater } : {}), ...nativeParserHelpers },
+    {
+      frame: (frame, result) => {
         flush();
-        const result = assembler.push(event.frame);
-        emit({ frame: toRecord(event.frame, result.message, result.violations) });
-      } else if (event.type === 'undecodable') {
-        if (pending && pending.offset + pending.length === event.offset) pending.length += event.length;
+        const inflation = result.message?.inflation;
+        later(async () => emit({ frame: toRecord(frame, result.message, result.violations, inflation ? await inflation : null) }));
+      },
+      undecodable: (offset, length) => {
+        if (pending && pending.offset + pending.length === offset) pending.length += length;
         else {
           flush();
-          pending = { offset: event.offset, length: event.length };
+          pending = { offset, length };
         }
-      }
-    }
-  };
-  for await (const chunk of input) handle(parser.push(chunk));
-  handle(parser.end());
+      },
+    },
+  );
+  for await (const chunk of input) {
+    decoder.push(chunk);
+    await chain; // bounded memory: never read far ahead of inflation
+  }
+  decoder.end();
   flush();
+  await chain;
 }
 
 export const decodeCommand: Command = {

@@ -26,7 +26,7 @@ describe('framescope lab', () => {
   it('prints one JSON object per transport with the measured figures', async () => {
     const { code, out } = await cli(['lab', '--duration', '1', '--rate', '10', '--size', '200', '--interval', '100', '--json']);
     expect(code).toBe(0);
-    const rows = JSON.parse(out.join('\n')) as Array<Record<string, unknown> & { latencyMs: { p50: number; p95: number } }>;
+    const rows = JSON.parse(out.join('\n')) as Array<Record<string, unknown> & { latencyMs: { mean: number; p50: number; p95: number } }>;
     expect(rows.map((r) => r.transport)).toEqual([...LAB_TRANSPORTS]);
     for (const r of rows) {
       expect(r.messages).toBe(r.published);
@@ -35,6 +35,14 @@ describe('framescope lab', () => {
       expect(r.payloadBytes).toBe((r.messages as number) * 200);
       expect(typeof r.overheadBytesPerMessage).toBe('number');
       expect(r.latencyMs.p95).toBeGreaterThanOrEqual(r.latencyMs.p50);
+      expect(typeof r.latencyMs.mean).toBe('number');
+      expect(r.phaseModel).toBe('random');
+      const compression = r.compression as Array<{ scheme: string; savedShare: number }>;
+      expect(compression.length).toBe(r.transport === 'websocket' ? 2 : r.transport === 'short-polling' || r.transport === 'sse' ? 1 : 0);
+      for (const c of r.claims as Array<Record<string, unknown>>) {
+        expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'claim', 'verdict', 'measured', 'expected']));
+        expect(['agrees', 'differs', 'not-enough-data']).toContain(c.verdict);
+      }
     }
   }, 30_000);
 
@@ -49,7 +57,7 @@ describe('framescope lab', () => {
   }, 30_000);
 
   it('rejects bad flags with a usage error (exit 2)', async () => {
-    for (const argv of [['--rate', '0'], ['--size', '10'], ['--interval', 'fast'], ['--format', 'xml'], ['--duration', '0'], ['--bogus'], ['extra']]) {
+    for (const argv of [['--rate', '0'], ['--size', '10'], ['--interval', 'fast'], ['--format', 'xml'], ['--phase', 'late'], ['--duration', '0'], ['--bogus'], ['extra']]) {
       const { code, err } = await cli(['lab', ...argv]);
       expect({ argv, code }).toEqual({ argv, code: 2 });
       expect(err.join('\n')).toMatch(/framescope lab: .*usage: framescope lab/);

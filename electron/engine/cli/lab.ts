@@ -4,6 +4,7 @@ import { DEFAULT_LAB_OPTIONS, checkLabOptions, type LabOptions } from '../../../
 import { Engine } from '../engine';
 import { runHeadless } from '../lab/headless';
 import { captureMeters } from '../lab/meter/meter-policy';
+import { compressionSample, measureCompression } from '../lab/compression';
 import { summaryJson, summaryTable } from '../lab/summary-table';
 import type { Command } from './command';
 import { UsageError, intFlag, numberFlag, parseFlags, stringFlag } from './flags';
@@ -11,7 +12,7 @@ import { UsageError, intFlag, numberFlag, parseFlags, stringFlag } from './flags
 export const labCommand: Command = {
   name: 'lab',
   summary: 'compare short polling, long polling, SSE, WebSocket and HTTP/2 polling on the wire',
-  usage: 'framescope lab [--duration S] [--rate N] [--size BYTES] [--interval MS] [--format text|json] [--pattern steady|bursty] [--cookie BYTES] [--json]',
+  usage: 'framescope lab [--duration S] [--rate N] [--size BYTES] [--interval MS] [--format text|json] [--pattern steady|bursty] [--phase random|fixed] [--upstream] [--cookie BYTES] [--json]',
   async run(argv, io) {
     const args = parseFlags(argv, {
       duration: 'string',
@@ -20,6 +21,8 @@ export const labCommand: Command = {
       interval: 'string',
       format: 'string',
       pattern: 'string',
+      phase: 'string',
+      upstream: 'boolean',
       cookie: 'string',
       json: 'boolean',
     });
@@ -34,6 +37,8 @@ export const labCommand: Command = {
       cookieBytes: intFlag(args, 'cookie', 0, Number.MAX_SAFE_INTEGER) ?? 0,
       format: (stringFlag(args, 'format') ?? DEFAULT_LAB_OPTIONS.format) as LabOptions['format'],
       pattern: (stringFlag(args, 'pattern') ?? DEFAULT_LAB_OPTIONS.pattern) as LabOptions['pattern'],
+      phase: (stringFlag(args, 'phase') ?? DEFAULT_LAB_OPTIONS.phase) as LabOptions['phase'],
+      upstream: args.flags.upstream === true,
     };
     const checked = checkLabOptions(input);
     if ('error' in checked) throw new UsageError(flagWords(checked.error));
@@ -48,8 +53,9 @@ export const labCommand: Command = {
         interrupted: io.interrupted,
         onError: (m) => io.err(`lab: ${m}`),
       });
-      if (args.flags.json) io.out(JSON.stringify(summaryJson(summary), null, 2));
-      else for (const line of summaryTable(summary, options)) io.out(line);
+      const compression = await measureCompression(compressionSample(options));
+      if (args.flags.json) io.out(JSON.stringify(summaryJson(summary, options, compression), null, 2));
+      else for (const line of summaryTable(summary, options, compression)) io.out(line);
       const short = summary.rows.filter((r) => r.messages < r.published);
       if (short.length > 0) io.err(`Not every message arrived on ${short.map((r) => r.transport).join(', ')}.`);
       return short.length > 0 ? 1 : 0;
@@ -61,5 +67,5 @@ export const labCommand: Command = {
 
 /** The contract speaks of options (intervalMs); the command line of flags (--interval). */
 function flagWords(message: string): string {
-  return message.replace(/^intervalMs/, '--interval').replace(/^cookieBytes/, '--cookie').replace(/^(rate|size|format|pattern)\b/, '--$1');
+  return message.replace(/^intervalMs/, '--interval').replace(/^cookieBytes/, '--cookie').replace(/^(rate|size|format|pattern|phase)\b/, '--$1');
 }

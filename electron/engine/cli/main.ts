@@ -5,10 +5,11 @@ import { decodeCommand } from './decode';
 import { serveCommand } from './serve';
 import { captureCommand } from './capture';
 import { labCommand } from './lab';
+import { demoCommand } from './demo';
 import { packageVersion } from '../version';
 import { terminalLine } from './terminal-text';
 
-export const COMMANDS: Command[] = [serveCommand, decodeCommand, labCommand, captureCommand];
+export const COMMANDS: Command[] = [serveCommand, decodeCommand, labCommand, captureCommand, demoCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -3,10 +3,14 @@
 // whatever cannot be explained shows as 'unattributed', so a wrong attribution cannot hide.
 import type { LabByteKey, LabByteShare, LabOptions, LabTransport, LabTransportSummary } from '../../../shared/api';
 import type { PublishedMessage } from './publisher';
-import { latencySummary } from './stats';
+import { histogram, latencySummary } from './stats';
 import type { ServerLedger } from './transports/server-ledger';
-import { wireBytes, type WireLedger } from './meter/wire-ledger';
+import { isUpstreamExchange, wireBytes, type WireLedger } from './meter/wire-ledger';
+import { upstreamShares, upstreamSummary } from './accounting-upstream';
+import type { UpstreamReceiver } from './transports/upstream-receiver';
 import { claimsFor } from './claims';
+import type { TcpTotals } from './meter/kernel-tcp';
+import { tcpIpFor } from './packets';
 
 export interface AccountingInput {
   transport: LabTransport;
@@ -15,10 +19,13 @@ export interface AccountingInput {
   options: LabOptions;
   wire: WireLedger;
   server: ServerLedger;
+  upstream: UpstreamReceiver;
   published: PublishedMessage[];
   /** seq → first receipt time (µs). */
   received: Map<number, number>;
   durationS: number;
+  /** The kernel's segment counts for this transport's hop, or null where they cannot be read. */
+  kernel: TcpTotals | null;
 }
 
 export function byteShares(transport: LabTransport, wire: WireLedger, server: ServerLedger): LabByteShare[] {
@@ -33,6 +40,7 @@ export function byteShares(transport: LabTransport, wire: WireLedger, server: Se
   let bodyBytes = 0;
   const streaming = transport === 'sse';
   for (const ex of wire.exchanges.values()) {
+    if (isUpstreamExchange(ex)) continue; // counted by upstreamShares
     if (ex.upgrade) {
       add('handshake', ex.requestHeadBytes + ex.responseHeadBytes, true);
       continue;
@@ -70,6 +78,7 @@ export function byteShares(transport: LabTransport, wire: WireLedger, server: Se
     add('body-wrapping', server.wrapBytes);
     add('sse-fields', server.sseFieldBytes);
   }
+  for (const up of upstreamShares(transport, wire)) add(up.key, up.bytes);
   const attributed = [...shares.values()].reduce((a, s) => a + s.bytes, 0);
   add('unattributed', wireBytes(wire) - attributed);
   return [...shares.values()].filter((s) => s.bytes !== 0);
@@ -87,9 +96,12 @@ export function summarize(input: AccountingInput): LabTransportSummary {
     const g = generated.get(seq);
     if (g !== undefined) latencies.push(Math.max(0, at - g) / 1000);
   }
-  const exchanges = [...wire.exchanges.values()];
+  // The published stream's figures leave the client → server half out; it has its own summary.
+  const exchanges = [...wire.exchanges.values()].filter((e) => !isUpstreamExchange(e));
   const messages = input.received.size;
-  const recurring = total - payloadBytes - oneTimeBytes;
+  const upBytes = breakdown.filter((s) => s.key.startsWith('upstream-')).reduce((a, s) => a + s.bytes, 0);
+  const downTotal = total - upBytes;
+  const recurring = downTotal - payloadBytes - oneTimeBytes;
   const duration = Math.max(input.durationS, 1e-6);
   const summary: LabTransportSummary = {
     transport,
@@ -102,16 +114,21 @@ export function summarize(input: AccountingInput): LabTransportSummary {
     connections: wire.connections.size,
     wireBytes: total,
     payloadBytes,
-    overheadBytes: total - payloadBytes,
+    overheadBytes: downTotal - payloadBytes,
     oneTimeBytes,
     overheadBytesPerMessage: messages > 0 ? recurring / messages : null,
-    payloadEfficiency: total > 0 ? payloadBytes / total : null,
+    payloadEfficiency: downTotal > 0 ? payloadBytes / downTotal : null,
     latencyMs: latencySummary(latencies),
+    latencyHistogram: transport === 'short-polling' || transport === 'http2-polling' ? histogram(latencies, input.options.intervalMs / 10, 12) : null,
     requestsPerSecond: exchanges.length / duration,
     bytesPerSecond: total / duration,
     breakdown,
+    clientToServer: upstreamSummary(transport, wire, input.upstream),
+    tcpIp: null,
     claims: [],
   };
-  summary.claims = claimsFor(summary, input.options, wire);
+  summary.tcpIp = tcpIpFor(summary, wire, input.kernel);
+  const h2RequestHeadBytes = transport === 'http2-polling' ? exchanges.map((e) => e.requestHeadBytes).filter((n) => n > 0) : [];
+  summary.claims = claimsFor(summary, input.options, { h2RequestHeadBytes });
   return summary;
 }

@@ -12,11 +12,14 @@ import { computeAccept } from '../../../shared/protocol';
 import { nowUs } from './clock';
 import { corsHeaders, listenHttp, type Listening } from './transports/http-common';
 import type { TransportMeter } from './meter/transport-meter';
+import type { FrameMark } from './meter/wire-ledger';
 
 /** The server's own preference order; it answers with the first of these the client offered. */
 export const LAB_SUBPROTOCOLS = ['lab.v2.framescope', 'lab.v1.framescope'];
 export const SLOW_READ_BYTES_PER_SECOND = 2 * 1024 * 1024;
 const SLOW_TICK_MS = 50;
+/** How long a broadcast's copies may take to show in the capture before the figures are left out. */
+const MEASURE_TIMEOUT_MS = 3000;
 
 export class DemoServer {
   private seq = 0;
@@ -75,6 +78,31 @@ export class DemoServer {
       clients++;
     }
     return { seq, sentAt, clients };
+  }
+
+  /**
+   * Broadcast, measured on the wire: waits (bounded) until the meter has seen each client's copy
+   * of this message, then reports their bytes (header + payload, RFC 6455 §5.2) and how long after
+   * the send the last one passed the proxy.
+   */
+  async broadcastMeasured(size: number): Promise<{ seq: number; sentAt: number; clients: number; wireBytes: number | null; lastFrameAfterMs: number | null }> {
+    this.meter.drainFrameMarks();
+    const sent = this.send(size);
+    const frameBytes = size + (size <= 125 ? 2 : size <= 65_535 ? 4 : 10);
+    const seen: FrameMark[] = [];
+    const deadline = Date.now() + MEASURE_TIMEOUT_MS;
+    while (seen.length < sent.clients && Date.now() < deadline) {
+      await this.meter.refresh();
+      seen.push(...this.meter.drainFrameMarks().filter((f) => f.from === 'server' && f.opcode === 1 && f.bytes === frameBytes && f.time >= sent.sentAt));
+      if (seen.length < sent.clients) await new Promise((r) => setTimeout(r, 20));
+    }
+    if (seen.length < sent.clients) return { ...sent, wireBytes: null, lastFrameAfterMs: null };
+    const copies = seen.slice(0, sent.clients);
+    return {
+      ...sent,
+      wireBytes: copies.reduce((a, f) => a + f.bytes, 0),
+      lastFrameAfterMs: (Math.max(...copies.map((f) => f.time)) - sent.sentAt) / 1000,
+    };
   }
 
   async handshake(tag: string): Promise<LabHandshake | null> {

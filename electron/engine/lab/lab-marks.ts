@@ -2,7 +2,7 @@
 // (same id: the view replaces it), WebSocket frames once. Bounded per call so an event stays small.
 import type { LabMark, LabTransport } from '../../../shared/api';
 import type { TransportMeter } from './meter/transport-meter';
-import type { MeteredExchange } from './meter/wire-ledger';
+import { isUpstreamExchange, type MeteredExchange } from './meter/wire-ledger';
 
 const MAX_MARKS_PER_CALL = 2000;
 
@@ -14,12 +14,14 @@ export class MarkTracker {
     const out: LabMark[] = [];
     const streaming = transport === 'sse' || transport === 'websocket';
     for (const ex of meter.ledger.exchanges.values()) {
+      // A client → server POST is a request even on a streaming transport's port.
+      const stream = streaming && !isUpstreamExchange(ex);
       const closedAt = meter.ledger.connections.get(ex.connectionId)?.closedAt ?? null;
-      const end = streaming ? closedAt : ex.endedAt;
+      const end = stream ? closedAt : ex.endedAt;
       const before = this.sent.get(ex.id);
       if (before === true || (before === false && end === null)) continue;
       this.sent.set(ex.id, end !== null);
-      out.push(exchangeMark(transport, ex, end, streaming));
+      out.push(exchangeMark(transport, ex, end, stream));
       if (out.length >= MAX_MARKS_PER_CALL) break;
     }
     for (const f of meter.drainFrameMarks()) {
@@ -42,7 +44,7 @@ const OPCODE_NAMES: Record<number, string> = { 0: 'continuation', 1: 'text', 2: 
 
 function exchangeMark(transport: LabTransport, ex: MeteredExchange, end: number | null, streaming: boolean): LabMark {
   const bytes = ex.requestHeadBytes + ex.requestBodyBytes + ex.responseHeadBytes + ex.responseBodyBytes;
-  const empty = !streaming && ex.endedAt !== null && (ex.status === 204 || ex.responseBodyBytes === 0);
+  const empty = !streaming && !isUpstreamExchange(ex) && ex.endedAt !== null && (ex.status === 204 || ex.responseBodyBytes === 0);
   const outcome = ex.status === null ? 'waiting…' : `${ex.status}${empty ? ' (empty)' : ''}`;
   return {
     id: ex.id,

@@ -18,6 +18,7 @@ import { startLabServers, type LabServers } from './lab-servers';
 import { MarkTracker } from './lab-marks';
 import type { TransportMeter } from './meter/transport-meter';
 import { wireBytes } from './meter/wire-ledger';
+import { KernelTcpCounter, readTcpSockets, type TcpTotals } from './meter/kernel-tcp';
 import { Publisher } from './publisher';
 
 /** Creates the meter in front of one transport's server (capture proxy or socket tap). */
@@ -40,6 +41,7 @@ export class LabRun {
   private readonly nodeClients: LabClient[] = [];
   private readonly nodeTransports = new Set<LabTransport>();
   private readonly marks = new MarkTracker();
+  private readonly kernel: Record<LabTransport, KernelTcpCounter>;
   private newDeliveries: LabDeliveryMark[] = [];
   private publishedSent = 0;
   private disposed = false;
@@ -52,6 +54,17 @@ export class LabRun {
     readonly meters: Record<LabTransport, TransportMeter>,
   ) {
     this.publisher = publisher;
+    this.kernel = Object.fromEntries(LAB_TRANSPORTS.map((t) => [t, new KernelTcpCounter(Number(new URL(meters[t].url).port))])) as Record<LabTransport, KernelTcpCounter>;
+  }
+
+  kernelTotals(t: LabTransport): TcpTotals | null {
+    return this.kernel[t].available ? this.kernel[t].totals() : null;
+  }
+
+  /** Reads the kernel's counters for every transport's hop (one `ss` call). */
+  async sampleKernel(): Promise<void> {
+    const all = await readTcpSockets(LAB_TRANSPORTS.map((t) => this.kernel[t].port));
+    for (const t of LAB_TRANSPORTS) this.kernel[t].take(all);
   }
 
   static async start(config: LabRunConfig): Promise<LabRun> {
@@ -97,6 +110,7 @@ export class LabRun {
           format: this.options.format,
           intervalMs: this.options.intervalMs,
           cookieBytes: this.options.cookieBytes,
+          upstream: this.options.upstream ? { rate: this.options.rate, size: this.options.size, format: this.options.format } : null,
           deliver: (d) => this.report(transport, d),
           onError: this.config.onError,
         }),
@@ -133,7 +147,7 @@ export class LabRun {
   }
 
   async live(): Promise<LabLive> {
-    await Promise.all(LAB_TRANSPORTS.map((t) => this.meters[t].refresh()));
+    await Promise.all([...LAB_TRANSPORTS.map((t) => this.meters[t].refresh()), this.sampleKernel()]);
     const history = this.publisher.history;
     const published = history.slice(this.publishedSent);
     this.publishedSent = history.length;
@@ -154,9 +168,11 @@ export class LabRun {
         options: this.options,
         wire: this.meters[t].ledger,
         server: this.servers.ledgers[t],
+        upstream: this.servers.upstream[t],
         published: this.publisher.history,
         received: this.received[t],
         durationS,
+        kernel: this.kernelTotals(t),
       }),
     );
     return { runId: this.config.runId, durationS, published: this.publisher.history.length, rows };
@@ -170,6 +186,7 @@ export class LabRun {
     // Short polling needs up to one interval (plus a request) to collect the last message.
     const deadline = Date.now() + Math.max(3000, 2.5 * this.options.intervalMs + 1000);
     while (this.behind().length > 0 && Date.now() < deadline && !this.disposed) await delay(POLL_MS);
+    await this.sampleKernel();
     return this.behind();
   }
 
@@ -179,6 +196,8 @@ export class LabRun {
    * settle (every connection closed, totals unchanged) so the summary is of the whole exchange.
    */
   async close(): Promise<LabSummary> {
+    // The last look at the sockets' counters before the clients close them.
+    await this.sampleKernel();
     await Promise.all(this.nodeClients.map((c) => c.stop()));
     const graceUntil = Date.now() + 1500;
     while (this.servers.openStreams() > 0 && Date.now() < graceUntil) await delay(POLL_MS);

@@ -2,19 +2,23 @@
 // connection between transports and every byte on a port belongs to one of them), plus an
 // unmetered control port that sets the cookie the HTTP clients then carry.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { LAB_TRANSPORTS, type LabOptions, type LabTransport } from '../../../shared/api';
 import { LAB_COOKIE_SLOTS, labCookies } from './clients/browser-like-headers';
 import type { Publisher } from './publisher';
 import { listenH2 } from './transports/h2-server';
-import { corsHeaders, listenHttp } from './transports/http-common';
+import { clientIdOf, corsHeaders, listenHttp } from './transports/http-common';
 import { PollingHandler } from './transports/polling-handler';
 import { ServerLedger } from './transports/server-ledger';
 import { SseHandler } from './transports/sse-handler';
+import { UpstreamReceiver } from './transports/upstream-receiver';
 import { WebSocketHandler } from './transports/websocket-handler';
 
 export interface LabServers {
   ports: Record<LabTransport, number>;
   ledgers: Record<LabTransport, ServerLedger>;
+  /** What each transport's server received from its clients (options.upstream). */
+  upstream: Record<LabTransport, UpstreamReceiver>;
   cookieUrl: string;
   /** Transports whose client has made its first request. */
   seen: Set<LabTransport>;
@@ -27,6 +31,13 @@ export interface LabServers {
 
 export async function startLabServers(publisher: Publisher, options: LabOptions): Promise<LabServers> {
   const ledgers = Object.fromEntries(LAB_TRANSPORTS.map((t) => [t, new ServerLedger()])) as Record<LabTransport, ServerLedger>;
+  const upstream = Object.fromEntries(LAB_TRANSPORTS.map((t) => [t, new UpstreamReceiver()])) as Record<LabTransport, UpstreamReceiver>;
+  // POST /up goes to the transport's upstream receiver; everything else to its handler.
+  const withUpstream =
+    <Q extends IncomingMessage | Http2ServerRequest, S extends ServerResponse | Http2ServerResponse>(t: LabTransport, handle: (req: Q, res: S) => void) =>
+    (req: Q, res: S) => {
+      if (!upstream[t].handle(req, res, clientIdOf(req.url))) handle(req, res);
+    };
   const seen = new Set<LabTransport>();
   const mark = (t: LabTransport) => () => seen.add(t);
   const short = new PollingHandler(publisher, options.format, ledgers['short-polling'], 'short', mark('short-polling'));
@@ -38,18 +49,19 @@ export async function startLabServers(publisher: Publisher, options: LabOptions)
     res.end();
   };
   const servers = await Promise.all([
-    listenHttp(short.handle),
-    listenHttp(long.handle),
-    listenHttp(sse.handle),
+    listenHttp(withUpstream('short-polling', short.handle)),
+    listenHttp(withUpstream('long-polling', long.handle)),
+    listenHttp(withUpstream('sse', sse.handle)),
     listenHttp(notFound),
-    listenH2(h2.handle),
+    listenH2(withUpstream('http2-polling', h2.handle)),
     listenHttp(cookieHandler),
   ]);
   const [shortS, longS, sseS, wsS, h2S, control] = servers;
-  const ws = new WebSocketHandler(wsS.server, publisher, ledgers.websocket, mark('websocket'));
+  const ws = new WebSocketHandler(wsS.server, publisher, ledgers.websocket, mark('websocket'), upstream.websocket);
   return {
     ports: { 'short-polling': shortS.port, 'long-polling': longS.port, sse: sseS.port, websocket: wsS.port, 'http2-polling': h2S.port },
     ledgers,
+    upstream,
     cookieUrl: `http://127.0.0.1:${control.port}/cookie?bytes=${options.cookieBytes}`,
     seen,
     finish() {

@@ -28,12 +28,13 @@ describe('the lab service in the engine', () => {
     await expect(api.labStart({ rate: -1 } as never)).rejects.toThrow(/rate must be a number/);
     await expect(api.labStart({ rate: 200, size: 1_048_576 } as never)).rejects.toThrow(/16 MiB/);
     await expect(api.labStart(null as never)).rejects.toThrow(/object/);
+    await expect(api.labCompression({ size: 10, format: 'json', rate: 5 })).rejects.toThrow(/size must be/);
     expect((await api.labStatus()).phase).toBe('idle');
   });
 
   it('runs with engine clients, streams live marks, stops cleanly with an exact summary', async () => {
     const api = engine.api;
-    const started = await api.labStart({ rate: 10, size: 128, format: 'text', pattern: 'steady', intervalMs: 200, cookieBytes: 0, clients: 'engine' });
+    const started = await api.labStart({ rate: 10, size: 128, format: 'text', pattern: 'steady', phase: 'random', upstream: false, intervalMs: 200, cookieBytes: 0, clients: 'engine' });
     expect(started.endpoints?.meters.websocket).toBe('capture-proxy');
     expect(started.endpoints?.meters['http2-polling']).toBe('socket-tap');
     await expect(api.labStart(started.options!)).rejects.toThrow(/already going/);
@@ -59,7 +60,7 @@ describe('the lab service in the engine', () => {
     const api = engine.api;
     await expect(api.labReport({ runId: 1, transport: 'nope', deliveries: [] } as never)).rejects.toThrow(/Unknown lab transport/);
     await expect(api.labReport({ runId: 1, transport: 'sse' } as never)).rejects.toThrow(/deliveries/);
-    const started = await api.labStart({ rate: 5, size: 64, format: 'json', pattern: 'steady', intervalMs: 100, cookieBytes: 0, clients: 'browser' });
+    const started = await api.labStart({ rate: 5, size: 64, format: 'json', pattern: 'steady', phase: 'random', upstream: false, intervalMs: 100, cookieBytes: 0, clients: 'browser' });
     // Nobody runs the browser clients here: HTTP/2 (always the engine's) still delivers.
     await expect.poll(async () => (await api.labStatus()).published, { timeout: 10_000 }).toBeGreaterThan(1);
     expect((await api.labStatus()).note).toMatch(/No client connected/);
@@ -79,6 +80,9 @@ describe('the lab service in the engine', () => {
     const got = clients.map((ws) => new Promise<string>((resolve) => ws.once('message', (d) => resolve(d.toString()))));
     const sent = await api.labBroadcast({ size: 100 });
     expect(sent.clients).toBe(3);
+    // Measured by the capture proxy: three copies of a 100-byte message, 2 header bytes each (RFC 6455 §5.2).
+    expect(sent.wireBytes).toBe(3 * 102);
+    expect(sent.lastFrameAfterMs).toBeGreaterThanOrEqual(0);
     for (const text of await Promise.all(got)) expect(text).toContain(`"seq":${sent.seq}`);
 
     const tag = 'tag-subprotocol-1';

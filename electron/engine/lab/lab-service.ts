@@ -6,7 +6,12 @@ import {
   FramescopeError,
   LAB_TRANSPORTS,
   checkLabOptions,
+  type DemoServerInfo,
+  type DemoServerKind,
+  type DemoServerStartOptions,
   type LabApi,
+  type LabBroadcastResult,
+  type LabCompression,
   type LabDemoEndpoints,
   type LabHandshake,
   type LabLive,
@@ -21,10 +26,12 @@ import {
 import type { EventBus } from '../event-bus';
 import { nowUs } from './clock';
 import { DemoServer } from './demo-server';
+import { DemoServers, type DemoCapture } from './demos/demo-servers';
 import { LabRun } from './lab-run';
 import { CaptureMeter, type LabCapture } from './meter/capture-meter';
 import { captureMeters } from './meter/meter-policy';
 import { runSweep } from './sweeps';
+import { compressionSample, measureCompression } from './compression';
 
 export const LIVE_INTERVAL_MS = 250;
 /** A forgotten run stops itself: a classroom demo, not a load generator. */
@@ -46,7 +53,29 @@ export class LabService implements LabApi {
   private closing!: () => void;
   private readonly closed = new Promise<void>((resolve) => (this.closing = resolve));
 
-  constructor(private readonly deps: { capture: LabCapture; bus: EventBus }) {}
+  readonly demoServers: DemoServers;
+
+  constructor(private readonly deps: { capture: LabCapture & DemoCapture; bus: EventBus }) {
+    this.demoServers = new DemoServers(deps.capture);
+  }
+
+  demoServerStart(options: DemoServerStartOptions): Promise<DemoServerInfo> {
+    return this.demoServers.start(options ?? ({} as DemoServerStartOptions));
+  }
+
+  demoServerStop(options: { kind: DemoServerKind }): Promise<void> {
+    return this.demoServers.stop(options?.kind);
+  }
+
+  demoServerList(): Promise<DemoServerInfo[]> {
+    return this.demoServers.list();
+  }
+
+  async labCompression(input: Pick<LabOptions, 'size' | 'format' | 'rate'>): Promise<LabCompression[]> {
+    const checked = checkLabOptions({ ...input, clients: 'engine' });
+    if ('error' in checked) throw new FramescopeError('invalid', checked.error);
+    return measureCompression(compressionSample(checked.options));
+  }
 
   async labStart(input: LabOptions): Promise<LabStatus> {
     const checked = checkLabOptions(input);
@@ -170,11 +199,11 @@ export class LabService implements LabApi {
     }
   }
 
-  async labBroadcast(options: { size: number }): Promise<{ seq: number; sentAt: number; clients: number }> {
+  async labBroadcast(options: { size: number }): Promise<LabBroadcastResult> {
     const size = options?.size;
     if (typeof size !== 'number' || !Number.isInteger(size) || size < 64 || size > 65_536) throw new FramescopeError('invalid', 'size must be a whole number from 64 to 65536.');
     if (!this.demo) throw new FramescopeError('invalid', 'Start the demonstrations first.');
-    return (await this.demo).send(size);
+    return (await this.demo).broadcastMeasured(size);
   }
 
   async labHandshake(options: { tag: string }): Promise<LabHandshake | null> {
@@ -190,6 +219,7 @@ export class LabService implements LabApi {
     await this.run?.dispose();
     this.run = null;
     if (this.demo) await (await this.demo.catch(() => null))?.close();
+    await this.demoServers.close();
     this.demo = null;
   }
 

@@ -19,7 +19,11 @@ export class Publisher {
   private startMs = 0;
   private ticks = 0;
 
-  constructor(private readonly options: Pick<LabOptions, 'rate' | 'size' | 'format' | 'pattern'>) {}
+  constructor(
+    private readonly options: Pick<LabOptions, 'rate' | 'size' | 'format' | 'pattern' | 'phase'>,
+    /** Uniform in [0, 1); injectable so a test can place messages where it wants them. */
+    private readonly random: () => number = Math.random,
+  ) {}
 
   get running(): boolean {
     return this.timer !== null;
@@ -63,10 +67,18 @@ export class Publisher {
     return this.options.pattern === 'bursty' ? Math.max(1, Math.min(BURST_SIZE, Math.round(this.options.rate))) : 1;
   }
 
-  // Due times come from the start time, not the previous timer, so timer lateness never drifts the rate.
+  /**
+   * Due times come from the start time, not the previous timer, so timer lateness never drifts the
+   * rate. Fixed phase: tick k at k slots after the start (the start is right after the first poll,
+   * so every message keeps the same offset against the polls). Random phase: tick k at a uniformly
+   * random moment of slot k, so over a run the offsets against the polls are spread evenly and the
+   * mean wait for a poll is T/2 (arrivals independent of the polls).
+   */
   private schedule(): void {
     const perTick = this.burst();
-    const due = this.startMs + (this.ticks * perTick * 1000) / this.options.rate;
+    const slotMs = (perTick * 1000) / this.options.rate;
+    const offset = this.options.phase === 'random' ? this.random() : 0;
+    const due = this.startMs + (this.ticks + offset) * slotMs;
     this.timer = setTimeout(
       () => {
         for (let i = 0; i < perTick; i++) this.publish();

@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { getClient } from '../api/client';
+import { applyFeedToCache } from '../api/feed-to-cache';
+import { useClient } from '../api/use-client';
 import { effectiveTheme } from '../store/app-slice';
 import { useStore } from '../store';
 import { ActiveView } from '../views';
@@ -32,12 +34,16 @@ export function App() {
   );
 }
 
-/** Loads the initial state and keeps the store fed by the engine's event stream. */
+/** Loads the initial state and keeps the store and the query cache fed by the engine's feed. */
 function useEngineSync(): void {
+  const client = useClient();
+  const queryClient = useQueryClient();
   useEffect(() => {
-    const client = getClient();
     const store = useStore.getState();
-    const unsubscribe = client.subscribe((events) => useStore.getState().applyEvents(events));
+    const unsubscribe = client.subscribe((events) => {
+      useStore.getState().applyEvents(events);
+      applyFeedToCache(queryClient, events, useStore.getState());
+    });
     void Promise.all([client.getInfo(), client.listConnections(), client.listProxies(), client.getStats()])
       .then(([info, connections, proxies, stats]) => {
         store.setInfo(info);
@@ -50,7 +56,7 @@ function useEngineSync(): void {
         store.pushNotice('error', err.message);
       });
     return unsubscribe;
-  }, []);
+  }, [client, queryClient]);
 }
 
 function useSystemTheme(): void {

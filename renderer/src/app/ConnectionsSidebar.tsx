@@ -13,7 +13,10 @@ export function ConnectionsSidebar() {
   const selected = useStore((s) => s.selectedConnectionId);
   const select = useStore((s) => s.selectConnection);
   // Newest first: that is where a user looks for the connection they just made.
-  const list = useMemo(() => [...connections.values()].sort((a, b) => b.id - a.id), [connections]);
+  const all = useMemo(() => [...connections.values()].sort((a, b) => b.id - a.id), [connections]);
+  // The lab's own connections (source 'lab') are kept apart from the user's, folded by default.
+  const list = useMemo(() => all.filter((c) => c.source !== 'lab'), [all]);
+  const labList = useMemo(() => all.filter((c) => c.source === 'lab'), [all]);
   const live = list.filter((c) => c.state === 'open' || c.state === 'connecting' || c.state === 'closing').length;
 
   return (
@@ -43,6 +46,18 @@ export function ConnectionsSidebar() {
             <ConnectionItem key={c.id} connection={c} selected={c.id === selected} onSelect={() => select(c.id === selected ? null : c.id)} />
           ))}
         </ul>
+      )}
+      {labList.length > 0 && (
+        <details className="sidebar-lab" data-testid="sidebar-lab">
+          <summary>
+            Lab traffic <span className="sidebar-count">{formatCount(labList.length)}</span>
+          </summary>
+          <ul className="connection-list" role="listbox" aria-label="Lab connections">
+            {labList.map((c) => (
+              <ConnectionItem key={c.id} connection={c} selected={c.id === selected} onSelect={() => select(c.id === selected ? null : c.id)} />
+            ))}
+          </ul>
+        </details>
       )}
     </aside>
   );

@@ -1,4 +1,4 @@
-import { getClient } from '../api/client';
+import { clearCapture, setCapturePaused } from '../actions/capture';
 import { CaptureControls } from './controls/CaptureControls';
 import { useStore } from '../store';
 import type { ThemePreference, ViewName } from '../store/app-slice';
@@ -64,11 +64,11 @@ export function TopBar() {
         <button
           className="button ghost"
           title={paused ? 'Resume recording frames' : 'Stop recording frames (traffic still flows)'}
-          onClick={() => void getClient().setCapturePaused(!paused)}
+          onClick={() => void setCapturePaused(!paused)}
         >
           {paused ? 'Resume capture' : 'Pause capture'}
         </button>
-        <button className="button ghost" title="Forget every captured connection and frame" onClick={() => void getClient().clearCapture()}>
+        <button className="button ghost" title="Forget every captured connection and frame" onClick={() => void clearCapture()}>
           Clear
         </button>
         <button className="button ghost" data-testid="theme-toggle" title="Switch between system, light and dark" onClick={() => setTheme(NEXT_THEME[theme])}>

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppInfo } from '../../../shared/api';
+import type { AppInfo, FramescopeClient } from '../../../shared/api';
 import type { StoreState } from './index';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -12,12 +12,16 @@ export interface Notice {
 }
 
 export interface AppSlice {
+  /** The engine client, set once at start-up (main.tsx); null only before that. */
+  client: FramescopeClient | null;
   info: AppInfo | null;
   engineConnected: boolean;
   themePreference: ThemePreference;
   systemDark: boolean;
   view: ViewName;
   notices: Notice[];
+  nextNoticeId: number;
+  setClient(client: FramescopeClient): void;
   setInfo(info: AppInfo): void;
   setEngineConnected(connected: boolean): void;
   setThemePreference(theme: ThemePreference): void;
@@ -28,7 +32,6 @@ export interface AppSlice {
 }
 
 const THEME_KEY = 'framescope.theme';
-let noticeId = 1;
 
 function storedTheme(): ThemePreference {
   const v = globalThis.localStorage?.getItem(THEME_KEY);
@@ -36,12 +39,15 @@ function storedTheme(): ThemePreference {
 }
 
 export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) => ({
+  client: null,
   info: null,
   engineConnected: true,
   themePreference: storedTheme(),
   systemDark: globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
   view: 'inspector',
   notices: [],
+  nextNoticeId: 1,
+  setClient: (client) => set({ client }),
   setInfo: (info) => set({ info }),
   setEngineConnected: (engineConnected) => set({ engineConnected }),
   setThemePreference: (themePreference) => {
@@ -50,11 +56,17 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) 
   },
   setSystemDark: (systemDark) => set({ systemDark }),
   setView: (view) => set({ view }),
-  pushNotice: (level, message) => set((s) => ({ notices: [...s.notices.slice(-4), { id: noticeId++, level, message }] })),
+  pushNotice: (level, message) => set((s) => ({ notices: [...s.notices.slice(-4), { id: s.nextNoticeId, level, message }], nextNoticeId: s.nextNoticeId + 1 })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });
 
 /** The theme actually shown: the user's choice, or the system's when they chose 'system'. */
 export function effectiveTheme(s: Pick<AppSlice, 'themePreference' | 'systemDark'>): 'light' | 'dark' {
   return s.themePreference === 'system' ? (s.systemDark ? 'dark' : 'light') : s.themePreference;
+}
+
+/** The engine client, for actions and hooks; an app mounted without one is a programming error. */
+export function requireClient(client: FramescopeClient | null): FramescopeClient {
+  if (!client) throw new Error('The engine client is not set: main.tsx sets it before the app renders');
+  return client;
 }

@@ -55,6 +55,8 @@ export interface CrafterSlice {
   crafterSnippetsError: string | null;
   /** Progress of a sequence being sent: frames done out of total. */
   crafterSending: { done: number; total: number } | null;
+  /** Cancels the send in flight (one at a time). */
+  crafterAbort: AbortController | null;
   setCrafterDoc(doc: CraftDocument, templateId?: string | null): void;
   updateCrafterFrame(index: number, patch: Partial<CraftFrame>): void;
   selectCrafterFrame(index: number): void;
@@ -71,6 +73,7 @@ export interface CrafterSlice {
   clearSentRecords(): void;
   setCrafterSnippets(snippets: Snippet[], error: string | null): void;
   setCrafterSending(progress: { done: number; total: number } | null): void;
+  setCrafterAbort(abort: AbortController | null): void;
 }
 
 const HISTORY_LIMIT = 100;
@@ -88,6 +91,7 @@ export const createCrafterSlice: StateCreator<StoreState, [], [], CrafterSlice> 
   crafterSnippets: [],
   crafterSnippetsError: null,
   crafterSending: null,
+  crafterAbort: null,
   setCrafterDoc: (doc, templateId = null) => set({ crafterDoc: doc, crafterSelected: 0, crafterTemplateId: templateId }),
   updateCrafterFrame: (index, patch) =>
     set((s) => ({ crafterDoc: { ...s.crafterDoc, frames: s.crafterDoc.frames.map((f, i) => (i === index ? { ...f, ...patch } : f)) } })),
@@ -142,4 +146,5 @@ export const createCrafterSlice: StateCreator<StoreState, [], [], CrafterSlice> 
   clearSentRecords: () => set((s) => ({ crafterHistory: s.crafterHistory.filter((r) => r.status === 'sending') })),
   setCrafterSnippets: (crafterSnippets, crafterSnippetsError) => set({ crafterSnippets, crafterSnippetsError }),
   setCrafterSending: (crafterSending) => set({ crafterSending }),
+  setCrafterAbort: (crafterAbort) => set({ crafterAbort }),
 });

@@ -4,9 +4,9 @@
 // run, not to the view: switching views mid-run does not stop them.
 import type { StateCreator } from 'zustand';
 import { DEFAULT_LAB_OPTIONS, type LabEvent, type LabOptions, type LabStatus, type LabSummary, type LabSweepRequest, type LabSweepResult } from '../../../shared/api';
-import { getClient } from '../api/client';
-import { BrowserLabClients, estimateClockOffset } from '../views/lab/browser-clients';
+import { BrowserLabClients, estimateClockOffset } from '../services/lab/browser-clients';
 import { addLive, resetTimeline } from '../views/lab/lab-data';
+import { requireClient } from './app-slice';
 import type { StoreState } from './index';
 
 export type SweepKind = LabSweepRequest['kind'];
@@ -55,7 +55,7 @@ export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, 
   setLabWindow: (labWindowEnd, seconds) => set((s) => ({ labWindowEnd, labWindowS: seconds ?? s.labWindowS })),
 
   async startLab() {
-    const client = getClient();
+    const client = requireClient(get().client);
     set({ labBusy: true, labError: null, labWindowEnd: null });
     stopBrowserClients();
     try {
@@ -80,7 +80,7 @@ export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, 
   async stopLab() {
     set({ labBusy: true });
     try {
-      const status = await getClient().labStop();
+      const status = await requireClient(get().client).labStop();
       set({ labStatus: status });
     } catch (err) {
       set({ labError: (err as Error).message });
@@ -93,7 +93,7 @@ export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, 
   async runLabSweep(kind) {
     set((s) => ({ labSweepProgress: { ...s.labSweepProgress, [kind]: { done: 0, total: 1 } }, labError: null }));
     try {
-      const result = await getClient().labSweep({ kind });
+      const result = await requireClient(get().client).labSweep({ kind });
       set((s) => ({ labSweeps: { ...s.labSweeps, [kind]: result } }));
     } catch (err) {
       set({ labError: (err as Error).message });
@@ -104,7 +104,7 @@ export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, 
 
   async refreshLab() {
     try {
-      const client = getClient();
+      const client = requireClient(get().client);
       const [status, summary] = await Promise.all([client.labStatus(), client.labSummary()]);
       set((s) => ({ labStatus: s.labStatus ?? status, labSummary: s.labSummary ?? summary }));
     } catch (err) {

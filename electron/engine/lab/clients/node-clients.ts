@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { decodeLabMessage, decodePollBody, splitSseEvents, type LabDelivery, type LabTransport } from '../../../../shared/api';
 import { nowUs } from '../clock';
 import { BROWSER_LIKE_HEADERS, labCookieHeader } from './browser-like-headers';
+import { h2Sender, http1Sender, startUpstream, type SendUp, type UpstreamOptions } from './node-upstream';
 
 export interface NodeClientOptions {
   transport: LabTransport;
@@ -15,6 +16,8 @@ export interface NodeClientOptions {
   format: 'text' | 'json';
   intervalMs: number;
   cookieBytes: number;
+  /** Also send a stream up (LabOptions.upstream), or null. */
+  upstream: UpstreamOptions | null;
   deliver: (deliveries: LabDelivery[]) => void;
   onError: (message: string) => void;
 }
@@ -32,9 +35,26 @@ function toDeliveries(messages: string[], receivedAt: number): LabDelivery[] {
   return out;
 }
 
+/** A client, and how it sends up on its own connection where it has one (WebSocket, HTTP/2). */
+type Started = LabClient & { send?: SendUp };
+
 export function startNodeClient(o: NodeClientOptions): LabClient {
   const id = Math.random().toString(36).slice(2, 10);
   const headers = { ...BROWSER_LIKE_HEADERS, ...labCookieHeader(o.cookieBytes) };
+  const client = startDown(o, id, headers);
+  if (!o.upstream) return client;
+  const http1 = client.send ? null : http1Sender(`${o.baseUrl}/up?client=${id}`, headers, o.onError);
+  const up = startUpstream(o.upstream, client.send ?? http1!.send);
+  return {
+    async stop() {
+      up.stop();
+      http1?.close();
+      await client.stop();
+    },
+  };
+}
+
+function startDown(o: NodeClientOptions, id: string, headers: Record<string, string>): Started {
   switch (o.transport) {
     case 'short-polling':
       return pollHttp1(o, `${o.baseUrl}/poll?client=${id}`, headers, false);
@@ -45,7 +65,7 @@ export function startNodeClient(o: NodeClientOptions): LabClient {
     case 'websocket':
       return websocket(o, `${o.baseUrl.replace(/^http/, 'ws')}/ws`, headers);
     case 'http2-polling':
-      return pollH2(o, '/poll', headers);
+      return pollH2(o, '/poll', headers, `/up?client=${id}`);
   }
 }
 
@@ -107,7 +127,7 @@ function sse(o: NodeClientOptions, url: string, headers: Record<string, string>)
   };
 }
 
-function websocket(o: NodeClientOptions, url: string, headers: Record<string, string>): LabClient {
+function websocket(o: NodeClientOptions, url: string, headers: Record<string, string>): Started {
   const { origin, 'user-agent': ua, 'accept-language': lang, cookie } = headers as Record<string, string | undefined>;
   const ws = new WebSocket(url, { origin, headers: { 'user-agent': ua ?? '', 'accept-language': lang ?? '', ...(cookie ? { cookie } : {}) } });
   let stopped = false;
@@ -118,6 +138,11 @@ function websocket(o: NodeClientOptions, url: string, headers: Record<string, st
     if (!stopped) o.onError(`websocket: ${err.message}`);
   });
   return {
+    // ws masks every client frame with a fresh random key (RFC 6455 §5.3).
+    send: (text) => {
+      if (ws.readyState === ws.OPEN) ws.send(text);
+      return Promise.resolve();
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         stopped = true;
@@ -135,7 +160,7 @@ function websocket(o: NodeClientOptions, url: string, headers: Record<string, st
 }
 
 /** HTTP/2 polling: the same GET every interval, as streams of one connection; HPACK compresses the repeats. */
-function pollH2(o: NodeClientOptions, path: string, headers: Record<string, string>): LabClient {
+function pollH2(o: NodeClientOptions, path: string, headers: Record<string, string>, upPath: string): Started {
   let stopped = false;
   let inFlight = false;
   const session: ClientHttp2Session = connectH2(o.baseUrl);
@@ -158,6 +183,7 @@ function pollH2(o: NodeClientOptions, path: string, headers: Record<string, stri
   once();
   const timer = setInterval(once, o.intervalMs);
   return {
+    send: h2Sender(session, upPath, headers),
     stop: () =>
       new Promise<void>((resolve) => {
         stopped = true;

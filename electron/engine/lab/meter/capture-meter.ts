@@ -102,6 +102,11 @@ export class CaptureMeter implements TransportMeter {
           totals.controlFrames++;
           totals.controlBytes += bytes;
           if (f.opcode === 8) totals.closeBytes += bytes;
+        } else if (f.from === 'client') {
+          totals.upDataFrames++;
+          totals.upHeaderBytes += f.headerLength;
+          totals.upPayloadBytes += f.payloadLength;
+          totals.upHeaderSizes[f.headerLength] = (totals.upHeaderSizes[f.headerLength] ?? 0) + 1;
         } else {
           totals.dataFrames++;
           totals.dataHeaderBytes += f.headerLength;

@@ -33,6 +33,7 @@ export interface MeteredExchange {
 }
 
 export interface FrameTotals {
+  /** Server → client data frames (the published stream). */
   dataFrames: number;
   dataHeaderBytes: number;
   dataPayloadBytes: number;
@@ -41,6 +42,17 @@ export interface FrameTotals {
   controlBytes: number;
   /** Of which close frames: the closing handshake is paid once per connection (RFC 6455 §7). */
   closeBytes: number;
+  /** Client → server data frames (LabOptions.upstream): masked, so 6, 8 or 14 header bytes (RFC 6455 §5.2). */
+  upDataFrames: number;
+  upHeaderBytes: number;
+  upPayloadBytes: number;
+  /** Header length → client data frames with it. */
+  upHeaderSizes: Record<string, number>;
+}
+
+/** A client → server message over HTTP: a POST (HTTP/1.1), or a stream whose request had a body (HTTP/2, HPACK not decoded). */
+export function isUpstreamExchange(ex: MeteredExchange): boolean {
+  return !ex.upgrade && (ex.method === 'POST' || ex.requestBodyBytes > 0);
 }
 
 /** HTTP/2 bytes by role (RFC 9113 §4.1 frame layout). */
@@ -76,7 +88,7 @@ export function emptyLedger(h2: boolean): WireLedger {
   return {
     connections: new Map(),
     exchanges: new Map(),
-    frames: { dataFrames: 0, dataHeaderBytes: 0, dataPayloadBytes: 0, controlFrames: 0, controlBytes: 0, closeBytes: 0 },
+    frames: { dataFrames: 0, dataHeaderBytes: 0, dataPayloadBytes: 0, controlFrames: 0, controlBytes: 0, closeBytes: 0, upDataFrames: 0, upHeaderBytes: 0, upPayloadBytes: 0, upHeaderSizes: {} },
     h2: h2 ? { prefaceBytes: 0, setupBytes: 0, frameHeaderBytes: 0, hpackRequestBytes: 0, hpackResponseBytes: 0, dataBytes: 0, controlBytes: 0 } : null,
   };
 }

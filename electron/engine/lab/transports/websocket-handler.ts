@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Publisher } from '../publisher';
 import type { ServerLedger } from './server-ledger';
+import type { UpstreamReceiver } from './upstream-receiver';
 
 export class WebSocketHandler {
   private readonly wss: WebSocketServer;
@@ -15,10 +16,17 @@ export class WebSocketHandler {
     private readonly publisher: Publisher,
     private readonly ledger: ServerLedger,
     private readonly onConnect: () => void,
+    upstream: UpstreamReceiver,
   ) {
     this.wss = new WebSocketServer({ server, path: '/ws', perMessageDeflate: false });
+    let connections = 0;
     this.wss.on('connection', (ws) => {
       this.onConnect();
+      // Client frames arrive masked (RFC 6455 §5.3); ws has unmasked them by now.
+      const client = `ws-${connections++}`;
+      ws.on('message', (data, isBinary) => {
+        if (!isBinary) upstream.take(client, data.toString());
+      });
       this.ledger.streams++;
       for (const m of this.publisher.history) this.send(ws, this.publisher.encode(m));
     });

@@ -1,7 +1,7 @@
 // The built-in client: connect to any ws:// URL (its traffic is captured like a proxied client's),
 // then drive that connection from ClientSession.
 import type { FormEvent } from 'react';
-import { getClient } from '../../api/client';
+import { connectClient } from '../../actions/capture';
 import { useStore } from '../../store';
 import { ClientSession } from './ClientSession';
 import { clientOptionsFrom } from './control-inputs';
@@ -23,11 +23,7 @@ function ConnectForm() {
   const connect = useAction(async () => {
     const parsed = clientOptionsFrom(draft);
     if (!parsed.ok) throw new Error(parsed.error);
-    const { connectionId } = await getClient().clientConnect(parsed.value);
-    const store = useStore.getState();
-    store.setClientConnection(connectionId);
-    // The new connection is what the user wants to watch: the rest of the app follows it.
-    store.selectConnection(connectionId);
+    await connectClient(parsed.value);
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -2,7 +2,7 @@
 // and reason. Each action shows its own failure beside it.
 import { useState, type FormEvent } from 'react';
 import type { ConnectionSummary } from '../../../../shared/model';
-import { getClient } from '../../api/client';
+import { clientClose, clientPing, clientSend } from '../../actions/capture';
 import { formatBytes } from '../../format';
 import { useStore } from '../../store';
 import { parseClose, parsePayload, type PayloadKind } from './control-inputs';
@@ -59,11 +59,10 @@ function Composer({ connection: c }: { connection: ConnectionSummary }) {
   const send = useAction(async () => {
     const parsed = parsePayload(text, kind);
     if (!parsed.ok) throw new Error(parsed.error);
-    await getClient().clientSend({ connectionId: c.id, data: parsed.value, binary: kind === 'binary' });
+    await clientSend(c.id, parsed.value, kind === 'binary');
   });
   const ping = useAction(async () => {
-    // RFC 6455 §5.5.2: the server must answer with a pong carrying the same data.
-    await getClient().clientPing({ connectionId: c.id });
+    await clientPing(c.id);
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -117,7 +116,7 @@ function CloseForm({ connectionId }: { connectionId: number }) {
   const close = useAction(async () => {
     const parsed = parseClose(code, reason);
     if (!parsed.ok) throw new Error(parsed.error);
-    await getClient().clientClose({ connectionId, ...parsed.value });
+    await clientClose(connectionId, parsed.value);
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,7 +1,7 @@
 // The running proxies: where clients should connect, where traffic goes, and a way to stop each.
 import { useState } from 'react';
 import type { ProxyStatus } from '../../../../shared/api';
-import { getClient } from '../../api/client';
+import { stopProxy } from '../../actions/capture';
 import { useStore } from '../../store';
 import { InlineError } from './InlineError';
 import { useAction } from './use-action';
@@ -26,9 +26,7 @@ export function ProxyList() {
 function ProxyRow({ proxy: p }: { proxy: ProxyStatus }) {
   const [copied, setCopied] = useState(false);
   const stop = useAction(async () => {
-    await getClient().stopProxy(p.id);
-    const { proxies, setProxies } = useStore.getState();
-    setProxies(proxies.filter((x) => x.id !== p.id));
+    await stopProxy(p.id);
   });
   const copy = async () => {
     try {

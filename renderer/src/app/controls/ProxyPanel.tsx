@@ -1,8 +1,8 @@
 // Start a capture proxy: reverse (clients connect to Framescope, which forwards to one server) or
 // forward (apps use Framescope as their HTTP proxy). Running proxies are listed underneath.
 import type { FormEvent } from 'react';
-import type { ProxyMode, ProxyStatus } from '../../../../shared/api';
-import { getClient } from '../../api/client';
+import type { ProxyMode } from '../../../../shared/api';
+import { startProxy } from '../../actions/capture';
 import { useStore } from '../../store';
 import { proxyOptionsFrom } from './control-inputs';
 import { InlineError } from './InlineError';
@@ -21,8 +21,7 @@ export function ProxyPanel() {
   const start = useAction(async () => {
     const parsed = proxyOptionsFrom(draft);
     if (!parsed.ok) throw new Error(parsed.error);
-    const status = await getClient().startProxy(parsed.value);
-    upsertProxy(status);
+    await startProxy(parsed.value);
   });
 
   const submit = (e: FormEvent) => {
@@ -77,10 +76,4 @@ export function ProxyPanel() {
       <ProxyList />
     </div>
   );
-}
-
-/** Show the new proxy at once; the 'proxies' event that follows carries the same list. */
-function upsertProxy(status: ProxyStatus): void {
-  const { proxies, setProxies } = useStore.getState();
-  setProxies([...proxies.filter((p) => p.id !== status.id), status]);
 }

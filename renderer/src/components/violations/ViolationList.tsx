@@ -1,5 +1,6 @@
 // Violations shown where they happen: the RFC section broken and one sentence of explanation.
 import type { Violation } from '../../../../shared/protocol/types';
+import { violationKind } from '../../../../shared/protocol/violations';
 import { fieldsOfViolation, sectionLabel } from './violation-fields';
 import type { FieldName } from '../anatomy/anatomy-frame';
 import './violations.css';
@@ -18,7 +19,7 @@ export function ViolationList({ violations, offsetLabel = 'of the stream', onPic
       {violations.map((v, i) => {
         const field = fieldsOfViolation(v.code)[0];
         return (
-          <li key={`${v.code}-${i}`} className="violation" data-code={v.code}>
+          <li key={`${v.code}-${i}`} className="violation" data-code={v.code} title={violationKind(v.code)?.title}>
             <span className="violation-icon" aria-hidden="true">
               ⚠
             </span>

@@ -7,7 +7,7 @@ import { formatBytes } from '../../format';
 import { useStore } from '../../store';
 import type { AnswerFrame, SentRecord } from '../../store/crafter-slice';
 import { answerVerdict } from './answer-verdict';
-import { openInInspector } from './crafter-actions';
+import { openInInspector } from '../../actions/crafter';
 import { SafeText } from '../../components/safe-text/SafeText';
 
 const STATUS_LABEL: Record<SentRecord['status'], string> = { sending: 'sending…', sent: 'sent', failed: 'failed', cancelled: 'stopped' };

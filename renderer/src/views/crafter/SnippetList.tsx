@@ -2,7 +2,7 @@
 // restarts. A damaged file is reported here in words, never as a crash.
 import { useEffect, useState } from 'react';
 import { useStore } from '../../store';
-import { deleteSnippet, loadSnippet, refreshSnippets, saveCurrentAsSnippet } from './crafter-actions';
+import { deleteSnippet, loadSnippet, refreshSnippets, saveCurrentAsSnippet } from '../../actions/crafter';
 import { SafeText } from '../../components/safe-text/SafeText';
 import { visibleText } from '../../components/safe-text/split-hidden';
 

@@ -6,7 +6,7 @@ import { DirectionArrow } from '../../components/direction-arrow/DirectionArrow'
 import { formatBytes } from '../../format';
 import { useStore } from '../../store';
 import { connectionLabel, injectableConnections, injectionBreaksContext, negotiatedDeflate } from './connection-info';
-import { cancelSend, sendCurrentDocument } from './crafter-actions';
+import { cancelSend, sendCurrentDocument } from '../../actions/crafter';
 import type { CrafterPreview } from './use-crafter-preview';
 import './target-bar.css';
 

@@ -8,7 +8,7 @@ import { checkSequence, type FrameCheck } from '../../../../shared/craft/check-s
 import type { CraftDocument } from '../../../../shared/craft/craft-spec';
 import { framePayload } from '../../../../shared/craft/payload';
 import { toBase64 } from '../../../../shared/protocol/hex';
-import { getClient } from '../../api/client';
+import { useClient } from '../../api/use-client';
 import { negotiatedDeflate } from './connection-info';
 
 export interface FramePreview {
@@ -30,6 +30,7 @@ export interface CrafterPreview {
 const DEFLATE_DEBOUNCE_MS = 120;
 
 export function useCrafterPreview(doc: CraftDocument, target: ConnectionSummary | null): CrafterPreview {
+  const client = useClient();
   const deferred = useDeferredValue(doc);
   const connectionId = target?.id ?? null;
   const rsv1Allowed = negotiatedDeflate(target) !== null;
@@ -52,7 +53,7 @@ export function useCrafterPreview(doc: CraftDocument, target: ConnectionSummary 
     if (missing.length === 0) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void Promise.all(missing.map(([key, payload]) => getClient().deflateMessage({ connectionId, from: deferred.from, payload }).then((out) => [key, out] as const)))
+      void Promise.all(missing.map(([key, payload]) => client.deflateMessage({ connectionId, from: deferred.from, payload }).then((out) => [key, out] as const)))
         .then((results) => {
           if (cancelled) return;
           setDeflateError(null);
@@ -71,7 +72,7 @@ export function useCrafterPreview(doc: CraftDocument, target: ConnectionSummary 
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [wanted, deflated, connectionId, deferred.from]);
+  }, [client, wanted, deflated, connectionId, deferred.from]);
 
   return useMemo(() => {
     const builds = deferred.frames.map((frame) => {

@@ -1,19 +1,22 @@
 // The Inspector: filters on top, the frame table, and the detail pane (Anatomy · Payload ·
-// Handshake) below a splitter. Rows are paged from the engine; the store holds only the filter,
-// the selection and the capture version.
+// Handshake) below a splitter. Rows are read from the engine through the query layer, keyed by
+// filter and read version; the store holds only the filter, the selection and the versions.
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FrameSummary } from '../../../../shared/model';
-import { getClient } from '../../api/client';
+import { useClient } from '../../api/use-client';
+import { queryKeys } from '../../api/queries/query-keys';
 import { ErrorBoundary } from '../../components/error-boundary/ErrorBoundary';
 import { useStore } from '../../store';
 import { filterKey, toFrameFilter } from '../../store/inspector-slice';
+import { readVersion } from '../../store/read-version';
 import { DetailPane } from './detail/DetailPane';
 import { FollowLiveButton } from './FollowLiveButton';
 import { InspectorToolbar } from './InspectorToolbar';
 import { Splitter, useDetailHeight } from './Splitter';
 import { FrameTable, ROW_HEIGHT, type ScrollRequest } from './table/FrameTable';
 import { TableEmpty } from './table/TableEmpty';
-import { useFrameRows } from './table/use-frame-rows';
+import { useFramePages } from './table/use-frame-pages';
 import { useInspectorKeys } from './use-inspector-keys';
 import { useTimeBase } from './use-time-base';
 import './inspector.css';
@@ -31,7 +34,7 @@ function regexProblem(text: string, regex: boolean): string | null {
 export function InspectorView() {
   const filterState = useStore((s) => s.inspectorFilter);
   const connectionId = useStore((s) => s.selectedConnectionId);
-  const version = useStore((s) => s.captureVersion);
+  const version = useStore((s) => readVersion(s, connectionId));
   const selectedId = useStore((s) => s.selectedFrameId);
   const followLive = useStore((s) => s.followLive);
   const detailOpen = useStore((s) => s.detailOpen);
@@ -48,8 +51,13 @@ export function InspectorView() {
     return toFrameFilter(search, connectionId);
   }, [filterState, connectionId, regexError]);
   const key = filterKey(frameFilter);
-  const { source, tick } = useFrameRows(frameFilter, key);
-  const total = source.total ?? 0;
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const read = useMemo(() => ({ filter: frameFilter, filterKey: key, version }), [frameFilter, key, version]);
+  const [range, setRange] = useState({ first: 0, last: 0 });
+  const onRange = useCallback((first: number, last: number) => setRange((r) => (r.first === first && r.last === last ? r : { first, last })), []);
+  const pages = useFramePages(read, range.first, range.last, true);
+  const total = pages.total ?? 0;
   const timeBase = useTimeBase(connectionId);
   const inScope = connection ? connection.counters.client.frames + connection.counters.server.frames : captureFrames;
 
@@ -83,10 +91,10 @@ export function InspectorView() {
       setSelectedIndex(null);
       return;
     }
-    if (selectedIndex !== null && source.rowAt(selectedIndex)?.id === selectedId) return;
+    if (selectedIndex !== null && pages.rowAt(selectedIndex)?.id === selectedId) return;
     let live = true;
-    getClient()
-      .locateFrame({ filter: frameFilter, frameId: selectedId })
+    queryClient
+      .fetchQuery({ queryKey: queryKeys.locateFrame(frameFilter, key, selectedId, version), queryFn: () => client.locateFrame({ filter: frameFilter, frameId: selectedId }) })
       .then((at) => {
         if (!live) return;
         setSelectedIndex(at >= 0 ? at : null);
@@ -98,12 +106,12 @@ export function InspectorView() {
     };
     // selectedIndex is deliberately left out: it changes together with selectedId on clicks.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedId, key, source, scrollTo]);
+  }, [selectedId, key, scrollTo]);
 
   const goTo = async (index: number) => {
     if (total === 0) return;
     const at = Math.min(Math.max(0, index), total - 1);
-    const row = source.rowAt(at) ?? (await source.ensure(at, version));
+    const row = pages.rowAt(at) ?? (await pages.ensure(at));
     if (row) {
       onSelect(at, row);
       scrollTo(at);
@@ -126,21 +134,18 @@ export function InspectorView() {
     pageRows: () => Math.max(1, Math.floor(((bodyRef.current?.clientHeight ?? 600) - (detailOpen ? detailHeight : 0)) / ROW_HEIGHT) - 2),
   });
 
-  // With no rows the table is not mounted; keep asking for the first page as the capture grows.
-  const showEmpty = source.total === 0;
-  useEffect(() => {
-    if (showEmpty) source.want(0, 0, version);
-  }, [showEmpty, source, version, key]);
+  // With no rows the table is not mounted; the pages in view are still read as the capture grows.
+  const showEmpty = pages.total === 0;
 
   const onSelectFrame = useCallback((id: number) => selectFrame(id), [selectFrame]);
   const maxDetail = (bodyRef.current?.clientHeight ?? 800) - 120;
 
   return (
     <section className="inspector" aria-label="Inspector">
-      <InspectorToolbar searchRef={searchRef} matching={source.pending ? null : source.total} inScope={inScope} regexError={regexError} />
-      {source.error && (
+      <InspectorToolbar searchRef={searchRef} matching={pages.busy ? null : pages.total} inScope={inScope} regexError={regexError} />
+      {pages.error && (
         <div className="inspector-error" role="alert">
-          The engine could not list the frames: {source.error}
+          The engine could not list the frames: {pages.error}
         </div>
       )}
       <div className="inspector-body" ref={bodyRef}>
@@ -157,16 +162,14 @@ export function InspectorView() {
           ) : (
             <ErrorBoundary what="the frame table" resetKey={key}>
               <FrameTable
-                source={source}
-                tick={tick}
-                filterKey={key}
-                version={version}
+                rowAt={pages.rowAt}
                 total={total}
-                busy={source.pending}
+                busy={pages.busy}
                 selectedId={selectedId}
                 timeBase={timeBase}
                 followLive={followLive}
                 scrollRequest={scrollRequest}
+                onRange={onRange}
                 onUserScrolledUp={() => setFollowLive(false)}
                 onSelect={onSelect}
                 onOpen={onOpen}

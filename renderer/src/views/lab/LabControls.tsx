@@ -52,6 +52,16 @@ export function LabControls() {
             <option value="bursty">bursty</option>
           </select>
         </label>
+        <label title="Random: each message at a random moment against the polls (real events). Fixed: one offset for the whole run, set by when publishing started.">
+          <select className="select" value={form.phase} data-testid="lab-phase" onChange={(e) => setForm({ phase: e.target.value as LabOptions['phase'] })} aria-label="Phase against the polls">
+            <option value="random">random phase</option>
+            <option value="fixed">fixed phase</option>
+          </select>
+        </label>
+        <label className="lab-check" title="Every client also sends the same stream to the server: masked WebSocket frames, POSTs for the HTTP transports">
+          <input type="checkbox" data-testid="lab-upstream" checked={form.upstream} onChange={(e) => setForm({ upstream: e.target.checked })} />
+          both directions
+        </label>
         <label title="Short polling (and HTTP/2 polling) ask this often">
           Poll every
           <input className="input" type="number" data-testid="lab-interval" min={LAB_LIMITS.intervalMs.min} max={LAB_LIMITS.intervalMs.max} value={Number.isNaN(form.intervalMs) ? '' : form.intervalMs} onChange={num('intervalMs')} />

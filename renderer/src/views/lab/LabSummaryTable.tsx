@@ -2,12 +2,17 @@
 // shares that adds up to the total), and each of the seed notes' claims beside the measurement.
 import type { LabByteShare, LabTransportSummary } from '../../../../shared/api';
 import { formatBytes } from '../../format';
+import { LabClaims } from './LabClaims';
+import { LabPackets } from './LabPackets';
+import { LabDirections } from './LabDirections';
+import { LabCompression } from './LabCompression';
 import { useStore } from '../../store';
 import { BYTE_LABELS, TRANSPORT_NAMES, byteColor, fmtBytes, fmtMs, transportColor } from './transport-style';
 import './lab-summary.css';
 
 export function LabSummaryTable() {
   const summary = useStore((s) => s.labSummary);
+  const intervalMs = useStore((s) => s.labStatus?.options?.intervalMs ?? s.labForm.intervalMs);
   if (!summary) return <p className="lab-empty">Start the lab to fill this table; it updates live and is exact once the run has stopped.</p>;
   return (
     <div className="lab-summary" data-testid="lab-summary">
@@ -22,6 +27,7 @@ export function LabSummaryTable() {
             <th title="Recurring wire bytes that are not message, per message">Overhead / msg</th>
             <th title="Paid once per connection: handshakes, stream heads">Setup</th>
             <th title="Message bytes / all wire bytes">Payload share</th>
+            <th title="Mean wait from publish to receipt">Mean wait</th>
             <th>p50 wait</th>
             <th>p95 wait</th>
             <th>Requests / s</th>
@@ -44,7 +50,8 @@ export function LabSummaryTable() {
               <td className="strong">{fmtBytes(r.overheadBytesPerMessage, 1)}</td>
               <td>{formatBytes(r.oneTimeBytes)}</td>
               <td>{r.payloadEfficiency === null ? '–' : `${(r.payloadEfficiency * 100).toFixed(1)} %`}</td>
-              <td className="strong">{fmtMs(r.latencyMs?.p50)}</td>
+              <td className="strong">{fmtMs(r.latencyMs?.mean)}</td>
+              <td>{fmtMs(r.latencyMs?.p50)}</td>
               <td>{fmtMs(r.latencyMs?.p95)}</td>
               <td>{r.requestsPerSecond.toFixed(1)}</td>
               <td>{formatBytes(Math.round(r.bytesPerSecond))}</td>
@@ -60,24 +67,17 @@ export function LabSummaryTable() {
         ))}
       </div>
       <ShareLegend rows={summary.rows} />
+      <h2 className="lab-h2">Both directions</h2>
+      <p className="lab-h2-sub">Pushing a message down and sending one up: a client’s WebSocket frames carry a 4-byte mask; HTTP sends each one as a request.</p>
+      <LabDirections summary={summary} />
+      <h2 className="lab-h2">The packets underneath</h2>
+      <p className="lab-h2-sub">The bytes above are the application’s; each TCP segment adds its own IP and TCP headers, measured by the kernel where it can tell.</p>
+      <LabPackets summary={summary} />
+      <h2 className="lab-h2">Compression</h2>
+      <p className="lab-h2-sub">The notes: HTTP negotiates gzip per response, an SSE stream can be gzipped whole, WebSocket compresses each message itself.</p>
+      <LabCompression />
       <h2 className="lab-h2">The notes say — this run measured</h2>
-      <ul className="lab-claims" data-testid="lab-claims">
-        {summary.rows.flatMap((r) =>
-          r.claims.map((c) => (
-            <li key={`${r.transport}-${c.metric}`} className={c.agrees === null ? 'pending' : c.agrees ? 'agrees' : 'differs'}>
-              <span className="verdict" aria-label={c.agrees === null ? 'not measured yet' : c.agrees ? 'agrees' : 'differs'}>
-                {c.agrees === null ? '…' : c.agrees ? '✓' : '≠'}
-              </span>
-              <span className="who" style={{ color: transportColor(r.transport) }}>
-                {TRANSPORT_NAMES[r.transport]}
-              </span>
-              <span className="claim">“{c.claim}”</span>
-              <span className="measured">Measured: {c.measured}</span>
-              <span className="why">{c.explanation}</span>
-            </li>
-          )),
-        )}
-      </ul>
+      <LabClaims summary={summary} intervalMs={intervalMs} />
     </div>
   );
 }

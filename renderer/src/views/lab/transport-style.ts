@@ -34,6 +34,9 @@ export const BYTE_LABELS: Record<LabByteKey, string> = {
   'hpack-request-headers': 'request headers (HPACK)',
   'hpack-response-headers': 'response headers (HPACK)',
   control: 'control frames',
+  'upstream-payload': 'client → server messages',
+  'upstream-headers': 'client → server request + response headers',
+  'upstream-frame-headers': 'client frame headers (masked)',
   unattributed: 'unexplained',
 };
 

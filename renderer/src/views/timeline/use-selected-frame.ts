@@ -1,9 +1,12 @@
 // The selected frame's summary, wherever it is: among the loaded arrows, or read from the engine
-// (a selection made in the Inspector's table may be off screen). A new selection that belongs to
-// this connection but lies outside the window scrolls the window to it.
-import { useEffect, useState } from 'react';
+// (a selection made in the Inspector's table may be off screen; the read is the detail pane's
+// cached one). A new selection that belongs to this connection but lies outside the window
+// scrolls the window to it.
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type { FrameSummary } from '../../../../shared/model';
-import { getClient } from '../../api/client';
+import { queryKeys } from '../../api/queries/query-keys';
+import { useClient } from '../../api/use-client';
 import { revealTime, type Viewport } from './time-scale';
 
 export function useSelectedFrame(
@@ -12,29 +15,19 @@ export function useSelectedFrame(
   connectionId: number,
   reveal: (update: (v: Viewport) => Viewport) => void,
 ): FrameSummary | null {
-  const [fetched, setFetched] = useState<FrameSummary | null>(null);
+  const client = useClient();
   const inView = selectedFrameId === null ? null : (loaded.find((f) => f.id === selectedFrameId) ?? null);
+  // Cleared or never captured: the read fails, nothing is shown, and nobody must be told.
+  const { data } = useQuery({ queryKey: queryKeys.frame(selectedFrameId ?? -1), queryFn: () => client.getFrame(selectedFrameId!), enabled: selectedFrameId !== null });
+  const fetched = data?.summary ?? null;
 
+  // Only a new selection moves the window; panning away from it afterwards is the user's choice.
+  const revealed = useRef<number | null>(null);
   useEffect(() => {
-    if (selectedFrameId === null) return;
-    let cancelled = false;
-    getClient()
-      .getFrame(selectedFrameId)
-      .then((detail) => {
-        if (cancelled) return;
-        setFetched(detail.summary);
-        if (detail.summary.connectionId === connectionId) reveal((v) => revealTime(v, detail.summary.time));
-      })
-      .catch(() => {
-        // Cleared or never captured: nothing to show, and nothing the user must be told.
-        if (!cancelled) setFetched(null);
-      });
-    return () => {
-      cancelled = true;
-    };
-    // Only a new selection moves the window; panning away from it afterwards is the user's choice.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedFrameId, connectionId]);
+    if (fetched === null || revealed.current === fetched.id) return;
+    revealed.current = fetched.id;
+    if (fetched.connectionId === connectionId) reveal((v) => revealTime(v, fetched.time));
+  }, [fetched, connectionId, reveal]);
 
   if (selectedFrameId === null) return null;
   return inView ?? (fetched?.id === selectedFrameId ? fetched : null);

@@ -1,11 +1,17 @@
-// Feeds the timeline of one connection: re-reads the visible window whenever the capture changes
-// (at most one read in flight; requests made meanwhile collapse into one), plus the connection's
-// HTTP exchanges and its close frames, which mark the closing handshake even when zoomed out.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// Feeds the timeline of one connection: one query per window and connection version (at most one
+// read in flight; versions that arrive meanwhile collapse into one), plus the connection's HTTP
+// exchanges (the cached list the feed keeps current) and its close frames, which mark the
+// closing handshake even when zoomed out.
+import { useIsFetching, useQuery } from '@tanstack/react-query';
+import { useMemo, useRef } from 'react';
+import type { FramescopeClient } from '../../../../shared/api';
 import type { ConnectionSummary, FrameSummary, HttpExchange } from '../../../../shared/model';
 import { OPCODE_CLOSE, OPCODE_PING, OPCODE_PONG } from '../../../../shared/protocol/opcodes';
-import { getClient } from '../../api/client';
+import { queryKeys } from '../../api/queries/query-keys';
+import { useCollapsedVersion } from '../../api/queries/use-collapsed-version';
+import { useClient } from '../../api/use-client';
 import { useStore } from '../../store';
+import { readVersion } from '../../store/read-version';
 import { DEFAULT_LIMITS, FrameSequence, loadWindow, type FrameWindow } from './frame-window';
 import { fitViewport, type Viewport } from './time-scale';
 
@@ -33,73 +39,45 @@ export function useTimelineData(
   buckets: number,
 ): { data: TimelineData | null; error: string | null } {
   const id = connection.id;
-  const version = useStore((s) => s.captureVersion);
-  const httpCount = useStore((s) => s.stats.httpExchanges);
-  const [data, setData] = useState<TimelineData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useClient();
+  const latestVersion = useStore((s) => readVersion(s, id));
+  const fetching = useIsFetching({ queryKey: ['timeline', id] }) > 0;
+  const version = useCollapsedVersion(String(id), latestVersion, fetching);
 
-  const sources = useMemo(() => {
-    const client = getClient();
-    return {
+  // Sequences remember rows by position; a connection's rows never move, so they live as long as
+  // the connection is shown (they only grow as the capture does).
+  const sources = useMemo(
+    () => ({
       all: new FrameSequence((start, count) => client.queryFrames({ filter: { connectionId: id }, start, count })),
-      controls: new FrameSequence((start, count) =>
-        client.queryFrames({ filter: { connectionId: id, opcodes: [OPCODE_CLOSE, OPCODE_PING, OPCODE_PONG] }, start, count }),
-      ),
-    };
-  }, [id]);
+      controls: new FrameSequence((start, count) => client.queryFrames({ filter: { connectionId: id, opcodes: [OPCODE_CLOSE, OPCODE_PING, OPCODE_PONG] }, start, count })),
+    }),
+    [client, id],
+  );
 
-  const latest = useRef({ connection, manual, buckets });
-  latest.current = { connection, manual, buckets };
-  const runner = useRef({ busy: false, again: false, disposed: false });
-  const exchangesRef = useRef<{ count: number; list: HttpExchange[] }>({ count: -1, list: [] });
-
-  useEffect(() => {
-    const state = runner.current;
-    state.disposed = false;
-    const run = async (): Promise<void> => {
-      if (state.busy) {
-        state.again = true;
-        return;
-      }
-      state.busy = true;
-      try {
-        do {
-          state.again = false;
-          const next = await load(latest.current, sources, exchangesRef.current, httpCount);
-          exchangesRef.current = { count: httpCount, list: next.exchanges };
-          if (state.disposed) return;
-          setData(next);
-          setError(null);
-        } while (state.again && !state.disposed);
-      } catch (err) {
-        if (!state.disposed) setError(err instanceof Error ? err.message : String(err));
-      } finally {
-        state.busy = false;
-        // A request that arrived while a failed read was in flight still deserves its turn.
-        if (state.again && !state.disposed) void run();
-      }
-    };
-    void run();
-    return () => {
-      state.disposed = true;
-    };
-  }, [sources, version, httpCount, manual, buckets, connection.state, connection.closedAt]);
-
-  return { data, error };
+  // The exchanges are read once and then kept current by the feed; a change redraws.
+  const exchanges = useQuery({ queryKey: queryKeys.exchanges(id), queryFn: () => client.listHttpExchanges({ connectionId: id }) });
+  const latest = useRef(connection);
+  latest.current = connection;
+  const { data, error } = useQuery({
+    queryKey: ['timeline', id, manual?.start ?? null, manual?.end ?? null, buckets, exchanges.dataUpdatedAt, version] as const,
+    queryFn: () => load(client, { connection: latest.current, manual, buckets }, sources, exchanges.data ?? []),
+    enabled: exchanges.data !== undefined,
+    // The last drawing stays while the next is read: no flash when panning or as frames arrive.
+    placeholderData: (previous, query) => (query?.queryKey[1] === id ? previous : undefined),
+    gcTime: 5_000,
+  });
+  const failure = error ?? exchanges.error;
+  return { data: data ?? null, error: failure ? failure.message : null };
 }
 
 async function load(
+  client: FramescopeClient,
   input: { connection: ConnectionSummary; manual: Viewport | null; buckets: number },
   sources: { all: FrameSequence; controls: FrameSequence },
-  cachedExchanges: { count: number; list: HttpExchange[] },
-  httpCount: number,
+  exchanges: HttpExchange[],
 ): Promise<TimelineData> {
   const { connection, manual, buckets } = input;
-  const client = getClient();
-  const [exchanges, closes] = await Promise.all([
-    cachedExchanges.count === httpCount ? cachedExchanges.list : client.listHttpExchanges({ connectionId: connection.id }),
-    client.queryFrames({ filter: { connectionId: connection.id, opcodes: [OPCODE_CLOSE] }, start: 0, count: 4 }).then((p) => p.rows),
-  ]);
+  const closes = (await client.queryFrames({ filter: { connectionId: connection.id, opcodes: [OPCODE_CLOSE] }, start: 0, count: 4 })).rows;
   let viewport = manual;
   if (viewport === null) {
     // Following the capture: fit everything from the handshake to the latest frame.

@@ -1,7 +1,9 @@
 // The detail pane under the table: Anatomy · Payload · Handshake for the selected frame (the
 // Handshake tab also works with only a connection selected).
-import { memo, useCallback, type RefObject } from 'react';
-import { getClient } from '../../../api/client';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { memo, type RefObject } from 'react';
+import { queryKeys } from '../../../api/queries/query-keys';
+import { useClient } from '../../../api/use-client';
 import { DirectionArrow } from '../../../components/direction-arrow/DirectionArrow';
 import { OpcodeBadge } from '../../../components/opcode-badge/OpcodeBadge';
 import { useStore } from '../../../store';
@@ -12,7 +14,6 @@ import { PayloadTab } from '../payload/PayloadTab';
 import { AnatomyTab } from './AnatomyTab';
 import { ErrorBoundary } from '../../../components/error-boundary/ErrorBoundary';
 import { CopyMenu } from './CopyMenu';
-import { useRemote } from './use-remote';
 import './detail.css';
 
 const TABS: Array<{ tab: DetailTab; label: string; needsFrame: boolean }> = [
@@ -32,9 +33,16 @@ export const DetailPane = memo(function DetailPane({ paneRef, onSelectFrame }: D
   const tab = useStore((s) => s.detailTab);
   const setTab = useStore((s) => s.setDetailTab);
   const setOpen = useStore((s) => s.setDetailOpen);
-  const load = useCallback((id: number) => getClient().getFrame(id), []);
-  const { value: detail, error } = useRemote(frameId, load);
-  const shown = frameId === null ? null : detail;
+  const client = useClient();
+  // The previous frame stays on screen while the next loads: no flash when stepping with j/k.
+  const { data: detail, error: failure } = useQuery({
+    queryKey: queryKeys.frame(frameId ?? -1),
+    queryFn: () => client.getFrame(frameId!),
+    enabled: frameId !== null,
+    placeholderData: keepPreviousData,
+  });
+  const error = failure ? failure.message : null;
+  const shown = frameId === null ? null : (detail ?? null);
   const connectionId = shown?.summary.connectionId ?? selectedConnection;
   const active = shown === null && tab !== 'handshake' ? null : tab;
   const httpOnly = useStore((s) => (connectionId === null ? false : s.connections.get(connectionId)?.kind === 'http'));

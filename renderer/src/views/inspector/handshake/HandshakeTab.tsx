@@ -1,19 +1,27 @@
 // The Handshake tab: the raw upgrade request and response, the accept computation, what was
 // negotiated, and any handshake violation (getConnection(id).handshake).
-import { useCallback } from 'react';
-import { getClient } from '../../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../../api/queries/query-keys';
+import { useClient } from '../../../api/use-client';
 import { ViolationList } from '../../../components/violations/ViolationList';
 import { useStore } from '../../../store';
-import { useRemote } from '../detail/use-remote';
 import { AcceptSteps } from './AcceptSteps';
 import { Negotiation } from './Negotiation';
 import { RawHead } from './RawHead';
 
 export function HandshakeTab({ connectionId }: { connectionId: number }) {
-  // Re-read when the connection changes (the response arrives after the request).
-  const summary = useStore((s) => s.connections.get(connectionId));
-  const load = useCallback((id: number) => getClient().getConnection(id), []);
-  const { value, error } = useRemote(connectionId, load, summary);
+  // Re-read when the connection moves on (the response arrives after the request; the close later).
+  const stamp = useStore((s) => {
+    const c = s.connections.get(connectionId);
+    return c ? `${c.state}:${c.closedAt ?? ''}:${c.violations}` : '';
+  });
+  const client = useClient();
+  const { data: value, error: failure } = useQuery({
+    queryKey: queryKeys.connection(connectionId, stamp),
+    queryFn: () => client.getConnection(connectionId),
+    placeholderData: (previous, query) => (query?.queryKey[1] === connectionId ? previous : undefined),
+  });
+  const error = failure ? failure.message : null;
 
   if (error) return <p className="note warn-note">Could not load connection #{connectionId}: {error}</p>;
   if (!value) return <p className="muted note">Loading the handshake of connection #{connectionId}…</p>;

@@ -1,12 +1,12 @@
 // A plain-HTTP connection (polling, long polling, SSE through the proxy): its exchanges, and the
 // exact request and response heads of the one picked, highlighted like a WebSocket handshake.
-import { useCallback, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { HttpExchange, HttpHeadView } from '../../../../../shared/model';
 import { parseHttpHead } from '../../../../../shared/protocol/http-head-parser';
-import { getClient } from '../../../api/client';
+import { queryKeys } from '../../../api/queries/query-keys';
+import { useClient } from '../../../api/use-client';
 import { formatBytes, formatDurationUs } from '../../../format';
-import { useStore } from '../../../store';
-import { useRemote } from '../detail/use-remote';
 import { RawHead } from './RawHead';
 import { SafeText } from '../../../components/safe-text/SafeText';
 
@@ -22,9 +22,10 @@ function Head({ raw, testId }: { raw: Uint8Array | null; testId: string }) {
 }
 
 export function HttpExchanges({ connectionId }: { connectionId: number }) {
-  const summary = useStore((s) => s.connections.get(connectionId));
-  const load = useCallback((id: number) => getClient().listHttpExchanges({ connectionId: id }), []);
-  const { value, error } = useRemote(connectionId, load, summary);
+  // Read once; after that the feed writes each exchange the engine pushes into this list.
+  const client = useClient();
+  const { data: value, error: failure } = useQuery({ queryKey: queryKeys.exchanges(connectionId), queryFn: () => client.listHttpExchanges({ connectionId }) });
+  const error = failure ? failure.message : null;
   const [picked, setPicked] = useState<number | null>(null);
   if (error) return <p className="note warn-note">Could not list the HTTP exchanges: {error}</p>;
   if (!value) return <p className="muted note">Loading the HTTP exchanges…</p>;

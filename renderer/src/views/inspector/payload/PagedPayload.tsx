@@ -2,10 +2,11 @@
 // shown as text or hex, so a 20 MiB message never loads whole into the renderer. Text pages are
 // cut at UTF-8 boundaries by the decoder's streaming rules; a multi-byte character split by a page
 // edge shows as � at the edge (Hex has every byte).
-import { useCallback, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { PayloadPart } from '../../../../../shared/api';
-import { getClient } from '../../../api/client';
-import { useRemote } from '../detail/use-remote';
+import { queryKeys } from '../../../api/queries/query-keys';
+import { useClient } from '../../../api/use-client';
 import { PayloadBody } from './PayloadBody';
 import { VIEW_PAGE, keptNote } from './payload-reads';
 
@@ -18,9 +19,13 @@ export interface PagedPayloadProps {
 
 export function PagedPayload({ frameId, part, opcode, testId }: PagedPayloadProps) {
   const [page, setPage] = useState(0);
-  const load = useCallback((p: number) => getClient().readPayload({ frameId, part, offset: p * VIEW_PAGE, length: VIEW_PAGE }), [frameId, part]);
-  const chunk = useRemote(page, load);
-  const value = chunk.value;
+  const client = useClient();
+  const chunk = useQuery({
+    queryKey: queryKeys.payloadPage(frameId, part, page),
+    queryFn: () => client.readPayload({ frameId, part, offset: page * VIEW_PAGE, length: VIEW_PAGE }),
+    placeholderData: keepPreviousData,
+  });
+  const value = chunk.data ?? null;
   const pages = value === null ? 1 : Math.max(1, Math.ceil(value.kept / VIEW_PAGE));
   const go = (p: number) => setPage(Math.min(pages - 1, Math.max(0, p)));
   const from = page * VIEW_PAGE;
@@ -55,7 +60,7 @@ export function PagedPayload({ frameId, part, opcode, testId }: PagedPayloadProp
           {note}
         </p>
       )}
-      {chunk.error && <p className="note warn-note">Could not read this page: {chunk.error}</p>}
+      {chunk.error && <p className="note warn-note">Could not read this page: {chunk.error.message}</p>}
       {value && <PayloadBody key={`${frameId}-${part}-${page}`} bytes={value.bytes} opcode={opcode} />}
     </div>
   );

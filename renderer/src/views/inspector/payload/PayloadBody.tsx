@@ -8,6 +8,8 @@ import { decodeText, defaultMode, parseJson, type PayloadMode } from './payload-
 export interface PayloadBodyProps {
   bytes: Uint8Array;
   opcode: number;
+  /** The whole payload's size when known (a compressed message counted past what was kept). */
+  total?: number;
   /** True when `bytes` is only the first part of the payload. */
   truncated?: boolean;
   testId?: string;
@@ -19,7 +21,7 @@ const MODES: Array<{ mode: PayloadMode; label: string }> = [
   { mode: 'hex', label: 'Hex' },
 ];
 
-export function PayloadBody({ bytes, opcode, truncated = false, testId }: PayloadBodyProps) {
+export function PayloadBody({ bytes, opcode, truncated = false, total, testId }: PayloadBodyProps) {
   const json = useMemo(() => parseJson(bytes), [bytes]);
   const [chosen, setChosen] = useState<PayloadMode | null>(null);
   const mode = chosen === 'json' && json === null ? 'text' : (chosen ?? defaultMode(opcode, bytes, json));
@@ -50,7 +52,13 @@ export function PayloadBody({ bytes, opcode, truncated = false, testId }: Payloa
       ) : (
         <PayloadText bytes={bytes} />
       )}
-      {truncated && <p className="muted note">Only the first {bytes.length.toLocaleString('en-US')} bytes are kept by the capture.</p>}
+      {truncated && (
+        <p className="muted note" data-testid="payload-kept">
+          {total !== undefined && total > bytes.length
+            ? `Framescope kept the first ${bytes.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} bytes (its display limit, not a protocol problem).`
+            : `Only the first ${bytes.length.toLocaleString('en-US')} bytes are kept by the capture.`}
+        </p>
+      )}
     </div>
   );
 }

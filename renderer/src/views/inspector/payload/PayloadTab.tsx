@@ -1,14 +1,16 @@
 // The Payload tab: the message this frame belongs to (reassembled across fragments, inflated
 // when compressed), its frames, and for compressed messages the bytes as they travelled too.
-import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { FrameDetail } from '../../../../../shared/model';
 import { CLOSE_CODES } from '../../../../../shared/protocol/close-codes';
 import { OPCODE_CLOSE, isControlOpcode } from '../../../../../shared/protocol/opcodes';
-import { getClient } from '../../../api/client';
+import { queryKeys } from '../../../api/queries/query-keys';
+import { useClient } from '../../../api/use-client';
+import { useStore } from '../../../store';
+import { readVersion } from '../../../store/read-version';
 import { OpcodeBadge } from '../../../components/opcode-badge/OpcodeBadge';
 import { ViolationList } from '../../../components/violations/ViolationList';
 import { fieldsOfViolation } from '../../../components/violations/violation-fields';
-import { useRemote } from '../detail/use-remote';
 import { findMessage } from './find-message';
 import { PagedPayload } from './PagedPayload';
 import { PayloadBody } from './PayloadBody';
@@ -21,9 +23,14 @@ export interface PayloadTabProps {
 
 export function PayloadTab({ detail, onSelectFrame }: PayloadTabProps) {
   const s = detail.summary;
-  const load = useCallback(() => findMessage(getClient(), detail), [detail]);
-  const lookup = useRemote(s.id, load);
-  const found = lookup.value;
+  const client = useClient();
+  // The message grows as its fragments arrive: read it again when the connection moves on.
+  const version = useStore((st) => readVersion(st, s.connectionId));
+  const { data: found, error: failure } = useQuery({
+    queryKey: queryKeys.message(s.connectionId, s.id, version),
+    queryFn: () => findMessage(client, detail),
+    placeholderData: (previous, query) => (query?.queryKey[2] === s.id ? previous : undefined),
+  });
   const message = found?.message ?? null;
   const lastFrameId = found && 'lastFrameId' in found ? found.lastFrameId : s.id;
   // Large or cut payloads are read page by page from the engine; small ones come with the detail.
@@ -57,8 +64,8 @@ export function PayloadTab({ detail, onSelectFrame }: PayloadTabProps) {
           )}
         </div>
       )}
-      {!message && !isControlOpcode(s.opcode) && lookup.value && 'reason' in lookup.value && <p className="note warn-note">{lookup.value.reason} Showing this fragment's own payload.</p>}
-      {lookup.error && <p className="note warn-note">Could not reassemble the message: {lookup.error}</p>}
+      {!message && !isControlOpcode(s.opcode) && found && 'reason' in found && <p className="note warn-note">{found.reason} Showing this fragment's own payload.</p>}
+      {failure && <p className="note warn-note">Could not reassemble the message: {failure.message}</p>}
       {message?.inflateError && <p className="note warn-note">The message could not be inflated: {message.inflateError}</p>}
 
       {message && message.compressed && !message.inflateError ? (
@@ -67,7 +74,7 @@ export function PayloadTab({ detail, onSelectFrame }: PayloadTabProps) {
           {pagedMessage ? (
             <PagedPayload key={`m${lastFrameId}`} frameId={lastFrameId} part="message" opcode={message.opcode} testId="payload-message" />
           ) : (
-            <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} testId="payload-message" />
+            <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} {...(message.inflatedLength !== undefined ? { total: message.inflatedLength } : {})} testId="payload-message" />
           )}
           <h3 className="pane-subtitle">
             On the wire <span className="muted">— this frame's payload, compressed (RSV1, RFC 7692)</span>

@@ -1,16 +1,19 @@
-// The frame table: a million rows scroll smoothly because only the rows in view exist in the
-// DOM and only their pages are fetched. The virtualizer works on blocks of rows, not rows, so
-// its bookkeeping stays O(rows / BLOCK) while a live capture keeps adding rows.
-import { useVirtualizer } from '@tanstack/react-virtual';
+// The frame table: ten million rows scroll because only the rows in view exist in the DOM and
+// only their pages are fetched. Rows have one height, so the rows in view are arithmetic
+// (scaled-scroll.ts), and past the browser's height limit the scrollbar maps proportionally
+// onto the rows while keyboard moves and "go to frame" still land on the exact row.
 import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import type { FrameSummary } from '../../../../../shared/model';
-import type { FrameRowSource } from './frame-row-source';
 import { useFlingSkeletons } from './use-fling-skeletons';
+import { useScaledScroll } from './use-scaled-scroll';
+import { rowsInView } from './scaled-scroll';
 import { FrameRow, FrameTableHeader } from './FrameRow';
 
 export const ROW_HEIGHT = 26;
+/** Rows are drawn in blocks, so a scroll of a few rows redraws nothing but the block that enters. */
 const BLOCK = 32;
-const BLOCK_HEIGHT = BLOCK * ROW_HEIGHT;
+/** Room under the last row for the follow-live button (the sizer's padding in inspector.css). */
+const RESERVE = 44;
 
 export interface ScrollRequest {
   index: number;
@@ -18,11 +21,8 @@ export interface ScrollRequest {
 }
 
 export interface FrameTableProps {
-  source: FrameRowSource;
-  /** Bumped whenever the source has new rows, so visible blocks redraw. */
-  tick: number;
-  filterKey: string;
-  version: number;
+  /** The row at a position, or undefined while its page loads; a new function means new rows. */
+  rowAt(index: number): FrameSummary | undefined;
   total: number;
   /** The rows on screen belong to the previous filter while the new one loads. */
   busy: boolean;
@@ -30,45 +30,46 @@ export interface FrameTableProps {
   timeBase: number | null;
   followLive: boolean;
   scrollRequest: ScrollRequest | null;
+  /** The rows in view changed (not reported during a fling: nobody reads rows flying past). */
+  onRange(first: number, last: number): void;
   onUserScrolledUp(): void;
   onSelect(index: number, row: FrameSummary): void;
   onOpen(index: number, row: FrameSummary): void;
 }
 
 export function FrameTable(props: FrameTableProps) {
-  const { source, tick, filterKey, version, total, busy, selectedId, timeBase, followLive, scrollRequest, onUserScrolledUp, onSelect, onOpen } = props;
+  const { rowAt, total, busy, selectedId, timeBase, followLive, scrollRequest, onRange, onUserScrolledUp, onSelect, onOpen } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const blocks = Math.ceil(total / BLOCK);
-  const virtualizer = useVirtualizer({ count: blocks, getScrollElement: () => scrollRef.current, estimateSize: () => BLOCK_HEIGHT, overscan: 1 });
-  const items = virtualizer.getVirtualItems();
-  const skeletons = useFlingSkeletons(virtualizer.scrollOffset ?? 0, virtualizer.isScrolling, scrollRef.current?.clientHeight ?? 400, items.map((i) => i.index), followLive);
-  const first = items.length > 0 ? items[0]!.index * BLOCK : 0;
-  const last = items.length > 0 ? Math.min(total, (items[items.length - 1]!.index + 1) * BLOCK) - 1 : 0;
+  const scroll = useScaledScroll(scrollRef, total, ROW_HEIGHT, RESERVE, followLive);
+  const { first, last } = rowsInView(scroll.geometry, scroll.virtualTop);
+  // One block of overscan each way, and the rows under the follow-live button's reserve.
+  const firstBlock = Math.max(0, Math.floor(first / BLOCK) - 1);
+  const lastBlock = total === 0 ? firstBlock - 1 : Math.min(Math.ceil(total / BLOCK) - 1, Math.floor((last + Math.ceil(RESERVE / ROW_HEIGHT)) / BLOCK) + 1);
+  const blocks: number[] = [];
+  for (let b = firstBlock; b <= lastBlock; b++) blocks.push(b);
+  const skeletons = useFlingSkeletons(scroll.virtualTop, scroll.isScrolling, scroll.geometry.viewport, blocks, followLive);
 
-  // Fetch what is in view (and re-fetch it when the capture changed); nothing else. Rows flung
-  // past faster than anyone can read are not fetched at all: the fetch waits for the fling to end.
   const flinging = skeletons.size > 0;
+  const rangeFirst = firstBlock * BLOCK;
+  const rangeLast = Math.min(total, (lastBlock + 1) * BLOCK) - 1;
   useEffect(() => {
-    if (!flinging) source.want(first, last, version);
-  }, [source, first, last, version, filterKey, flinging]);
+    if (!flinging) onRange(rangeFirst, Math.max(rangeFirst, rangeLast));
+  }, [onRange, rangeFirst, rangeLast, flinging]);
 
   // Follow live: keep the newest row in view as rows arrive.
+  const { toEnd, reveal } = scroll;
   useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (followLive && el) el.scrollTop = el.scrollHeight;
-  }, [followLive, total]);
+    if (followLive) toEnd();
+  }, [followLive, total, toEnd]);
 
   useEffect(() => {
-    const el = scrollRef.current;
-    if (!scrollRequest || !el) return;
-    const top = scrollRequest.index * ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-  }, [scrollRequest]);
+    if (scrollRequest) reveal(scrollRequest.index);
+  }, [scrollRequest, reveal]);
 
   // Reading layout in a scroll handler forces it early: only do it while following live.
   const lastTop = useRef(0);
   const onScroll = () => {
+    scroll.onScroll();
     const el = scrollRef.current;
     if (!el || !followLive) return;
     const top = el.scrollTop;
@@ -77,29 +78,29 @@ export function FrameTable(props: FrameTableProps) {
     if (movedUp && el.scrollHeight - el.clientHeight - top > ROW_HEIGHT) onUserScrolledUp();
   };
 
+  // Blocks are laid out one under the other from the first one's place, computed in virtual
+  // rows and shifted to the physical scroll position (never a transform of millions of pixels).
+  const blocksTop = firstBlock * BLOCK * ROW_HEIGHT + (scroll.scrollTop - scroll.virtualTop);
   return (
     <div className={busy ? 'frame-table busy' : 'frame-table'} role="grid" aria-label="Captured frames" aria-rowcount={total + 1} aria-readonly="true" aria-busy={busy}>
       <FrameTableHeader />
       <div className="frame-table-scroll" ref={scrollRef} onScroll={onScroll} tabIndex={-1} data-testid="frame-table-scroll">
-        {/* Every block is BLOCK rows tall for the virtualizer; the last one may be shorter, so the
-            scrollable height comes from the row count. */}
-        <div className="frame-table-sizer" style={{ height: total * ROW_HEIGHT }}>
-          {items.map((item) => (
-            <FrameBlock
-              key={item.key}
-              source={source}
-              tick={tick}
-              filterKey={filterKey}
-              start={item.index * BLOCK}
-              end={Math.min(total, (item.index + 1) * BLOCK)}
-              top={item.start}
-              skeleton={skeletons.has(item.index)}
-              selectedId={selectedId}
-              timeBase={timeBase}
-              onSelect={onSelect}
-              onOpen={onOpen}
-            />
-          ))}
+        <div className="frame-table-sizer" style={{ height: scroll.height }}>
+          <div className="frame-block" style={{ transform: `translateY(${blocksTop}px)` }}>
+            {blocks.map((b) => (
+              <FrameBlock
+                key={b}
+                rowAt={rowAt}
+                start={b * BLOCK}
+                end={Math.min(total, (b + 1) * BLOCK)}
+                skeleton={skeletons.has(b)}
+                selectedId={selectedId}
+                timeBase={timeBase}
+                onSelect={onSelect}
+                onOpen={onOpen}
+              />
+            ))}
+          </div>
         </div>
       </div>
     </div>
@@ -107,12 +108,9 @@ export function FrameTable(props: FrameTableProps) {
 }
 
 interface FrameBlockProps {
-  source: FrameRowSource;
-  tick: number;
-  filterKey: string;
+  rowAt(index: number): FrameSummary | undefined;
   start: number;
   end: number;
-  top: number;
   skeleton: boolean;
   selectedId: number | null;
   timeBase: number | null;
@@ -120,19 +118,11 @@ interface FrameBlockProps {
   onOpen(index: number, row: FrameSummary): void;
 }
 
-const FrameBlock = memo(function FrameBlock({ source, start, end, top, skeleton, selectedId, timeBase, onSelect, onOpen }: FrameBlockProps) {
+const FrameBlock = memo(function FrameBlock({ rowAt, start, end, skeleton, selectedId, timeBase, onSelect, onOpen }: FrameBlockProps) {
   const rows = [];
   for (let i = start; i < end; i++) {
-    if (skeleton) {
-      rows.push(<FrameRow key={i} index={i} row={undefined} selected={false} timeBase={timeBase} onSelect={onSelect} onOpen={onOpen} />);
-      continue;
-    }
-    const row = source.rowAt(i);
+    const row = skeleton ? undefined : rowAt(i);
     rows.push(<FrameRow key={i} index={i} row={row} selected={row !== undefined && row.id === selectedId} timeBase={timeBase} onSelect={onSelect} onOpen={onOpen} />);
   }
-  return (
-    <div className="frame-block" style={{ transform: `translateY(${top}px)` }}>
-      {rows}
-    </div>
-  );
+  return <div>{rows}</div>;
 });

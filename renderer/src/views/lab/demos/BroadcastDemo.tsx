@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LabDemoEndpoints } from '../../../../../shared/api';
 import { decodeLabMessage } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
-import { estimateClockOffset } from '../browser-clients';
+import { estimateClockOffset } from '../../../services/lab/browser-clients';
 import { fmtMs } from '../transport-style';
 
 const SIZE = 256;
@@ -12,7 +12,7 @@ const SIZE = 256;
 export function BroadcastDemo({ endpoints }: { endpoints: LabDemoEndpoints }) {
   const [count, setCount] = useState(8);
   const [open, setOpen] = useState(0);
-  const [result, setResult] = useState<{ clients: number; latencies: number[] } | null>(null);
+  const [result, setResult] = useState<{ clients: number; latencies: number[]; wireBytes: number | null; lastFrameAfterMs: number | null } | null>(null);
   const sockets = useRef<WebSocket[]>([]);
   const offset = useRef(0);
 
@@ -43,7 +43,7 @@ export function BroadcastDemo({ endpoints }: { endpoints: LabDemoEndpoints }) {
     );
     const sent = await getClient().labBroadcast({ size: SIZE });
     const latencies = await Promise.all(arrivals.slice(0, sent.clients));
-    setResult({ clients: sent.clients, latencies: latencies.map((us) => us / 1000) });
+    setResult({ clients: sent.clients, latencies: latencies.map((us) => us / 1000), wireBytes: sent.wireBytes, lastFrameAfterMs: sent.lastFrameAfterMs });
   };
 
   const max = Math.max(1, ...(result?.latencies ?? []));
@@ -67,7 +67,15 @@ export function BroadcastDemo({ endpoints }: { endpoints: LabDemoEndpoints }) {
       {result && (
         <div className="lab-demo-result" data-testid="lab-broadcast-result">
           <p>
-            1 send → <b>{result.clients}</b> frames, <b>{(result.clients * (SIZE + 4)).toLocaleString('en-US')} B</b> on the wire; slowest client after {fmtMs(Math.max(...result.latencies))}.
+            1 send → <b>{result.clients}</b> frames,{' '}
+            {result.wireBytes === null ? (
+              <>not all seen by the capture in time</>
+            ) : (
+              <>
+                <b>{result.wireBytes.toLocaleString('en-US')} B</b> measured on the wire, the last copy through the proxy after <b>{fmtMs(result.lastFrameAfterMs)}</b>
+              </>
+            )}
+            ; slowest client after {fmtMs(Math.max(...result.latencies))}.
           </p>
           <div className="lab-mini-bars">
             {result.latencies.map((ms, i) => (

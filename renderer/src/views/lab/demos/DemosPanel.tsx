@@ -5,6 +5,7 @@ import type { LabDemoEndpoints } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
 import { BroadcastDemo } from './BroadcastDemo';
 import { BufferedAmountDemo } from './BufferedAmountDemo';
+import { DemoServersCard } from './DemoServersCard';
 import { SubprotocolDemo } from './SubprotocolDemo';
 import './demos.css';
 
@@ -20,6 +21,7 @@ export function DemosPanel() {
   if (!endpoints) return <p className="lab-empty">Starting the demonstration server…</p>;
   return (
     <div className="lab-demos" data-testid="lab-demos">
+      <DemoServersCard />
       <BroadcastDemo endpoints={endpoints} />
       <BufferedAmountDemo endpoints={endpoints} />
       <SubprotocolDemo endpoints={endpoints} />

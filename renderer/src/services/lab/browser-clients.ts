@@ -1,10 +1,12 @@
 // The in-app lab's clients: the browser's own fetch, EventSource and WebSocket, so the bytes on the
 // wire are what a browser really sends (its headers, its cookie jar). They report each delivery,
 // on the engine's clock, in batches; the engine joins them with the bytes the capture saw.
-import { decodeLabMessage, decodePollBody, type LabDelivery, type LabEndpoints, type LabOptions, type LabReport, type LabTransport } from '../../../../shared/api';
+import { decodeLabMessage, decodePollBody, encodeLabMessage, type LabDelivery, type LabEndpoints, type LabOptions, type LabReport, type LabTransport } from '../../../../shared/api';
 
 export const BROWSER_TRANSPORTS: readonly LabTransport[] = ['short-polling', 'long-polling', 'sse', 'websocket'];
 const REPORT_EVERY_MS = 200;
+/** POSTs beyond this many unanswered are skipped, so a stalled server cannot grow a queue. */
+const MAX_UP_IN_FLIGHT = 8;
 
 /** Local time in µs on the engine's clock (the offset comes from estimateClockOffset). */
 function localUs(): number {
@@ -53,6 +55,35 @@ export class BrowserLabClients {
     this.eventSource(`${urls.sse}/sse`);
     this.webSocket(`${urls.websocket.replace(/^http/, 'ws')}/ws`);
     this.timers.push(window.setInterval(() => void this.flush(), REPORT_EVERY_MS));
+    if (this.options.upstream) this.sendUp();
+  }
+
+  /**
+   * The same stream client → server: the browser masks every WebSocket frame it sends (RFC 6455
+   * §5.3); the HTTP transports POST each message (text/plain: a simple request, no preflight).
+   */
+  private sendUp(): void {
+    const { urls } = this.endpoints;
+    const inFlight = new Map<LabTransport, number>();
+    let seq = 0;
+    const post = (t: LabTransport, text: string) => {
+      if ((inFlight.get(t) ?? 0) >= MAX_UP_IN_FLIGHT) return;
+      inFlight.set(t, (inFlight.get(t) ?? 0) + 1);
+      const body = new Blob([text], { type: 'text/plain' });
+      fetch(`${urls[t]}/up?client=${this.id}`, { method: 'POST', body, credentials: 'include' })
+        .catch((err: Error) => {
+          if (!this.stopped) this.onError(`${t} upstream: ${err.message}`);
+        })
+        .finally(() => inFlight.set(t, (inFlight.get(t) ?? 1) - 1));
+    };
+    this.timers.push(
+      window.setInterval(() => {
+        if (this.stopped) return;
+        const text = encodeLabMessage(++seq, Math.round(localUs() + this.offsetUs), this.options.size, this.options.format);
+        if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(text);
+        for (const t of ['short-polling', 'long-polling', 'sse'] as const) post(t, text);
+      }, 1000 / this.options.rate),
+    );
   }
 
   /** Stops asking; the last deliveries still go out. */

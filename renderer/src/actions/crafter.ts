@@ -1,25 +1,22 @@
 // What the crafter's buttons do, outside React so a send and its answer watch keep going when
 // the user switches views.
-import { checkSequence } from '../../../../shared/craft/check-sequence';
-import { parseDocument, serializeDocument } from '../../../../shared/craft/document-codec';
-import { expectedForSequence } from '../../../../shared/craft/reactions';
-import { findTemplate } from '../../../../shared/craft/templates';
-import { OPCODE_CLOSE, opcodeName } from '../../../../shared/protocol/opcodes';
-import type { Peer } from '../../../../shared/model';
-import { getClient } from '../../api/client';
-import { useStore } from '../../store';
-import type { AnswerFrame, SentRecord } from '../../store/crafter-slice';
-import { findAnswers } from './find-answer';
-import { negotiatedDeflate } from './connection-info';
-import { buildSteps, injectSteps, type BuiltStep } from './send-crafted';
+import { checkSequence } from '../../../shared/craft/check-sequence';
+import { parseDocument, serializeDocument } from '../../../shared/craft/document-codec';
+import { expectedForSequence } from '../../../shared/craft/reactions';
+import { findTemplate } from '../../../shared/craft/templates';
+import { OPCODE_CLOSE, opcodeName } from '../../../shared/protocol/opcodes';
+import type { Peer } from '../../../shared/model';
+import { getClient } from '../api/client';
+import { useStore } from '../store';
+import { readVersion } from '../store/read-version';
+import type { AnswerFrame, SentRecord } from '../store/crafter-slice';
+import { findAnswers } from '../views/crafter/find-answer';
+import { negotiatedDeflate } from '../views/crafter/connection-info';
+import { buildSteps, injectSteps, type BuiltStep } from '../views/crafter/send-crafted';
 
 /** How long to watch for an answer after the last frame went out. */
 export const ANSWER_WINDOW_MS = 3000;
-const POLL_MS = 200;
 const MAX_ANSWERS = 6;
-
-let nextRecordId = 1;
-let inFlight: AbortController | null = null;
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -45,11 +42,11 @@ function expectedClose(steps: readonly BuiltStep[], record: SentRecord): number 
 export async function sendCurrentDocument(): Promise<void> {
   const state = useStore.getState();
   const connectionId = state.crafterTargetId;
-  if (connectionId === null || inFlight !== null) return;
+  if (connectionId === null || state.crafterAbort !== null) return;
   const doc = state.crafterDoc;
   const client = getClient();
   const record: SentRecord = {
-    id: nextRecordId++,
+    id: (state.crafterHistory[0]?.id ?? 0) + 1, // newest first: ids keep growing
     at: Date.now(),
     connectionId,
     from: doc.from,
@@ -66,8 +63,8 @@ export async function sendCurrentDocument(): Promise<void> {
   };
   state.pushSentRecord(record);
   const controller = new AbortController();
-  inFlight = controller;
   const store = useStore.getState();
+  store.setCrafterAbort(controller);
   store.setCrafterSending({ done: 0, total: doc.frames.length });
   try {
     const steps = await buildSteps(client, doc, connectionId);
@@ -87,21 +84,39 @@ export async function sendCurrentDocument(): Promise<void> {
     store.updateSentRecord(record.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? 'Cancelled before every frame was sent.' : errorText(err) });
     if (!cancelled) store.pushNotice('error', `Send failed: ${errorText(err)}`);
   } finally {
-    inFlight = null;
+    store.setCrafterAbort(null);
     store.setCrafterSending(null);
   }
 }
 
 export function cancelSend(): void {
-  inFlight?.abort();
+  useStore.getState().crafterAbort?.abort();
 }
 
-/** Polls the capture for the other side's frames until it closes, goes quiet, or the window ends. */
+/**
+ * Resolves when the feed moves the connection on from `version` (frames arrived, it closed), or at
+ * `deadline`: the capture is read again only when it changed, never on a timer.
+ */
+function connectionMoved(connectionId: number, version: string, deadline: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, Math.max(0, deadline - Date.now()));
+    const unsubscribe = useStore.subscribe((s) => readVersion(s, connectionId) !== version && done());
+    if (readVersion(useStore.getState(), connectionId) !== version) done();
+  });
+}
+
+/** Reads the other side's frames each time the connection moves, until it closes, goes quiet, or the window ends. */
 async function watchAnswers(recordId: number, connectionId: number, answeringPeer: Peer, afterFrameId: number): Promise<void> {
   const client = getClient();
   const deadline = Date.now() + ANSWER_WINDOW_MS;
   let frames: AnswerFrame[] = [];
   for (;;) {
+    const version = readVersion(useStore.getState(), connectionId);
     try {
       frames = await findAnswers(client, { connectionId, answeringPeer, afterFrameId, limit: MAX_ANSWERS });
     } catch (err) {
@@ -114,7 +129,7 @@ async function watchAnswers(recordId: number, connectionId: number, answeringPee
     if (frames.length > 0) useStore.getState().updateSentRecord(recordId, { answer: { kind: 'frames', frames } });
     if (closed || frames.length >= MAX_ANSWERS) return;
     if (ended || Date.now() >= deadline) break;
-    await new Promise((r) => setTimeout(r, POLL_MS));
+    await connectionMoved(connectionId, version, deadline);
   }
   if (frames.length > 0) return;
   const connection = useStore.getState().connections.get(connectionId);
