@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { Engine } from '../electron/engine/engine';
+import { Engine, type EngineOptions } from '../electron/engine/engine';
 import { startBrowserServer, type BrowserServer } from '../electron/engine/host/browser-server';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../out/renderer/', import.meta.url));
@@ -31,10 +31,11 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function startApp(options: { token?: string; requireToken?: boolean } = {}): Promise<AppUnderTest> {
+export async function startApp(options: { token?: string; requireToken?: boolean; capture?: EngineOptions['capture'] } = {}): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'framescope-e2e-'));
-  const engine = new Engine({ host: 'browser', dataDir });
-  const server = await startBrowserServer({ engine, rendererDir: RENDERER_DIR, port: 0, ...options });
+  const { capture, ...serverOptions } = options;
+  const engine = new Engine({ host: 'browser', dataDir, capture });
+  const server = await startBrowserServer({ engine, rendererDir: RENDERER_DIR, port: 0, ...serverOptions });
   return {
     engine,
     server,

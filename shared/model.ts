@@ -44,6 +44,35 @@ export interface ConnectionSummary {
   violations: number;
   /** Built-in client connections can be sent to and closed from the app. */
   controllable: boolean;
+  /** The TLS session towards the server, when the relay speaks TLS to it (wss://, intercepted https). */
+  tls?: TlsInfo | null;
+}
+
+export interface TlsCertificateInfo {
+  subject: string;
+  issuer: string;
+  /** ISO 8601 dates. */
+  validFrom: string;
+  validTo: string;
+  /** DNS names and IP addresses the certificate is valid for. */
+  altNames: string[];
+  /** SHA-256 fingerprint, colon-separated hex. */
+  fingerprint256: string;
+}
+
+export interface TlsInfo {
+  /** 'TLSv1.3', 'TLSv1.2', … */
+  version: string;
+  cipher: string;
+  /** Negotiated ALPN protocol, null when none. */
+  alpn: string | null;
+  /** The name sent as SNI to the server. */
+  servername: string | null;
+  /** True when the client's TLS was terminated by Framescope (its CA signed the client's certificate). */
+  intercepted: boolean;
+  /** True when the server's certificate was accepted without checking (an explicit per-host opt-in). */
+  unverified: boolean;
+  server: TlsCertificateInfo | null;
 }
 
 export interface HttpHeaderField {

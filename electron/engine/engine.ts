@@ -13,7 +13,7 @@ import {
 } from '../../shared/api';
 import { AppService } from './app-service';
 import { bindMethods } from './bind-methods';
-import { CaptureService } from './capture/capture-service';
+import { CaptureService, type CaptureServiceDeps } from './capture/capture-service';
 import { FilesService } from './capture/files-service';
 import { CraftService } from './craft/craft-service';
 import { resolveDataDir } from './data-dir';
@@ -24,6 +24,8 @@ import { packageVersion } from './version';
 export interface EngineOptions {
   host: HostKind;
   dataDir?: string;
+  /** Capture settings beyond the defaults (trusted upstream CAs, TLS interception). */
+  capture?: Partial<Omit<CaptureServiceDeps, 'bus' | 'dataDir'>>;
 }
 
 export class Engine {
@@ -38,7 +40,7 @@ export class Engine {
   constructor(options: EngineOptions) {
     this.dataDir = resolveDataDir(options.dataDir);
     const app = new AppService({ version: packageVersion(), host: options.host, dataDir: this.dataDir });
-    this.capture = new CaptureService({ bus: this.bus, dataDir: this.dataDir });
+    this.capture = new CaptureService({ ...options.capture, bus: this.bus, dataDir: this.dataDir });
     this.craft = new CraftService({ capture: this.capture, dataDir: this.dataDir });
     this.lab = new LabService({ capture: this.capture, bus: this.bus });
     this.capture.store.filters.onProgress = (event) => this.bus.emit(event);

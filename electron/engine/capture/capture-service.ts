@@ -34,6 +34,7 @@ import { BuiltinClients } from '../client/builtin-client';
 import type { EventBus } from '../event-bus';
 import { checkListenHost } from '../proxy/listen-policy';
 import { ProxyServer, DEFAULT_HANDSHAKE_TIMEOUT_MS } from '../proxy/proxy-server';
+import { Interceptor } from '../tls/interceptor';
 import type { ProxySession } from '../proxy/proxy-session';
 import { packageVersion } from '../version';
 import { exportCaptureBytes, importCaptureBytes } from './capture-bytes';
@@ -52,6 +53,12 @@ export interface CaptureServiceDeps {
   handshakeTimeoutMs?: number;
   /** Extra CA certificates (PEM) trusted when the relay speaks TLS to a wss:// target. */
   trustedCertificates?: readonly string[];
+  /** Servers whose certificates are not checked (test servers; an explicit opt-in per host). */
+  insecureUpstreamHosts?: readonly string[];
+  /** The forward proxy opens CONNECT tunnels carrying TLS with this install's CA (default true). */
+  interceptTls?: boolean;
+  /** Hosts (or *.domain) whose TLS passes through the forward proxy untouched. */
+  passThroughHosts?: readonly string[];
 }
 
 /** Rows returned by one queryFrames call at most. */
@@ -66,9 +73,11 @@ export class CaptureService implements CaptureApi {
   private readonly clients: BuiltinClients;
   private nextProxyId = 1;
   private readonly handshakeTimeoutMs: number;
+  private readonly interceptor: Interceptor | null;
 
   constructor(private readonly deps: CaptureServiceDeps) {
     this.store = new CaptureStore({ bus: deps.bus, dataDir: deps.dataDir, ...(deps.budget ? { budget: deps.budget } : {}) });
+    this.interceptor = deps.interceptTls === false ? null : new Interceptor(deps.dataDir, deps.passThroughHosts);
     this.handshakeTimeoutMs = deps.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
     this.clients = new BuiltinClients({
       store: this.store,
@@ -130,7 +139,8 @@ export class CaptureService implements CaptureApi {
       source,
       controllable: false,
       handshakeTimeoutMs: timeout,
-      trustedCertificates: this.deps.trustedCertificates,
+      trust: { certificates: this.deps.trustedCertificates, insecureHosts: this.deps.insecureUpstreamHosts },
+      interceptor: this.interceptor,
       store: this.store,
       notice: (message, connectionId) => this.notice(message, connectionId),
       onSessionStart: (s) => this.sessions.set(s.id, s),

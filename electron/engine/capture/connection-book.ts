@@ -12,6 +12,7 @@ import type {
   HandshakeDetail,
   HttpExchange,
   Peer,
+  TlsInfo,
 } from '../../../shared/model';
 import type { DeflateParams } from '../../../shared/protocol/index';
 import { CaptureFeed, type FeedSource } from './capture-feed';
@@ -70,6 +71,7 @@ export abstract class ConnectionBook implements FeedSource {
       client: { ...s.client },
       server: s.server === null ? null : { ...s.server },
       counters: { client: { ...s.counters.client }, server: { ...s.counters.server } },
+      ...(s.tls ? { tls: { ...s.tls, server: s.tls.server ? { ...s.tls.server, altNames: [...s.tls.server.altNames] } : null } } : {}),
     };
   }
 
@@ -109,6 +111,13 @@ export abstract class ConnectionBook implements FeedSource {
     this.change(record, (s) => {
       s.server = { ...server };
       if (s.state === 'connecting' && s.kind !== 'websocket') s.state = 'open';
+    });
+  }
+
+  /** The TLS session the proxy terminated on this connection (both legs), as tls-info read it. */
+  tlsEstablished(record: ConnectionRecord, tls: TlsInfo): void {
+    this.change(record, (s) => {
+      s.tls = tls;
     });
   }
 

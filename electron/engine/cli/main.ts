@@ -6,10 +6,13 @@ import { serveCommand } from './serve';
 import { captureCommand } from './capture';
 import { labCommand } from './lab';
 import { demoCommand } from './demo';
+import { caCommand } from './ca';
+import { envCommand } from './env';
+import { browserCommand } from './browser';
 import { packageVersion } from '../version';
 import { terminalLine } from './terminal-text';
 
-export const COMMANDS: Command[] = [serveCommand, decodeCommand, labCommand, captureCommand, demoCommand];
+export const COMMANDS: Command[] = [serveCommand, decodeCommand, labCommand, captureCommand, demoCommand, caCommand, envCommand, browserCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

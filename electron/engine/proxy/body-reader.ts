@@ -1,6 +1,7 @@
-// Finds where an HTTP/1.1 message body ends (RFC 7230 §3.3.3) without changing a byte: a fixed
-// Content-Length, chunked transfer coding (§4.1, trailers included), or "until the connection
-// closes". Decoded body data is handed to `onData` (for counting server-sent events).
+// Finds where an HTTP/1.1 message body ends (RFC 9112 §6.3) without changing a byte: a fixed
+// Content-Length, chunked transfer coding (§7.1, trailers included), or "until the connection
+// closes". Decoded body data is handed to `onData` (server-sent events, captured bodies). Framing
+// it cannot read stops it for good (`error`): the relay then closes instead of guessing (§6.3).
 
 export type BodyMode = { kind: 'none' } | { kind: 'length'; length: number } | { kind: 'chunked' } | { kind: 'close' };
 
@@ -11,6 +12,9 @@ const DATA_CR = 3;
 const DATA_LF = 4;
 const TRAILER = 5;
 const DONE = 6;
+const FAILED = 7;
+/** 16^13 > 2^52: a longer chunk size cannot be a real length and is rejected (§7.1, RFC 9110 §17.5). */
+const MAX_SIZE_DIGITS = 13;
 const MAX_LINE = 8192;
 
 export class BodyReader {
@@ -24,6 +28,8 @@ export class BodyReader {
   private size = 0;
   private sizeDigits = 0;
   private inExtension = false;
+  /** Whitespace seen after the size: only BWS before ';' may follow (§7.1.1). */
+  private afterSize = false;
   private lineLength = 0;
 
   constructor(
@@ -39,11 +45,15 @@ export class BodyReader {
     return this.state === DONE;
   }
 
+  get failed(): boolean {
+    return this.state === FAILED;
+  }
+
   /** Consumes the body's bytes from `chunk`; returns how many belonged to the body. */
   push(chunk: Uint8Array): number {
     let pos = 0;
     const n = chunk.length;
-    while (pos < n && this.state !== DONE) {
+    while (pos < n && this.state !== DONE && this.state !== FAILED) {
       if (this.state === DATA) {
         const take = Math.min(this.remaining, n - pos);
         if (take > 0) this.onData?.(chunk.subarray(pos, pos + take));
@@ -59,6 +69,7 @@ export class BodyReader {
       else if (this.state === DATA_CR) this.state = b === 0x0d ? DATA_LF : b === 0x0a ? SIZE : this.fail('chunk data is not followed by CRLF');
       else if (this.state === DATA_LF) this.state = b === 0x0a ? SIZE : this.fail('chunk data is not followed by CRLF');
       else if (this.state === TRAILER) this.trailerByte(b);
+      if (this.state === FAILED) pos--; // the offending byte is not part of a readable body
     }
     this.wireBytes += pos;
     return pos;
@@ -79,13 +90,15 @@ export class BodyReader {
     }
     if (this.inExtension) return;
     const d = hexDigit(b);
-    if (d >= 0 && this.sizeDigits < 13) {
-      this.size = this.size * 16 + d;
-      this.sizeDigits++;
-    } else if (b === 0x3b || b === 0x20 || b === 0x09) {
-      this.inExtension = true; // chunk-ext (§4.1.1) or trailing whitespace: ignored
+    if (d >= 0 && !this.afterSize) {
+      if (++this.sizeDigits > MAX_SIZE_DIGITS) this.state = this.fail('the chunk size is too long (RFC 9112 §7.1)');
+      else this.size = this.size * 16 + d;
+    } else if (b === 0x3b && this.sizeDigits > 0) {
+      this.inExtension = true; // chunk-ext (§7.1.1): ignored
+    } else if ((b === 0x20 || b === 0x09) && this.sizeDigits > 0) {
+      this.afterSize = true; // BWS before a chunk-ext
     } else {
-      this.state = this.fail('invalid chunk size');
+      this.state = this.fail('invalid chunk size (RFC 9112 §7.1)');
     }
   }
 
@@ -102,6 +115,7 @@ export class BodyReader {
     this.size = 0;
     this.sizeDigits = 0;
     this.inExtension = false;
+    this.afterSize = false;
     this.lineLength = 0;
     if (size === 0) this.state = TRAILER;
     else {
@@ -123,9 +137,7 @@ export class BodyReader {
 
   private fail(message: string): number {
     this.error = message;
-    // Unreadable framing: from here on, treat the rest of the stream as body until it closes.
-    this.remaining = Number.POSITIVE_INFINITY;
-    return DATA;
+    return FAILED;
   }
 }
 

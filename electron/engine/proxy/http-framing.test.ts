@@ -32,10 +32,13 @@ describe('BodyReader', () => {
     expect(new BodyReader({ kind: 'none' }).done).toBe(true);
   });
 
-  it('reports unreadable chunk framing and treats the rest as opaque body', () => {
+  it('stops at unreadable chunk framing and consumes nothing past it', () => {
     const r = readAtSplit({ kind: 'chunked' }, 'zz\r\nabc', 3);
-    expect(r.error).toBe('invalid chunk size');
-    expect(r.done).toBe(false);
+    expect(r).toMatchObject({ error: 'invalid chunk size (RFC 9112 §7.1)', done: false, consumed: 0 });
+    for (const wire of ['10000000000000003\r\nxyz', '3 x\r\nabc', ' 3\r\nabc']) {
+      for (let split = 0; split <= wire.length; split++) expect(readAtSplit({ kind: 'chunked' }, wire, split).error).not.toBeNull();
+    }
+    expect(readAtSplit({ kind: 'chunked' }, '0000000000003 ;a=b\r\nabc\r\n0\r\n\r\n', 5)).toMatchObject({ done: true, data: 'abc' });
   });
 });
 

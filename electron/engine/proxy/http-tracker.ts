@@ -1,13 +1,15 @@
 // Follows HTTP/1.1 on one relayed connection and records each request/response pair as an
 // HttpExchange: exact head bytes, body bytes on the wire, times, and server-sent events. Request
-// heads are held until complete (so the session can route them); everything else passes through
-// as it arrives. Pipelined requests are matched to responses in order (RFC 7230 §6.3.2).
+// heads are held until complete (so the session can route them), and so are response heads (see
+// http-response-side.ts); bodies pass through as they arrive. One request at a time goes upstream:
+// the next one waits until the previous response has ended, so each response is matched to its
+// request without trusting the server to keep pipelined answers in order (RFC 9112 §9.3.2).
 import type { HttpExchange } from '../../../shared/model';
 import { HttpHeadParser, type HttpHead } from '../../../shared/protocol/index';
 import type { CaptureStore, ConnectionRecord } from '../capture/capture-store';
 import { BodyReader } from './body-reader';
-import { isEventStream, isUpgradeRequest, requestBodyMode, responseBodyMode } from './http-rules';
-import { SseCounter } from './sse-counter';
+import { isUpgradeRequest, requestBodyMode } from './http-rules';
+import { ResponseSide, type Pending } from './http-response-side';
 
 /** What the session does with a request: relay it, stop (it answered itself), or take the connection over (CONNECT). */
 export type Verdict = 'relay' | 'stop' | 'takeover';
@@ -17,7 +19,10 @@ export interface TrackerHost {
   readonly record: ConnectionRecord;
   /** A whole request head arrived: route it (may connect upstream first). */
   onRequestHead(head: HttpHead, exchange: Readonly<HttpExchange>): Verdict | Promise<Verdict>;
+  /** The head bytes the server gets (origin-form for a forward proxy, RFC 9112 §3.2.1). */
+  requestBytes(head: HttpHead): Uint8Array;
   writeUpstream(bytes: Uint8Array): void;
+  writeClient(bytes: Uint8Array): void;
   /** The connection stops being HTTP/1.1: `held` are client bytes not yet relayed. */
   onTakeover(held: Uint8Array[]): void;
   /** The server answered 101: from here on the bytes are another protocol. */
@@ -25,26 +30,18 @@ export interface TrackerHost {
   /** A WebSocket upgrade was answered with something other than 101. */
   onUpgradeRefused(request: HttpHead, response: HttpHead): void;
   onBadRequest(reason: string): void;
-  onBadResponse(reason: string): void;
+  /** The server's bytes cannot be relayed as HTTP; `answerable`: the client has seen nothing of this response yet. */
+  onBadResponse(reason: string, answerable: boolean): void;
   /** Timer hooks: a request head started / completed; an upgrade is waiting for its answer. */
   onWaiting(waiting: boolean): void;
-  pauseClient(): void;
-  resumeClient(): void;
-}
-
-interface Pending {
-  exchange: Readonly<HttpExchange>;
-  method: string;
-  upgrade: boolean;
+  pauseClient(reason: string): void;
+  resumeClient(reason: string): void;
 }
 
 const REQ_HEAD = 0;
 const REQ_BODY = 1;
 const REQ_UPGRADE = 2;
 const REQ_DONE = 3;
-const RES_HEAD = 0;
-const RES_BODY = 1;
-const RES_DONE = 2;
 /** Client bytes held while an upgrade waits for its answer, before the client is paused. */
 const UPGRADE_STASH_LIMIT = 64 * 1024;
 
@@ -54,31 +51,64 @@ export class HttpTracker {
   private reqStart = 0;
   private reqBody: BodyReader | null = null;
   private reqExchange: Readonly<HttpExchange> | null = null;
+  /** Client bytes that arrived while the session routed a request. */
   private held: Uint8Array[] | null = null;
+  /** The next request's bytes, waiting until the previous response has ended. */
+  private queued: Uint8Array[] | null = null;
   private stash: Uint8Array[] = [];
   private stashBytes = 0;
-  private resState = RES_HEAD;
-  private resHead: HttpHeadParser | null = null;
-  private resBody: BodyReader | null = null;
-  private sse: SseCounter | null = null;
   private readonly awaiting: Pending[] = [];
-  private current: Pending | null = null;
+  private readonly response: ResponseSide;
   private upgradeHead: HttpHead | null = null;
 
   constructor(
     private readonly host: TrackerHost,
     /** Builds the exchange's url from the request head. */
     private readonly urlOf: (head: HttpHead) => string,
-  ) {}
+  ) {
+    this.response = new ResponseSide(this.awaiting, {
+      writeClient: (bytes) => host.writeClient(bytes),
+      update: (exchange, change) => host.store.updateExchange(exchange, change),
+      switched: (_pending, head, rest, time) => {
+        this.reqState = REQ_DONE;
+        host.resumeClient('upgrade');
+        host.onSwitched(this.upgradeHead as HttpHead, head, this.stash, rest, time);
+        this.stash = [];
+      },
+      refused: (_pending, head) => {
+        // A refused upgrade leaves the connection in HTTP (RFC 9110 §7.8).
+        host.onUpgradeRefused(this.upgradeHead as HttpHead, head);
+        host.onWaiting(false);
+        this.reqState = REQ_HEAD;
+        this.stash = [];
+        this.stashBytes = 0;
+        host.resumeClient('upgrade');
+      },
+      finished: (_pending, time) => this.releaseQueued(time),
+      bad: (reason, answerable) => {
+        this.reqState = REQ_DONE;
+        host.onBadResponse(reason, answerable);
+      },
+    });
+  }
 
   pushRequest(chunk: Uint8Array, time: number): void {
     if (this.held !== null) {
       this.held.push(chunk);
       return;
     }
+    if (this.queued !== null) {
+      this.queued.push(chunk);
+      return;
+    }
     let rest = chunk;
     while (rest.length > 0) {
       if (this.reqState === REQ_HEAD) {
+        if (this.reqHead === null && this.awaiting.length > 0) {
+          this.queued = [rest];
+          this.host.pauseClient('one request at a time');
+          return;
+        }
         if (this.reqHead === null) {
           this.reqHead = new HttpHeadParser();
           this.reqStart = time;
@@ -98,8 +128,13 @@ export class HttpTracker {
       if (this.reqState === REQ_BODY) {
         const body = this.reqBody as BodyReader;
         const n = body.push(rest);
-        this.host.writeUpstream(rest.subarray(0, n));
+        if (n > 0) this.host.writeUpstream(rest.subarray(0, n));
         this.host.store.updateExchange(this.reqExchange as Readonly<HttpExchange>, { requestBodyBytes: body.wireBytes });
+        if (body.failed) {
+          this.reqState = REQ_DONE;
+          this.host.onBadRequest(`the request body's framing cannot be read: ${body.error ?? ''}`);
+          return;
+        }
         rest = rest.subarray(n);
         if (body.done) this.reqState = REQ_HEAD;
         continue;
@@ -109,11 +144,19 @@ export class HttpTracker {
         this.host.writeUpstream(rest);
         this.stash.push(rest);
         this.stashBytes += rest.length;
-        if (this.stashBytes > UPGRADE_STASH_LIMIT) this.host.pauseClient();
+        if (this.stashBytes > UPGRADE_STASH_LIMIT) this.host.pauseClient('upgrade');
         return;
       }
       return; // REQ_DONE: the connection is no longer HTTP
     }
+  }
+
+  private releaseQueued(time: number): void {
+    const queued = this.queued;
+    if (queued === null || this.reqState !== REQ_HEAD) return;
+    this.queued = null;
+    this.host.resumeClient('one request at a time');
+    for (const chunk of queued) this.pushRequest(chunk, time);
   }
 
   private onRequestHead(head: HttpHead, rest: Uint8Array, time: number): void {
@@ -153,14 +196,13 @@ export class HttpTracker {
       }
       if (verdict === 'takeover') {
         this.reqState = REQ_DONE;
-        this.resState = RES_DONE;
         this.host.onTakeover(held);
         return;
       }
       if (!upgrade) this.host.onWaiting(false);
       this.awaiting.push({ exchange, method: request.method, upgrade });
       this.reqExchange = exchange;
-      this.host.writeUpstream(head.raw);
+      this.host.writeUpstream(this.host.requestBytes(head));
       if (upgrade) {
         this.reqState = REQ_UPGRADE;
         this.upgradeHead = head;
@@ -175,91 +217,14 @@ export class HttpTracker {
     else verdict.then(proceed, () => proceed('stop'));
   }
 
-  /** Bytes from the server, already relayed to the client. */
+  /** Bytes from the server, not yet relayed: the tracker relays what is HTTP. */
   pushResponse(chunk: Uint8Array, time: number): void {
-    let rest = chunk;
-    while (rest.length > 0 && this.resState !== RES_DONE) {
-      if (this.resState === RES_HEAD) {
-        this.resHead ??= new HttpHeadParser();
-        const r = this.resHead.push(rest);
-        if (r.error !== undefined) {
-          this.resState = RES_DONE;
-          this.host.onBadResponse(`the server's answer is not HTTP (${r.error})`);
-          return;
-        }
-        if (!r.done) return;
-        this.resHead = null;
-        rest = r.rest as Uint8Array;
-        if (!this.onResponseHead(r.head as HttpHead, rest, time)) return;
-        continue;
-      }
-      const body = this.resBody as BodyReader;
-      const n = body.push(rest);
-      rest = rest.subarray(n);
-      const current = this.current as Pending;
-      this.host.store.updateExchange(current.exchange, { responseBodyBytes: body.wireBytes, ...(this.sse ? { sseEvents: this.sse.events } : {}) });
-      if (body.done) this.finishResponse(time);
-    }
-  }
-
-  /** Returns false when the bytes after the head are no longer HTTP. */
-  private onResponseHead(head: HttpHead, rest: Uint8Array, time: number): boolean {
-    const pending = this.awaiting[0];
-    const status = head.response?.status;
-    if (pending === undefined || status === undefined) {
-      this.resState = RES_DONE;
-      this.host.onBadResponse(pending === undefined ? 'the server sent a response to a request that was never made' : 'the server sent a request instead of a response');
-      return false;
-    }
-    // 1xx other than 101 are interim (RFC 7231 §6.2): the real answer follows.
-    if (status >= 100 && status < 200 && status !== 101) return true;
-    const exchange = pending.exchange;
-    this.host.store.updateExchange(exchange, { status, responseHead: head.raw });
-    if (status === 101 && pending.upgrade) {
-      this.host.store.updateExchange(exchange, { endedAt: time });
-      this.awaiting.shift();
-      this.reqState = REQ_DONE;
-      this.resState = RES_DONE;
-      this.host.resumeClient();
-      this.host.onSwitched(this.upgradeHead as HttpHead, head, this.stash, rest, time);
-      this.stash = [];
-      return false;
-    }
-    if (pending.upgrade) {
-      // Refused upgrade: the connection stays HTTP (RFC 7230 §6.7).
-      this.host.onUpgradeRefused(this.upgradeHead as HttpHead, head);
-      this.host.onWaiting(false);
-      this.reqState = REQ_HEAD;
-      this.stash = [];
-      this.stashBytes = 0;
-      this.host.resumeClient();
-    }
-    this.current = pending;
-    this.sse = isEventStream(head) ? new SseCounter() : null;
-    const sse = this.sse;
-    this.resBody = new BodyReader(responseBodyMode(head, pending.method), sse ? (data) => sse.push(data) : undefined);
-    if (this.resBody.done) this.finishResponse(time);
-    else this.resState = RES_BODY;
-    return true;
-  }
-
-  private finishResponse(time: number): void {
-    const current = this.current as Pending;
-    this.host.store.updateExchange(current.exchange, { endedAt: time });
-    this.awaiting.shift();
-    this.current = null;
-    this.resBody = null;
-    this.sse = null;
-    this.resState = RES_HEAD;
+    this.response.push(chunk, time);
   }
 
   /** The server closed its side: a body "until close" ends here; unanswered requests end unanswered. */
   endResponse(time: number): void {
-    if (this.resState === RES_BODY && this.current !== null) this.finishResponse(time);
-    for (const p of this.awaiting.splice(0)) {
-      if (p.exchange.endedAt === null) this.host.store.updateExchange(p.exchange, { endedAt: time });
-    }
-    this.resState = RES_DONE;
+    this.response.end(time);
   }
 
   /** True while a relayed request still waits for (the end of) its response. */

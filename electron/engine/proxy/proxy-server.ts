@@ -6,7 +6,9 @@ import { FramescopeError } from '../../../shared/api/errors';
 import type { ConnectionSource } from '../../../shared/model';
 import type { CaptureStore } from '../capture/capture-store';
 import { LOOPBACK_DEFAULT_POLICY, type ConnectPolicy } from './connect-policy';
-import { ProxySession } from './proxy-session';
+import { ProxySession, type SessionOptions } from './proxy-session';
+import type { Interceptor } from '../tls/interceptor';
+import type { UpstreamTrust } from '../tls/upstream-trust';
 import { parseTargetUrl, type ReverseTarget } from './target-url';
 
 export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 30_000;
@@ -24,7 +26,8 @@ export interface ProxyServerOptions {
   source: ConnectionSource;
   controllable: boolean;
   handshakeTimeoutMs: number;
-  trustedCertificates?: readonly string[];
+  trust?: UpstreamTrust;
+  interceptor?: Interceptor | null;
   store: CaptureStore;
   notice(message: string, connectionId?: number): void;
   onSessionStart(session: ProxySession): void;
@@ -84,22 +87,30 @@ export class ProxyServer {
   }
 
   private accept(socket: Socket): void {
+    this.startSession(socket, {});
+  }
+
+  private startSession(socket: Socket, overrides: Partial<SessionOptions>): ProxySession {
     const session = new ProxySession(socket, {
       store: this.options.store,
       route: this.target !== null ? { kind: 'reverse', target: this.target } : { kind: 'forward' },
       source: this.options.source,
       controllable: this.options.controllable,
       handshakeTimeoutMs: this.options.handshakeTimeoutMs,
-      trustedCertificates: this.options.trustedCertificates,
+      trust: this.options.trust,
+      interceptor: this.target === null ? this.options.interceptor : null,
       connectPolicy: this.options.connectPolicy ?? LOOPBACK_DEFAULT_POLICY,
       notice: (message, connectionId) => this.options.notice(message, connectionId),
+      spawn: (client, more) => this.startSession(client, more),
       onEnd: (s) => {
         this.sessions.delete(s);
         this.options.onSessionEnd(s);
       },
+      ...overrides,
     });
     this.sessions.add(session);
     this.options.onSessionStart(session);
+    return session;
   }
 
   async close(): Promise<void> {

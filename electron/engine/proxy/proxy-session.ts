@@ -6,18 +6,23 @@
 import type { Socket } from 'node:net';
 import { FramescopeError } from '../../../shared/api/errors';
 import type { ConnectionSource, HttpExchange, Peer } from '../../../shared/model';
-import { getHeader, type HttpHead } from '../../../shared/protocol/index';
+import type { HttpHead } from '../../../shared/protocol/index';
 import type { CaptureStore, ConnectionRecord } from '../capture/capture-store';
 import { nowMicros } from '../capture/clock';
 import type { WsDirectionRecorder } from '../capture/ws-recorder';
 import type { ConnectPolicy } from './connect-policy';
-import { forwardRoute, isWebSocketUpgrade, type Authority } from './http-rules';
+import type { Interceptor } from '../tls/interceptor';
+import { interceptIfWanted, type RawBridge } from '../tls/intercept';
+import type { UpstreamTrust } from '../tls/upstream-trust';
+import { forwardRoute, isWebSocketUpgrade, looksLikeHttp, type Authority } from './http-rules';
+import { exchangeUrl } from './target-url';
 import { HttpTracker, type TrackerHost, type Verdict } from './http-tracker';
 import type { RelayPump } from './relay-pump';
 import { SessionSockets } from './session-sockets';
 import { switchProtocols, refuseUpgrade } from './session-upgrade';
-import { answer, openTunnel, routeTo } from './session-routing';
-import { formatSeconds, targetName, type UpstreamTarget } from './upstream';
+import { toOriginForm } from './origin-form';
+import { answer, badResponse, openTunnel, routeTo, timeOut } from './session-routing';
+import { targetName, type UpstreamTarget } from './upstream';
 
 export type SessionRoute = { kind: 'reverse'; target: UpstreamTarget } | { kind: 'forward' };
 
@@ -27,15 +32,22 @@ export interface SessionOptions {
   source: ConnectionSource;
   controllable: boolean;
   handshakeTimeoutMs: number;
-  /** Extra CA certificates (PEM) trusted for wss:// targets. */
-  trustedCertificates?: readonly string[];
   /** Forward mode: which ports CONNECT may reach (connect-policy.ts). */
   connectPolicy: ConnectPolicy;
+  /** How servers' certificates are checked when the relay speaks TLS to them. */
+  trust?: UpstreamTrust;
+  /** Terminates TLS inside CONNECT tunnels (forward mode); absent: TLS tunnels pass through. */
+  interceptor?: Interceptor | null;
+  /** The record to continue (an intercepted tunnel's inner session); absent: a new connection. */
+  record?: ConnectionRecord;
+  /** Starts another session on the same proxy (the TLS inside an intercepted tunnel). */
+  spawn?(client: Socket, overrides: Partial<SessionOptions>): ProxySession;
   notice(message: string, connectionId: number): void;
   onEnd(session: ProxySession): void;
 }
 
-type Phase = 'http' | 'sniff' | 'websocket' | 'tunnel' | 'closed';
+type Phase = 'http' | 'sniff' | 'websocket' | 'tunnel' | 'intercept' | 'closed';
+
 export class ProxySession implements TrackerHost {
   readonly record: ConnectionRecord;
   readonly store: CaptureStore;
@@ -49,13 +61,15 @@ export class ProxySession implements TrackerHost {
   tunnelled = false;
   private classified = false;
   private timer: NodeJS.Timeout | null = null;
+  /** The TLS server socket's raw side, once this tunnel is intercepted (another session owns the record then). */
+  private bridge: RawBridge | null = null;
 
   constructor(
     client: Socket,
     readonly options: SessionOptions,
   ) {
     this.store = options.store;
-    this.record = this.store.addConnection({
+    this.record = options.record ?? this.store.addConnection({
       kind: 'http',
       source: options.source,
       url: '',
@@ -65,12 +79,13 @@ export class ProxySession implements TrackerHost {
     });
     this.tracker = new HttpTracker(this, (head) => this.urlOf(head));
     this.io = new SessionSockets(client, {
-      clientData: (chunk) => this.onClientData(chunk),
+      // Once intercepted, the raw client bytes only feed the TLS socket of the session that took over.
+      clientData: (chunk) => (this.bridge ? this.bridge.feed(chunk) : this.onClientData(chunk)),
       upstreamData: (chunk) => this.onUpstreamData(chunk),
-      clientEnded: () => this.onEnded('client'),
+      clientEnded: () => (this.bridge ? this.bridge.push(null) : this.onEnded('client')),
       upstreamEnded: () => this.onEnded('server'),
-      error: (side, err) => this.onSocketError(side, err),
-      closed: () => this.onClosed(),
+      error: (side, err) => (this.bridge ? this.bridge.destroy(err) : this.onSocketError(side, err)),
+      closed: () => (this.bridge ? this.bridge.destroy() : this.onClosed()),
     });
     this.onWaiting(true); // a client that never sends a request times out too
   }
@@ -129,19 +144,24 @@ export class ProxySession implements TrackerHost {
       (this.pumps as Record<Peer, RelayPump>).server.relay(chunk, time);
       return;
     }
-    this.io.writeClient(chunk);
+    if (this.current === 'closed') return; // a connection we stopped relaying: its late bytes go nowhere
     this.store.countBytes(this.record, 'server', chunk.length);
-    if (this.current === 'http') this.tracker.pushResponse(chunk, time);
+    if (this.current === 'http') this.tracker.pushResponse(chunk, time); // relays what is HTTP
+    else this.io.writeClient(chunk);
   }
 
   /**
-   * First bytes inside a CONNECT tunnel: an HTTP request line (RFC 7230 §3.1.1) is followed as
-   * HTTP; anything else — a TLS record (0x16, RFC 8446 §5.1), SSH, … — stays an opaque tunnel.
+   * First bytes inside a CONNECT tunnel: an HTTP request line (RFC 9112 §3) is followed as HTTP; a
+   * TLS record (RFC 8446 §5.1) is intercepted unless its host passes through; anything else (SSH,
+   * an excluded host's TLS, …) stays an opaque tunnel.
    */
   private sniff(chunk: Uint8Array): void {
-    let start = '';
-    for (let i = 0; i < Math.min(chunk.length, 24); i++) start += String.fromCharCode(chunk[i] as number);
-    if (!/^[A-Z]{3,12} (\/|\*|[a-z]+:\/\/)/.test(start)) {
+    this.bridge = interceptIfWanted(this, chunk);
+    if (this.bridge !== null) {
+      this.current = 'intercept';
+      return;
+    }
+    if (!looksLikeHttp(chunk)) {
       this.store.tunnelled(this.record, false);
       this.current = 'tunnel';
       this.onClientData(chunk);
@@ -160,12 +180,20 @@ export class ProxySession implements TrackerHost {
     this.io.writeUpstream(bytes);
   }
 
-  pauseClient(): void {
-    this.io.hold('client', 'upgrade');
+  writeClient(bytes: Uint8Array): void {
+    this.io.writeClient(bytes);
   }
 
-  resumeClient(): void {
-    this.io.release('client', 'upgrade');
+  requestBytes(head: HttpHead): Uint8Array {
+    return this.options.route.kind === 'forward' && !this.tunnelled ? toOriginForm(head) : head.raw;
+  }
+
+  pauseClient(reason: string): void {
+    this.io.hold('client', reason);
+  }
+
+  resumeClient(reason: string): void {
+    this.io.release('client', reason);
   }
 
   onRequestHead(head: HttpHead, exchange: Readonly<HttpExchange>): Verdict | Promise<Verdict> {
@@ -218,9 +246,8 @@ export class ProxySession implements TrackerHost {
     this.settle(answer(this, 400, reason, null, `The client sent something that is not a valid HTTP request: ${reason}.`));
   }
 
-  onBadResponse(reason: string): void {
-    this.store.noted(this.record, `The server's answer cannot be read as HTTP: ${reason}. The bytes are relayed untouched.`);
-    this.current = 'tunnel';
+  onBadResponse(reason: string, answerable: boolean): void {
+    this.settle(badResponse(this, reason, answerable));
   }
 
   onWaiting(waiting: boolean): void {
@@ -236,14 +263,7 @@ export class ProxySession implements TrackerHost {
 
   private onTimeout(): void {
     this.timer = null;
-    if (this.current !== 'http' && this.current !== 'sniff') return;
-    const limit = formatSeconds(this.options.handshakeTimeoutMs);
-    if (this.tracker.upgrading) {
-      const message = `the server did not answer the WebSocket handshake within ${limit}`;
-      this.settle(answer(this, 504, message, this.tracker.pendingExchange, `The server did not answer the WebSocket handshake within ${limit}.`));
-    } else {
-      this.settle(answer(this, 408, `no complete request arrived within ${limit}`, null, `The client did not send a complete request within ${limit}.`));
-    }
+    if (this.current === 'http' || this.current === 'sniff') this.settle(timeOut(this));
   }
 
   private onEnded(side: Peer): void {
@@ -291,13 +311,7 @@ export class ProxySession implements TrackerHost {
   }
 
   private urlOf(head: HttpHead): string {
-    const target = head.request?.target ?? '';
-    const ws = isWebSocketUpgrade(head);
-    if (head.request?.method === 'CONNECT') return target;
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return ws ? target.replace(/^http:/i, 'ws:') : target;
     const secure = this.options.route.kind === 'reverse' && this.options.route.target.tls;
-    const scheme = ws ? (secure ? 'wss' : 'ws') : secure ? 'https' : 'http';
-    const host = getHeader(head, 'host') ?? (this.authority ? targetName({ ...this.authority, tls: false }) : '');
-    return `${scheme}://${host}${target}`;
+    return exchangeUrl(head, secure, this.authority ? targetName({ ...this.authority, tls: false }) : '');
   }
 }

@@ -8,6 +8,7 @@ import { useStore } from '../../../store';
 import { AcceptSteps } from './AcceptSteps';
 import { Negotiation } from './Negotiation';
 import { RawHead } from './RawHead';
+import { TlsSession } from './TlsSession';
 
 export function HandshakeTab({ connectionId }: { connectionId: number }) {
   // Re-read when the connection moves on (the response arrives after the request; the close later).
@@ -63,6 +64,7 @@ export function HandshakeTab({ connectionId }: { connectionId: number }) {
         <h3 className="pane-subtitle">Negotiated</h3>
         <Negotiation handshake={h} />
       </section>
+      {value.summary.tls && <TlsSession tls={value.summary.tls} />}
     </div>
   );
 }

@@ -6,9 +6,11 @@ import type { HttpExchange, HttpHeadView } from '../../../../../shared/model';
 import { parseHttpHead } from '../../../../../shared/protocol/http-head-parser';
 import { queryKeys } from '../../../api/queries/query-keys';
 import { useClient } from '../../../api/use-client';
+import { useStore } from '../../../store';
 import { formatBytes, formatDurationUs } from '../../../format';
 import { RawHead } from './RawHead';
 import { SafeText } from '../../../components/safe-text/SafeText';
+import { TlsSession } from './TlsSession';
 
 function headView(raw: Uint8Array): HttpHeadView | null {
   const head = parseHttpHead(raw);
@@ -24,6 +26,7 @@ function Head({ raw, testId }: { raw: Uint8Array | null; testId: string }) {
 export function HttpExchanges({ connectionId }: { connectionId: number }) {
   // Read once; after that the feed writes each exchange the engine pushes into this list.
   const client = useClient();
+  const summary = useStore((s) => s.connections.get(connectionId));
   const { data: value, error: failure } = useQuery({ queryKey: queryKeys.exchanges(connectionId), queryFn: () => client.listHttpExchanges({ connectionId }) });
   const error = failure ? failure.message : null;
   const [picked, setPicked] = useState<number | null>(null);
@@ -69,6 +72,7 @@ export function HttpExchanges({ connectionId }: { connectionId: number }) {
           <Head raw={chosen.responseHead} testId="http-response" />
         </section>
       </div>
+      {summary?.tls && <TlsSession tls={summary.tls} />}
     </div>
   );
 }

@@ -1,0 +1,38 @@
+// `framescope ca`: this install's interception CA. Shows where it is and how to recognise it;
+// --export writes the certificate (never the key), --reset makes a new one.
+import { writeFileSync } from 'node:fs';
+import { resolveDataDir } from '../data-dir';
+import { loadCa, resetCa } from '../tls/ca-store';
+import type { Command } from './command';
+import { UsageError, parseFlags, stringFlag } from './flags';
+
+export const caCommand: Command = {
+  name: 'ca',
+  summary: "show, export (PEM) or reset this install's TLS interception certificate authority",
+  usage: 'framescope ca [--export FILE] [--reset]',
+  async run(argv, io) {
+    const args = parseFlags(argv, { export: 'string', reset: 'boolean' });
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
+    const dataDir = resolveDataDir();
+    const ca = args.flags.reset === true ? resetCa(dataDir) : loadCa(dataDir);
+    if (args.flags.reset === true) io.err('Made a new CA: anything that trusted the old one must be given the new one.');
+    const out = stringFlag(args, 'export');
+    if (out !== undefined) {
+      try {
+        writeFileSync(out, ca.certificate, { mode: 0o644 });
+      } catch (err) {
+        io.err(`framescope ca: cannot write ${out}: ${(err as Error).message}`);
+        return 1;
+      }
+      io.err(`Wrote the CA certificate (PEM, no private key) to ${out}`);
+      return 0;
+    }
+    const x = ca.x509;
+    io.out(`Certificate: ${ca.certPath}`);
+    io.out(`Subject:     ${x.subject.replace(/\n/g, ', ')}`);
+    io.out(`Valid:       ${new Date(x.validFrom).toISOString()} to ${new Date(x.validTo).toISOString()}`);
+    io.out(`SHA-256:     ${x.fingerprint256}`);
+    io.out(`SPKI hash:   ${ca.spkiHash}`);
+    return 0;
+  },
+};
