@@ -29,7 +29,11 @@ describe('capture files in browser mode', () => {
     const page = await session.open('light');
     const rows = page.getByTestId('frame-row');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(6); // 2 messages, 2 echoes, 2 closes
-    const firstRows = await rows.allTextContents();
+    // Every cell but the row's id (ids are never reused, so the reopened rows get new ones).
+    const rowTexts = () => rows.evaluateAll((all) => all.map((r) => Array.from(r.querySelectorAll('[role="gridcell"]')).slice(1).map((c) => c.textContent).join('|')));
+    const rowIds = () => rows.evaluateAll((all) => all.map((r) => Number(r.getAttribute('data-frame-id'))));
+    const firstRows = await rowTexts();
+    const firstIds = await rowIds();
 
     await page.getByTestId('capture-button').click();
     await page.getByTestId('capture-tab-file').click();
@@ -61,8 +65,9 @@ describe('capture files in browser mode', () => {
     await page.getByTestId('file-input').setInputFiles({ name: 'saved.jsonl', mimeType: 'application/x-ndjson', buffer: readFileSync(path) });
     await expect.poll(() => page.getByTestId('file-opened').textContent(), { timeout: 10_000 }).toBe('Opened saved.jsonl: 1 connection, 6 frames.');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(6);
-    // The same rows; only the connection's number is new (#1 was cleared, ids are not reused).
-    expect(await rows.allTextContents()).toEqual(firstRows.map((r) => r.replace('#1', '#2')));
+    // The same rows; only the connection's number and the frame ids are new (ids are never reused).
+    expect(await rowTexts()).toEqual(firstRows.map((r) => r.replace('#1', '#2')));
+    expect(Math.min(...(await rowIds()))).toBeGreaterThan(Math.max(...firstIds));
     await screenshot(page, 'capture-file-light');
 
     // A file that is not a capture says so in words, beside the button.

@@ -26,7 +26,7 @@ function captureFile(): string {
   const bus = new EventBus();
   const store = new CaptureStore({ bus, dataDir: dir });
   const record = store.addConnection({ kind: 'websocket', source: 'reverse', url: 'ws://127.0.0.1:9/huge', client: { address: '127.0.0.1', port: 9 }, openedAt: 1_700_000_000_000_000 });
-  record.summary.state = 'open';
+  store.opened(record);
   const server = new WsDirectionRecorder(store, record, 'server', null, 64 << 20);
   const frame = (fin: boolean, opcode: number, payload: Uint8Array) => buildFrame({ fin, rsv1: false, rsv2: false, rsv3: false, opcode, mask: false, payload }).bytes;
   server.push(frame(true, OPCODE_TEXT, Buffer.from('hello')), 1_700_000_000_000_001);
@@ -34,8 +34,7 @@ function captureFile(): string {
     server.push(frame(at + FRAGMENT >= TEXT.length, at === 0 ? OPCODE_TEXT : 0, TEXT.subarray(at, at + FRAGMENT)), 1_700_000_000_000_002);
   }
   server.end();
-  record.summary.state = 'closed';
-  record.summary.closedAt = 1_700_000_000_000_003;
+  store.closed(record, 1_700_000_000_000_003);
   const path = join(dir, 'huge.jsonl');
   writeFileSync(path, [...captureLines(store, null)].join(''));
   store.close();

@@ -146,16 +146,31 @@ export interface FrameSummary {
   /** The stream ended before the frame did. */
   incomplete: boolean;
   violationCount: number;
+  /** Present on a gap row: frames of this connection that passed and were not recorded (its other fields are zero). */
+  gap?: FrameGap;
+}
+
+/** Why frames passed unrecorded: the user paused recording, or the capture budget was full (whenFull = 'stop'). */
+export interface FrameGap {
+  frames: number;
+  reason: 'paused' | 'full';
 }
 
 export interface MessageInfo {
+  /** The id of the message's first frame (so finding it is O(1)). */
   messageId: number;
   opcode: number;
+  /** The message's frames, first to last, at most MESSAGE_FRAME_IDS of them (frameCount says how many in all). */
   frameIds: number[];
+  frameCount: number;
+  /** Bytes of the whole message on the wire (the frames' payload lengths added up). */
   length: number;
+  /** True size of the message readPayload({ part: 'message' }) returns: inflated when compressed. */
+  messageLength: number;
   compressed: boolean;
-  /** The reassembled (and inflated) message, up to the payload budget. */
+  /** The reassembled (and inflated) message, up to the detail budget; page the rest with readPayload. */
   payload: Uint8Array;
+  /** Some of the message was not kept (a Framescope limit, or the stream ended); never just "not sent in this detail". */
   truncated: boolean;
   /** Why a compressed message could not be inflated, if it could not. */
   inflateError: string | null;
@@ -169,8 +184,11 @@ export interface FrameDetail {
   lengthEncoding: 7 | 16 | 64;
   maskKey: Uint8Array | null;
   fields: FieldRange[];
-  /** Unmasked wire payload (still compressed when RSV1), up to the payload budget. */
+  /** Unmasked wire payload (still compressed when RSV1), up to the detail budget; page the rest with readPayload. */
   payload: Uint8Array;
+  /** Bytes of this payload Framescope kept (payloadLength unless a limit cut it or the stream ended). */
+  payloadKept: number;
+  /** payload is shorter than payloadLength (not all of it was kept, or not all of it is in this detail). */
   payloadTruncated: boolean;
   /** The payload as it travelled (masked), up to the same budget; equals payload when unmasked. */
   wirePayload: Uint8Array;
@@ -215,12 +233,34 @@ export interface FramePage {
   rows: FrameSummary[];
 }
 
+/** What the capture does when its budget is reached: stop recording (frames pass, counted in a gap row) or drop the oldest frames. */
+export type CaptureFullPolicy = 'stop' | 'drop-oldest';
+
+export interface CaptureBudget {
+  /** Memory the capture may hold, all-in: index columns, frame bytes, sparse details. */
+  memoryBytes: number;
+  /** Bytes the private spill file may hold beyond memory. */
+  diskBytes: number;
+  whenFull: CaptureFullPolicy;
+}
+
 export interface CaptureStats {
   connections: number;
+  /** Frames held now (gap rows not counted). */
   frames: number;
   httpExchanges: number;
-  /** Bytes held for payloads in memory and spilled to disk. */
+  /** Memory held by the capture, all-in (index, frame bytes, details); what the budget limits. */
   memoryBytes: number;
   spilledBytes: number;
   paused: boolean;
+  budget: CaptureBudget;
+  /** The budget is reached: with 'stop' nothing more is recorded, with 'drop-oldest' the oldest frames go. */
+  full: boolean;
+  /** Frames dropped as the oldest since the last Clear. */
+  droppedFrames: number;
+  /** Frames that passed unrecorded because the capture was full (whenFull = 'stop') since the last Clear. */
+  notRecordedFrames: number;
+  /** Id of the oldest frame held, and the id the next one gets (ids never repeat for the life of the engine). */
+  firstFrameId: number;
+  nextFrameId: number;
 }

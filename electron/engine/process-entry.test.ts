@@ -71,7 +71,7 @@ describe('the engine process', () => {
       expect(echoed.payload).toBeInstanceOf(Uint8Array);
       expect([...echoed.payload]).toEqual([0, 1, 2, 255]);
       // The change feed arrives over the same channel.
-      await vi.waitFor(() => expect(events.some((e) => e.type === 'capture')).toBe(true));
+      await vi.waitFor(() => expect(events.some((e) => e.type === 'capture-deltas')).toBe(true));
       await client.stopProxy(proxy.id);
     } finally {
       await echo.close();

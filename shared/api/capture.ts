@@ -1,4 +1,5 @@
 import type {
+  CaptureBudget,
   CaptureStats,
   ConnectionDetail,
   ConnectionSummary,
@@ -100,8 +101,13 @@ export interface CaptureApi {
   /** Position of a frame among the rows matching a filter (-1 when it does not match). */
   locateFrame(query: { filter?: FrameFilter; frameId: number }): Promise<number>;
   listHttpExchanges(query: { connectionId?: number | null }): Promise<HttpExchange[]>;
+  /** Drops frames, exchanges and finished connections; ids go on from where they were. */
   clearCapture(): Promise<void>;
   setCapturePaused(paused: boolean): Promise<void>;
+  /** Changes the capture budget (any subset); returns the stats under the new budget. */
+  setCaptureBudget(budget: Partial<CaptureBudget>): Promise<CaptureStats>;
+  /** One page (at most PAYLOAD_PAGE_BYTES) of a frame's payload or of its whole message; never the whole of a large one. */
+  readPayload(range: PayloadRange): Promise<PayloadChunk>;
   /** The whole capture or one connection as JSON Lines bytes (as `framescope capture --out` writes) or as a HAR 1.2 file. */
   exportCapture(options: CaptureExportOptions): Promise<Uint8Array>;
   /** Loads a JSON Lines capture as closed connections; unreadable lines are counted, not fatal. */
@@ -127,6 +133,8 @@ export const CAPTURE_METHODS = [
   'listHttpExchanges',
   'clearCapture',
   'setCapturePaused',
+  'setCaptureBudget',
+  'readPayload',
   'exportCapture',
   'importCapture',
   'clientConnect',
@@ -134,20 +142,6 @@ export const CAPTURE_METHODS = [
   'clientPing',
   'clientClose',
 ] as const satisfies readonly (keyof CaptureApi)[];
-
-/** Pushed at most ~30 times a second: what changed since the last batch, never the frames themselves. */
-export interface CaptureEvent {
-  type: 'capture';
-  stats: CaptureStats;
-  /** Connections created or changed since the previous event. */
-  connections: ConnectionSummary[];
-  /** HTTP exchanges created or changed since the previous event. */
-  http: HttpExchange[];
-}
-
-export interface CaptureClearedEvent {
-  type: 'capture-cleared';
-}
 
 export interface ProxiesEvent {
   type: 'proxies';
@@ -162,7 +156,7 @@ export interface NoticeEvent {
   connectionId?: number;
 }
 
-export type CaptureEngineEvent = CaptureEvent | CaptureClearedEvent | ProxiesEvent | NoticeEvent;
+export type CaptureEngineEvent = CaptureDeltaEvent | ProxiesEvent | NoticeEvent;
 
 export type { Peer };
 
@@ -183,8 +177,12 @@ export type CaptureDelta =
   | { type: 'exchange'; exchange: HttpExchange }
   /** Clear: frames and exchanges are gone; ids go on from where they were (they never repeat). */
   | { type: 'cleared'; nextFrameId: number }
-  /** Recording paused or resumed; on resume, the gap row id that marks what passed meanwhile (or null when nothing did). */
-  | { type: 'recording'; paused: boolean; gapFrameId: number | null }
+  /**
+   * Recording paused or resumed. On resume, `passed` frames went by unrecorded meanwhile; each
+   * connection they belonged to got a gap row (FrameSummary.gap), announced by the 'frames' deltas
+   * just before this one.
+   */
+  | { type: 'recording'; paused: boolean; passed: number }
   /** The budget was reached with whenFull = 'drop-oldest': frames with id < firstKeptId are gone. */
   | { type: 'dropped'; firstKeptId: number }
   | { type: 'stats'; stats: CaptureStats };
@@ -193,8 +191,15 @@ export interface CaptureDeltaEvent {
   type: 'capture-deltas';
   /** Monotonic for the life of the engine; bumped once per batch that changed anything. */
   version: number;
+  /** At most MAX_DELTAS_PER_EVENT (and about MAX_EVENT_BYTES); a large batch leaves as several events with one version. */
   deltas: CaptureDelta[];
 }
+
+/** Paging of the change feed: a batch is split so no single message grows without bound. */
+export const MAX_DELTAS_PER_EVENT = 512;
+export const MAX_EVENT_BYTES = 1024 * 1024;
+/** readPayload returns at most this many bytes per call. */
+export const PAYLOAD_PAGE_BYTES = 1024 * 1024;
 
 /** What a payload read may address: the wire payload (unmasked), or the whole message (reassembled, inflated). */
 export type PayloadPart = 'frame' | 'message';

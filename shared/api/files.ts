@@ -3,7 +3,7 @@
 // pages — Save writes the file in the engine, then the renderer reads it page by page and
 // downloads it; Open uploads the file page by page, then the engine reads it in slices. Progress
 // comes as `file-progress` events; either job can be cancelled.
-import type { CaptureExportOptions, CaptureImportResult, PayloadChunk, PayloadRange } from './capture';
+import type { CaptureExportOptions, CaptureImportResult } from './capture';
 
 /** Largest page of readExport and importChunk. */
 export const FILE_PAGE_BYTES = 4 * 1024 * 1024;
@@ -27,8 +27,6 @@ export interface FilesApi {
   finishImport(options: { jobId: number }): Promise<CaptureImportResult>;
   /** Stops a job (a save being written, an open being uploaded or decoded) and deletes its file. Unknown ids are ignored. */
   endFileJob(options: { jobId: number }): Promise<void>;
-  /** One page (at most 1 MiB) of a frame's payload or of its whole message (reassembled, inflated). */
-  readPayload(range: PayloadRange): Promise<PayloadChunk>;
 }
 
 export const FILES_METHODS = [
@@ -38,7 +36,6 @@ export const FILES_METHODS = [
   'importChunk',
   'finishImport',
   'endFileJob',
-  'readPayload',
 ] as const satisfies readonly (keyof FilesApi)[];
 
 /** How far a save or an open has got: about ten a second while it runs. */

@@ -24,7 +24,7 @@ const proxyOptions = v.object({
 
 const headerName = v.pipe(v.string(), v.regex(/^[!#$%&'*+.^`|~\w-]+$/, 'a header name is a token (RFC 9110 §5.1)'), v.maxLength(256));
 
-/** PayloadRange (the payload-read types at the end of capture.ts), ready for the method that reads it. */
+/** PayloadRange (the payload-read types at the end of capture.ts), for readPayload. */
 export const payloadRange = v.object({ frameId: id, part: v.picklist(['frame', 'message']), offset: count, length: count });
 
 export const CAPTURE_SCHEMAS = {
@@ -40,6 +40,14 @@ export const CAPTURE_SCHEMAS = {
   listHttpExchanges: v.tuple([v.object({ connectionId: v.optional(nullableId) })]),
   clearCapture: v.tuple([]),
   setCapturePaused: v.tuple([v.boolean()]),
+  setCaptureBudget: v.tuple([
+    v.object({
+      memoryBytes: v.optional(count),
+      diskBytes: v.optional(count),
+      whenFull: v.optional(v.picklist(['stop', 'drop-oldest'])),
+    }),
+  ]),
+  readPayload: v.tuple([payloadRange]),
   exportCapture: v.tuple([v.object({ connectionId: v.optional(nullableId), format: v.optional(v.picklist(['jsonl', 'har'])) })]),
   importCapture: v.tuple([v.object({ name: text(1024), bytes })]),
   clientConnect: v.tuple([

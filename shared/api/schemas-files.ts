@@ -2,7 +2,6 @@
 import * as v from 'valibot';
 import { FILE_PAGE_BYTES } from './files';
 import { bytes, count, id, nullableId, text } from './schema-parts';
-import { payloadRange } from './schemas-capture';
 
 const job = v.object({ jobId: id });
 
@@ -13,7 +12,6 @@ export const FILES_SCHEMAS = {
   importChunk: v.tuple([v.object({ jobId: id, bytes: v.pipe(bytes, v.maxLength(FILE_PAGE_BYTES)) })]),
   finishImport: v.tuple([job]),
   endFileJob: v.tuple([job]),
-  readPayload: v.tuple([payloadRange]),
 };
 
 export const SEARCH_SCHEMAS = {

@@ -1,169 +1,134 @@
-// Where captured bytes live. Every blob keeps its first HOT_BYTES in memory (a frame's header and
-// the start of its payload: enough for previews, filters and the anatomy view, even when the rest
-// is on disk). The rest goes to a "cold" arena in memory until the payload budget is used up, then
-// to a spill file (mode 0600) in the data folder. If the disk fails too, only the hot prefix is
-// kept: the frame still records its true length, so nothing claims to be whole when it is not.
-import { Column } from './columns';
-import { SpillFile } from './spill-file';
+// Where one segment's captured bytes live. Each frame's first HOT_BYTES (its header and the start
+// of its payload: enough for previews, filters and the anatomy view) sit in the segment's hot
+// arena, contiguous, so a tiny frame costs its own bytes and nothing more. The rest of a larger
+// frame is "cold": in memory chunks while the budget allows, then in the segment's spill file
+// (mode 0600). Dropping a segment gives all of it back at once, memory and disk.
+import { SPILL_BATCH, SpillFile } from './spill-file';
 
-/** Bytes of each blob always held in memory: a 14-byte header plus 66 bytes of payload. */
+/** Bytes of each frame always held in memory: a 14-byte header plus 66 bytes of payload. */
 export const HOT_BYTES = 80;
-const HOT_CHUNK = 1 << 20;
-const COLD_CHUNK = 8 << 20;
-export const DEFAULT_MEMORY_BUDGET = 256 * 1024 * 1024;
-
-export interface BlobStoreOptions {
-  /** Bytes of blob data kept in memory before spilling to disk. */
-  memoryBudget?: number;
-  /** Folder of the spill file (the user's private data folder). */
-  spillDir: string;
-}
+const COLD_CHUNK = 1 << 20;
+const CHUNK_SPAN = 0x1_0000_0000;
+/** A cold location that could not be stored (the disk failed): only the hot prefix is kept. */
+export const LOST = Number.NaN;
+/** A segment's first hot arena. */
+export const START_HOT_BYTES = 16 * 1024;
 
 export class BlobStore {
-  private readonly budget: number;
-  private readonly spill: SpillFile;
-  /** Cold arena chunk size: never more than the budget itself. */
-  private readonly coldChunk: number;
-  private hot: Uint8Array[] = [];
-  private hotPos = HOT_CHUNK; // forces a first chunk
-  private hotUsed = 0;
+  private hot = new Uint8Array(START_HOT_BYTES);
+  private hotPos = 0;
   private cold: Uint8Array[] = [];
-  private coldUsed = 0;
-  private readonly hotOff = new Column(Float64Array, 1024);
-  private readonly hotLen = new Column(Uint8Array, 1024);
-  /** >= 0: offset in the cold arena; < 0: -(file offset + 1) in the spill file. */
-  private readonly coldOff = new Column(Float64Array, 1024);
-  private readonly coldLen = new Column(Uint32Array, 1024);
-  private count = 0;
+  private coldPos = 0;
+  private coldBytes = 0;
+  private spill: SpillFile | null = null;
 
-  constructor(options: BlobStoreOptions) {
-    this.budget = options.memoryBudget ?? DEFAULT_MEMORY_BUDGET;
-    this.spill = new SpillFile(options.spillDir);
-    this.coldChunk = Math.max(64 * 1024, Math.min(COLD_CHUNK, this.budget));
-  }
+  constructor(private readonly spillDir: string) {}
 
-  /** Captured bytes held in memory (what the user's budget is about). */
+  /** Memory held: the hot arena's capacity and the cold chunks. */
   get memoryBytes(): number {
-    return this.hotUsed + this.coldUsed;
+    return this.hot.byteLength + this.coldBytes + (this.spill?.batchBytes ?? 0);
   }
 
-  /** Memory actually allocated: arena chunks and index columns. */
-  get allocatedBytes(): number {
-    return this.hot.length * HOT_CHUNK + this.cold.length * this.coldChunk + this.columnBytes();
+  get diskBytes(): number {
+    return this.spill?.size ?? 0;
   }
 
-  get spilledBytes(): number {
-    return this.spill.size;
+  /** End of the hot arena: where the next frame's hot bytes go. */
+  get hotEnd(): number {
+    return this.hotPos;
   }
 
-  private columnBytes(): number {
-    return this.hotOff.bytes + this.hotLen.bytes + this.coldOff.bytes + this.coldLen.bytes;
+  /** Memory that storing a frame would allocate: for its hot bytes, for n cold bytes in memory, and for a first spill. */
+  growthFor(hotN: number, coldN: number): { hot: number; coldMemory: number; spill: number } {
+    const hot = this.hotPos + hotN > this.hot.length ? this.hot.length : 0;
+    const chunk = this.cold[this.cold.length - 1];
+    const coldMemory = coldN === 0 ? 0 : chunk !== undefined && this.coldPos + coldN <= chunk.length ? 0 : Math.max(coldN, Math.min(COLD_CHUNK, Math.max(64 * 1024, 2 * (chunk?.length ?? 0))));
+    const spill = coldN === 0 || (this.spill?.batchBytes ?? 0) > 0 || coldN > SPILL_BATCH ? 0 : SPILL_BATCH;
+    return { hot, coldMemory, spill };
   }
 
-  /** Stores a ‖ b (b optional, so a header and a payload need no concatenation) and returns its id. */
-  add(a: Uint8Array, b?: Uint8Array): number {
-    const id = this.count++;
-    this.hotOff.ensure(id);
-    this.hotLen.ensure(id);
-    this.coldOff.ensure(id);
-    this.coldLen.ensure(id);
-    const total = a.length + (b?.length ?? 0);
-    const hotN = Math.min(total, HOT_BYTES);
-    if (this.hotPos + hotN > HOT_CHUNK) {
-      // Uninitialised memory: only bytes written are ever read, and zero-filling costs a pass.
-      this.hot.push(Buffer.allocUnsafeSlow(HOT_CHUNK));
-      this.hotPos = 0;
+  /** Appends n bytes of a ‖ b (from 0) to the hot arena; returns their offset. */
+  addHot(a: Uint8Array, b: Uint8Array, n: number): number {
+    const at = this.hotPos;
+    if (at + n > this.hot.length) {
+      let cap = this.hot.length * 2;
+      while (cap < at + n) cap *= 2;
+      const next = new Uint8Array(cap);
+      next.set(this.hot.subarray(0, at));
+      this.hot = next;
     }
-    const chunk = this.hot[this.hot.length - 1] as Uint8Array;
-    this.hotOff.data[id] = (this.hot.length - 1) * HOT_CHUNK + this.hotPos;
-    this.hotLen.data[id] = hotN;
-    copyRange(a, b, 0, hotN, chunk, this.hotPos);
-    this.hotPos += hotN;
-    this.hotUsed += hotN;
-    const coldN = total - hotN;
-    this.coldLen.data[id] = 0;
-    this.coldOff.data[id] = 0;
-    if (coldN > 0) this.addCold(id, a, b, hotN, coldN);
-    return id;
+    copyRange(a, b, 0, n, this.hot, at);
+    this.hotPos = at + n;
+    return at;
   }
 
-  private addCold(id: number, a: Uint8Array, b: Uint8Array | undefined, from: number, n: number): void {
-    if (this.hot.length * HOT_CHUNK + this.coldUsed + n <= this.budget) {
-      this.coldOff.data[id] = this.coldUsed;
-      this.coldLen.data[id] = n;
-      let at = this.coldUsed;
-      let done = 0;
-      while (done < n) {
-        const ci = Math.floor(at / this.coldChunk);
-        while (this.cold.length <= ci) this.cold.push(Buffer.allocUnsafeSlow(this.coldChunk));
-        const pos = at - ci * this.coldChunk;
-        const k = Math.min(n - done, this.coldChunk - pos);
-        copyRange(a, b, from + done, k, this.cold[ci] as Uint8Array, pos);
-        done += k;
-        at += k;
-      }
-      this.coldUsed = at;
-      return;
+  /** The hot arena itself, for reading single header bytes without a view per read. */
+  get hotArena(): Uint8Array {
+    return this.hot;
+  }
+
+  hotBytes(offset: number, length: number): Uint8Array {
+    return this.hot.subarray(offset, offset + length);
+  }
+
+  /** Stores n bytes of a ‖ b from `from` in memory; returns the location. */
+  addColdMemory(a: Uint8Array, b: Uint8Array, from: number, n: number): number {
+    let chunk = this.cold[this.cold.length - 1];
+    if (chunk === undefined || this.coldPos + n > chunk.length) {
+      // Chunks grow from 64 KiB to 1 MiB, so a segment holding little costs little.
+      const size = Math.min(COLD_CHUNK, Math.max(64 * 1024, 2 * (chunk?.length ?? 0)));
+      chunk = new Uint8Array(Math.max(size, n));
+      this.cold.push(chunk);
+      this.coldBytes += chunk.byteLength;
+      this.coldPos = 0;
     }
+    const loc = (this.cold.length - 1) * CHUNK_SPAN + this.coldPos;
+    copyRange(a, b, from, n, chunk, this.coldPos);
+    this.coldPos += n;
+    return loc;
+  }
+
+  /** Stores n bytes of a ‖ b from `from` in the spill file; returns the location (LOST if the disk failed). */
+  addColdDisk(a: Uint8Array, b: Uint8Array, from: number, n: number): number {
+    this.spill ??= new SpillFile(this.spillDir);
     const offset = this.spill.append(rangeParts(a, b, from, n), n);
-    if (offset < 0) return; // disk unusable: only the hot prefix is kept
-    this.coldOff.data[id] = -(offset + 1);
-    this.coldLen.data[id] = n;
+    return offset < 0 ? LOST : -(offset + 1);
   }
 
-  /** Stored length of a blob (may be less than what was added if the disk failed). */
-  length(id: number): number {
-    return (this.hotLen.data[id] as number) + (this.coldLen.data[id] as number);
+  /** Copies n cold bytes from `at` within the blob at `loc` into out[outAt…]; false if they are gone. */
+  readCold(loc: number, at: number, n: number, out: Uint8Array, outAt: number): boolean {
+    if (Number.isNaN(loc)) return false;
+    if (loc < 0) return this.spill?.read(-loc - 1 + at, n, out, outAt) ?? false;
+    const chunk = this.cold[Math.floor(loc / CHUNK_SPAN)];
+    if (chunk === undefined) return false;
+    const pos = (loc % CHUNK_SPAN) + at;
+    out.set(chunk.subarray(pos, pos + n), outAt);
+    return true;
   }
 
-  /** The first `max` stored bytes, from memory only (max <= HOT_BYTES is always complete). */
-  prefix(id: number, max = HOT_BYTES): Uint8Array {
-    const off = this.hotOff.data[id] as number;
-    const n = Math.min(max, this.hotLen.data[id] as number);
-    const chunk = this.hot[Math.floor(off / HOT_CHUNK)] as Uint8Array;
-    const pos = off % HOT_CHUNK;
-    return chunk.subarray(pos, pos + n);
-  }
-
-  /** All stored bytes of a blob, as a fresh copy. */
-  read(id: number): Uint8Array {
-    const hotN = this.hotLen.data[id] as number;
-    const coldN = this.coldLen.data[id] as number;
-    const out = new Uint8Array(hotN + coldN);
-    out.set(this.prefix(id), 0);
-    if (coldN === 0) return out;
-    const off = this.coldOff.data[id] as number;
-    if (off < 0) return this.spill.read(-off - 1, coldN, out, hotN) ? out : out.subarray(0, hotN);
-    let at = off;
-    let done = 0;
-    while (done < coldN) {
-      const ci = Math.floor(at / this.coldChunk);
-      const pos = at - ci * this.coldChunk;
-      const k = Math.min(coldN - done, this.coldChunk - pos);
-      out.set((this.cold[ci] as Uint8Array).subarray(pos, pos + k), hotN + done);
-      done += k;
-      at += k;
+  /** The segment is full: give back the hot arena's slack. */
+  seal(): void {
+    if (this.hotPos < this.hot.length) this.hot = this.hot.slice(0, this.hotPos);
+    const last = this.cold[this.cold.length - 1];
+    if (last !== undefined && this.coldPos < last.length) {
+      this.cold[this.cold.length - 1] = last.slice(0, this.coldPos);
+      this.coldBytes -= last.length - this.coldPos;
     }
-    return out;
-  }
-
-  clear(): void {
-    this.hot = [];
-    this.hotPos = HOT_CHUNK;
-    this.hotUsed = 0;
-    this.cold = [];
-    this.coldUsed = 0;
-    this.count = 0;
-    this.spill.close();
+    this.spill?.seal();
   }
 
   close(): void {
-    this.clear();
+    this.hot = new Uint8Array(0);
+    this.hotPos = 0;
+    this.cold = [];
+    this.coldBytes = 0;
+    this.spill?.close();
+    this.spill = null;
   }
 }
 
 /** The n bytes of a ‖ b starting at `from`, as at most two views (no copy). */
-function rangeParts(a: Uint8Array, b: Uint8Array | undefined, from: number, n: number): Uint8Array[] {
+function rangeParts(a: Uint8Array, b: Uint8Array, from: number, n: number): Uint8Array[] {
   const parts: Uint8Array[] = [];
   let done = 0;
   if (from < a.length && n > 0) {
@@ -171,7 +136,7 @@ function rangeParts(a: Uint8Array, b: Uint8Array | undefined, from: number, n: n
     parts.push(a.subarray(from, from + k));
     done = k;
   }
-  if (done < n && b !== undefined) {
+  if (done < n) {
     const bFrom = from + done - a.length;
     parts.push(b.subarray(bFrom, bFrom + n - done));
   }
@@ -179,13 +144,13 @@ function rangeParts(a: Uint8Array, b: Uint8Array | undefined, from: number, n: n
 }
 
 /** Copies n bytes of a ‖ b starting at `from` into dst at `at`. */
-function copyRange(a: Uint8Array, b: Uint8Array | undefined, from: number, n: number, dst: Uint8Array, at: number): void {
+function copyRange(a: Uint8Array, b: Uint8Array, from: number, n: number, dst: Uint8Array, at: number): void {
   if (n <= 96) {
-    // Short copies (headers, preview prefixes): a loop beats creating subarray views.
+    // Short copies (headers, hot prefixes): a loop beats creating subarray views.
     const aLen = a.length;
     for (let i = 0; i < n; i++) {
       const src = from + i;
-      dst[at + i] = src < aLen ? (a[src] as number) : ((b as Uint8Array)[src - aLen] as number);
+      dst[at + i] = src < aLen ? (a[src] as number) : (b[src - aLen] as number);
     }
     return;
   }

@@ -4,10 +4,10 @@
 // are produced one at a time and written in batches, in time slices: a capture of any size is
 // saved in bounded memory while the engine goes on relaying.
 import { FramescopeError } from '../../../shared/api/errors';
+import type { ConnectionSummary } from '../../../shared/model';
 import { connectionLine, frameLines, headerLine, httpLine } from './capture-records';
-import { snapshotConnection, type CaptureStore } from './capture-store';
+import type { CaptureStore } from './capture-store';
 import type { AsyncLineFile } from './line-sink';
-import { frameKept } from './payload-reader';
 import { TimeSlice } from './time-slice';
 import { CAPTURE_FRAME_BUDGET } from './ws-recorder';
 
@@ -19,21 +19,27 @@ export function checkConnection(store: CaptureStore, connectionId: number | null
 export function* captureLines(store: CaptureStore, connectionId: number | null, progress?: (p: { done: number; total: number }) => void): Generator<string> {
   checkConnection(store, connectionId);
   const generation = store.generation;
-  const count = store.frames.count;
   const table = store.frames;
+  const firstId = table.firstId;
+  const end = table.nextId;
+  const frame = (id: number): boolean => !table.isGap(id) && (connectionId === null || table.connection(id) === connectionId);
   // The header names the most any frame kept: the budget the file's gaps are measured against.
   let budget = CAPTURE_FRAME_BUDGET;
-  for (let id = 0; id < count; id++) if (connectionId === null || table.connection.data[id] === connectionId) budget = Math.max(budget, frameKept(store, id));
+  for (let id = firstId; id < end; id++) if (frame(id)) budget = Math.max(budget, table.kept(id));
   yield headerLine(budget);
   for (const record of [...store.connections.values()]) {
     if (connectionId !== null && record.summary.id !== connectionId) continue;
-    yield connectionLine({ summary: snapshotConnection(record.summary), handshake: record.handshake });
+    yield connectionLine({ summary: store.snapshot(record.summary.id) as ConnectionSummary, handshake: record.handshake });
   }
-  for (let id = 0; id < count; id++) {
+  for (let id = firstId; id < end; id++) {
     if (store.generation !== generation) throw new FramescopeError('conflict', 'The capture was cleared while it was being saved.');
-    if (connectionId !== null && table.connection.data[id] !== connectionId) continue;
+    // A full capture that drops its oldest frames may drop some before they are written: the file
+    // holds what the capture still held. Gap rows are not frames (a reopened file has its own ids).
+    if (id < table.firstId) id = table.firstId;
+    if (id >= end) break;
+    if (!frame(id)) continue;
     yield* frameLines(store, id);
-    progress?.({ done: id + 1, total: count });
+    progress?.({ done: id + 1 - firstId, total: end - firstId });
   }
   for (const e of [...store.exchanges.values()]) if (connectionId === null || e.connectionId === connectionId) yield httpLine(e);
 }

@@ -26,7 +26,7 @@ describe('large captures, saved and opened', () => {
 
     const b = kit();
     expect(await openFile(b.files, 'big.jsonl', file)).toEqual({ connections: 1, frames: 2, skipped: 0 });
-    const [bin, txt] = [await messageHash(b.files, 0), await messageHash(b.files, 1)];
+    const [bin, txt] = [await messageHash(b.capture, 0), await messageHash(b.capture, 1)];
     expect(bin).toEqual({ hash: sha(binary), total: binary.length, kept: binary.length });
     expect(txt).toEqual({ hash: sha(text), total: text.length, kept: text.length });
     const [before] = await a.capture.listConnections();
@@ -38,13 +38,16 @@ describe('large captures, saved and opened', () => {
 
   it('writes both messages whole into the HAR: UTF-8 text, base64 binary', { timeout: 180_000 }, async () => {
     const a = kit();
-    recordMessages(a, [
-      { from: 'server', opcode: OPCODE_BINARY, payload: binary },
-      { from: 'client', opcode: OPCODE_TEXT, payload: text },
-    ]);
     // HAR needs a handshake to describe a socket.
-    const record = [...a.capture.store.connections.values()][0]!;
-    record.handshake = { ...record.handshake, request: { startLine: 'GET /big HTTP/1.1', raw: Buffer.from('GET /big HTTP/1.1\r\nHost: a\r\n\r\n'), headers: [] } as never, response: { startLine: 'HTTP/1.1 101 Switching Protocols', raw: Buffer.from('HTTP/1.1 101 Switching Protocols\r\n\r\n'), headers: [] } as never };
+    recordMessages(
+      a,
+      [
+        { from: 'server', opcode: OPCODE_BINARY, payload: binary },
+        { from: 'client', opcode: OPCODE_TEXT, payload: text },
+      ],
+      64 << 20,
+      true,
+    );
     const har = JSON.parse((await saveFile(a.files, 'har')).toString());
     const messages = har.log.entries[0]._webSocketMessages as Array<{ type: string; opcode: number; data: string }>;
     expect(messages.map((m) => [m.type, m.opcode, m.data.length])).toEqual([

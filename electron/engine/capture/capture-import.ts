@@ -108,22 +108,22 @@ async function decodeFile(store: CaptureStore, path: string, label: string, size
   const generation = store.generation;
   const grown = storeBytes(store);
   const maxStored = IMPORT_CAPS.storedBytes(size);
-  const framesBefore = store.frames.count;
   const connections = new Map<number, Imported>();
   let skipped = scan.skipped;
   const guard = (run: () => void): void => {
-    // A bad record is counted and skipped. Recording is allowed while a record is fed (the import
-    // is synchronous there, so no live frame slips in), else a paused capture would drop it.
-    const paused = store.paused;
-    store.paused = false;
+    // A bad record is counted and skipped. (The file's recorders record through a pause: import-frames.ts.)
     try {
       run();
     } catch (err) {
       if (!(err instanceof BadRecord)) throw err;
       skipped++;
-    } finally {
-      store.paused = paused;
     }
+  };
+  /** Frames this file added (live frames recorded between slices are not among them). */
+  const recorded = (): number => {
+    let n = 0;
+    for (const c of connections.values()) for (const r of Object.values(c.recorders)) n += r.recorded;
+    return n;
   };
   for (const line of scan.connections) {
     guard(() => {
@@ -144,10 +144,10 @@ async function decodeFile(store: CaptureStore, path: string, label: string, size
       if (queue.pending > 0) await queue.settled();
       if (store.generation !== generation) throw new FramescopeError('conflict', `The capture was cleared while ${label} was being opened.`);
       if (storeBytes(store) - grown + inflatedBytes(connections) > maxStored) {
-        throw new FramescopeError('limit', `${label} grew the capture by more than ${mib(maxStored)} (its messages inflate far beyond the file's ${mib(size)}). Framescope stopped opening it after ${(store.frames.count - framesBefore).toLocaleString('en-US')} frames.`);
+        throw new FramescopeError('limit', `${label} grew the capture by more than ${mib(maxStored)} (its messages inflate far beyond the file's ${mib(size)}). Framescope stopped opening it after ${recorded().toLocaleString('en-US')} frames.`);
       }
       if (slice.due()) {
-        options.onProgress?.({ phase: 'decode', bytes: line.end, totalBytes: size, frames: store.frames.count - framesBefore });
+        options.onProgress?.({ phase: 'decode', bytes: line.end, totalBytes: size, frames: recorded() });
         await slice.yield();
       }
     }
@@ -160,8 +160,9 @@ async function decodeFile(store: CaptureStore, path: string, label: string, size
     await Promise.all(recorders.map((r) => r.settled().catch(() => undefined)));
     for (const c of connections.values()) guard(() => finishConnection(store, c));
   }
-  options.onProgress?.({ phase: 'decode', bytes: size, totalBytes: size, frames: store.frames.count - framesBefore });
-  return { connections: connections.size, frames: store.frames.count - framesBefore, skipped };
+  const frames = recorded();
+  options.onProgress?.({ phase: 'decode', bytes: size, totalBytes: size, frames });
+  return { connections: connections.size, frames, skipped };
 }
 
 function feedLine(text: string, feeder: FrameFeeder, guard: (run: () => void) => void, store: CaptureStore, connections: Map<number, Imported>, encoding: ByteEncoding, skip: () => void): void {
@@ -192,7 +193,7 @@ function inflatedBytes(connections: Map<number, Imported>): number {
 }
 
 function storeBytes(store: CaptureStore): number {
-  return store.blobs.memoryBytes + store.blobs.spilledBytes;
+  return store.frames.memoryBytes + store.frames.diskBytes;
 }
 
 function mib(n: number): string {

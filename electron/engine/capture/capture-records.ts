@@ -7,9 +7,9 @@
 // line) are still read. One function per record type, shared by the CLI's writer and the app's
 // export, so the two never drift apart; capture-import.ts reads them back.
 import type { ConnectionDetail, HttpExchange, HttpHeadView } from '../../../shared/model';
-import type { CaptureStore } from './capture-store';
-import { F_FIN, F_INCOMPLETE, F_INJECTED, F_MASKED, F_RSV1, F_RSV2, F_RSV3 } from './frame-table';
-import { frameHeader, frameKept, readFrameRange } from './payload-reader';
+import { FramescopeError } from '../../../shared/api/errors';
+import { R_INCOMPLETE, R_INJECTED } from './frame-table';
+import { frameHeader, frameKept, readFrameRange, type PayloadStore } from './payload-reader';
 
 export const CAPTURE_FILE_VERSION = 2;
 /** Payload bytes per line: the frame record carries the first piece, `data` records the rest. */
@@ -27,26 +27,30 @@ export function headerLine(frameBudget: number): string {
 }
 
 /** The frame record and its `data` records, from the store, page by page (never the whole payload). */
-export function* frameLines(store: CaptureStore, id: number): Generator<string> {
+export function* frameLines(store: PayloadStore, id: number): Generator<string> {
   const t = store.frames;
   const header = frameHeader(store, id);
-  const masked = t.has(id, F_MASKED);
+  const masked = t.masked(id);
   const kept = frameKept(store, id);
   const first = Math.min(kept, DATA_PIECE);
-  const violations = t.violations.get(id);
+  const violations = t.violations(id);
+  // RFC 6455 §5.2: byte 0 holds FIN, RSV1-3 and the opcode.
+  const b0 = t.byte0(id);
   // Built as a template, not with JSON.stringify: this runs once per frame at relay speed for
   // `--out`. Every value is a number, a boolean, base64 or a fixed word, so none needs escaping;
   // violations (rare) go through stringify. capture-records.test.ts holds it equal to the record.
   const maskKey = masked ? `"${b64(header.subarray(header.length - 4))}"` : 'null';
   yield (
-    `{"type":"frame","id":${id},"connection":${t.connection.data[id]},"from":"${t.from(id)}","index":${t.index.data[id]},` +
-    `"time":${t.time.data[id]},"offset":${t.offset.data[id]},"fin":${t.has(id, F_FIN)},"rsv1":${t.has(id, F_RSV1)},` +
-    `"rsv2":${t.has(id, F_RSV2)},"rsv3":${t.has(id, F_RSV3)},"opcode":${t.opcode(id)},"masked":${masked},"maskKey":${maskKey},` +
-    `"payloadLength":${t.payloadLength.data[id]},"headerLength":${header.length},"header":"${b64(header)}","kept":${kept},` +
-    `"payload":"${b64(readFrameRange(store, id, 0, first))}","messageId":${t.messageId.data[id]},"injected":${t.has(id, F_INJECTED)},` +
-    `"incomplete":${t.has(id, F_INCOMPLETE)},"violations":${violations === undefined ? '[]' : JSON.stringify(violations)}}\n`
+    `{"type":"frame","id":${id},"connection":${t.connection(id)},"from":"${t.from(id)}","index":${t.index(id)},` +
+    `"time":${t.time(id)},"offset":${t.offset(id)},"fin":${(b0 & 0x80) !== 0},"rsv1":${(b0 & 0x40) !== 0},` +
+    `"rsv2":${(b0 & 0x20) !== 0},"rsv3":${(b0 & 0x10) !== 0},"opcode":${b0 & 0x0f},"masked":${masked},"maskKey":${maskKey},` +
+    `"payloadLength":${t.payloadLength(id)},"headerLength":${header.length},"header":"${b64(header)}","kept":${kept},` +
+    `"payload":"${b64(readFrameRange(store, id, 0, first))}","messageId":${t.firstOfMessage(id)},"injected":${t.hasFlag(id, R_INJECTED)},` +
+    `"incomplete":${t.hasFlag(id, R_INCOMPLETE)},"violations":${violations.length === 0 ? '[]' : JSON.stringify(violations)}}\n`
   );
   for (let at = first; at < kept; at += DATA_PIECE) {
+    // The oldest frames may be dropped (or the capture cleared) between two pieces of a large one.
+    if (!t.has(id)) throw new FramescopeError('conflict', `Frame ${id} was dropped from the capture while it was being written.`);
     // Built by hand: base64 needs no JSON escaping, and skipping stringify's scan of ~350 KB
     // matters to `--out` at relay speed. Same record as line({ type: 'data', frame, offset, bytes }).
     yield `{"type":"data","frame":${id},"offset":${at},"bytes":"${b64(readFrameRange(store, id, at, Math.min(DATA_PIECE, kept - at)))}"}\n`;

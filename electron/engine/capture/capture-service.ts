@@ -10,12 +10,15 @@ import type {
   ClientConnectOptions,
   ClientSendOptions,
   FrameQuery,
+  PayloadChunk,
+  PayloadRange,
   ProxyOptions,
   ProxyStatus,
 } from '../../../shared/api/capture';
 import type { InjectOptions } from '../../../shared/api/craft';
 import { FramescopeError } from '../../../shared/api/errors';
 import type {
+  CaptureBudget,
   CaptureStats,
   ConnectionDetail,
   ConnectionSource,
@@ -35,15 +38,17 @@ import { Interceptor } from '../tls/interceptor';
 import type { ProxySession } from '../proxy/proxy-session';
 import { packageVersion } from '../version';
 import { exportCaptureBytes, importCaptureBytes } from './capture-bytes';
-import { CaptureStore, snapshotConnection } from './capture-store';
+import { CaptureStore } from './capture-store';
+import type { CaptureFeedListener } from './capture-feed';
 import { frameDetail, frameSummary } from './frame-detail';
+import { readPayload } from './payload-reader';
 import { exportHar } from './har-export';
 
 export interface CaptureServiceDeps {
   bus: EventBus;
   dataDir: string;
-  /** Payload bytes kept in memory before spilling to dataDir (default 256 MiB). */
-  memoryBudget?: number;
+  /** The capture budget to start with (default: DEFAULT_CAPTURE_BUDGET). */
+  budget?: Partial<CaptureBudget>;
   /** How long a client may take to send its request, and a server to answer a handshake (default 30 s). */
   handshakeTimeoutMs?: number;
   /** Extra CA certificates (PEM) trusted when the relay speaks TLS to a wss:// target. */
@@ -71,8 +76,8 @@ export class CaptureService implements CaptureApi {
   private readonly interceptor: Interceptor | null;
 
   constructor(private readonly deps: CaptureServiceDeps) {
+    this.store = new CaptureStore({ bus: deps.bus, dataDir: deps.dataDir, ...(deps.budget ? { budget: deps.budget } : {}) });
     this.interceptor = deps.interceptTls === false ? null : new Interceptor(deps.dataDir, deps.passThroughHosts);
-    this.store = new CaptureStore({ bus: deps.bus, dataDir: deps.dataDir, memoryBudget: deps.memoryBudget });
     this.handshakeTimeoutMs = deps.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
     this.clients = new BuiltinClients({
       store: this.store,
@@ -92,14 +97,15 @@ export class CaptureService implements CaptureApi {
 
   /**
    * For other engine services (the lab): a proxy whose connections carry `source`, not listed
-   * among the user's proxies. Stop it with `stopInternalProxy`.
+   * among the user's proxies. Stop it with its own close().
    */
   async startInternalProxy(options: ProxyOptions, source: ConnectionSource): Promise<ProxyServer> {
     return this.launch(options, source);
   }
 
-  async stopInternalProxy(proxy: ProxyServer): Promise<void> {
-    await proxy.close();
+  /** The change feed, in process (lab meter, CLI, crafter): typed deltas as they are flushed; no polling. */
+  subscribeCapture(listener: CaptureFeedListener): () => void {
+    return this.store.subscribe(listener);
   }
 
   async stopProxy(id: number): Promise<void> {
@@ -169,13 +175,14 @@ export class CaptureService implements CaptureApi {
   }
 
   async listConnections(): Promise<ConnectionSummary[]> {
-    return [...this.store.connections.values()].map((r) => snapshotConnection(r.summary));
+    return [...this.store.connections.keys()].map((id) => this.store.snapshot(id) as ConnectionSummary);
   }
 
   async getConnection(id: number): Promise<ConnectionDetail> {
     const record = this.store.connections.get(id);
-    if (!record) throw new FramescopeError('not-found', `No connection ${id}.`);
-    return { summary: snapshotConnection(record.summary), handshake: record.handshake };
+    const summary = this.store.snapshot(id);
+    if (!record || !summary) throw new FramescopeError('not-found', `No connection ${id}.`);
+    return { summary, handshake: record.handshake };
   }
 
   async queryFrames(query: FrameQuery): Promise<FramePage> {
@@ -186,19 +193,23 @@ export class CaptureService implements CaptureApi {
     const total = rows === null ? table.count : rows.length;
     const end = Math.min(total, start + count);
     const out = [];
-    for (let i = start; i < end; i++) out.push(frameSummary(table, this.store.blobs, rows === null ? i : (rows.data[i] as number)));
+    for (let i = start; i < end; i++) out.push(frameSummary(table, rows === null ? table.firstId + i : rows.at(i)));
     return { total, start, rows: out };
   }
 
   async getFrame(id: number): Promise<FrameDetail> {
-    return frameDetail(this.store.frames, this.store.blobs, id);
+    return frameDetail(this.store.frames, id);
+  }
+
+  async readPayload(range: PayloadRange): Promise<PayloadChunk> {
+    return readPayload(this.store, range);
   }
 
   async locateFrame(query: { filter?: FrameFilter; frameId: number }): Promise<number> {
     const id = query?.frameId;
-    if (!Number.isInteger(id) || id < 0 || id >= this.store.frames.count) return -1;
+    if (!this.store.frames.has(id)) return -1;
     const rows = this.store.filters.rows(query.filter);
-    return rows === null ? id : rows.indexOf(id);
+    return rows === null ? id - this.store.frames.firstId : rows.indexOf(id);
   }
 
   async listHttpExchanges(query: { connectionId?: number | null }): Promise<HttpExchange[]> {
@@ -214,6 +225,10 @@ export class CaptureService implements CaptureApi {
 
   async setCapturePaused(paused: boolean): Promise<void> {
     this.store.setPaused(paused === true);
+  }
+
+  async setCaptureBudget(budget: Partial<CaptureBudget>): Promise<CaptureStats> {
+    return this.store.setBudget(budget);
   }
 
   async exportCapture(options: CaptureExportOptions): Promise<Uint8Array> {

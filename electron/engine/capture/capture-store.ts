@@ -1,190 +1,223 @@
-// The capture: connections, HTTP exchanges and frames, plus the coalesced event the renderer gets
-// at most ~30 times a second (EventBus collector). Frames are columnar (FrameTable); connections
-// and exchanges are few enough to be objects. Mutations mark things dirty; the flush snapshots them.
-import type { CaptureEvent } from '../../../shared/api/capture';
-import type {
-  CaptureStats,
-  ConnectionKind,
-  ConnectionSource,
-  ConnectionSummary,
-  Endpoint,
-  HandshakeDetail,
-  HttpExchange,
-} from '../../../shared/model';
-import type { DeflateParams } from '../../../shared/protocol/index';
+// The capture: connections, HTTP exchanges and frames, and the only writer of them (issue 13).
+// Everything that changes capture state is a named transition here (opened, classified, connected,
+// upgraded, closing, failed, closed, frames appended, exchange updated, cleared, paused, budget);
+// each one records a typed delta on the feed, so no caller has to remember to announce a change.
+// Readers get read-only views. Frame ids never repeat for the life of the engine.
+import type { CaptureBudget, CaptureStats, HttpExchange } from '../../../shared/model';
 import type { EventBus } from '../event-bus';
-import { BlobStore } from './blob-store';
+import { DEFAULT_CAPTURE_BUDGET, mergeBudget, placeFrame, segmentBytesFor } from './capture-budget';
+import type { CaptureFeedListener } from './capture-feed';
 import { FilterCache } from './frame-filter';
 import { FrameTable, type FrameInput } from './frame-table';
-import { emptyHandshake } from './handshake-detail';
+import { nowMicros } from './clock';
+import { ConnectionBook } from './connection-book';
 
-export interface ConnectionRecord {
-  summary: ConnectionSummary;
-  handshake: HandshakeDetail;
-  deflate: DeflateParams | null;
-}
+export type { ConnectionRecord } from './connection-book';
 
 export interface CaptureStoreOptions {
   bus: EventBus;
   dataDir: string;
-  /** Payload bytes held in memory before spilling to disk (default 256 MiB). */
-  memoryBudget?: number;
+  budget?: Partial<CaptureBudget>;
 }
 
-const LIVE = new Set(['connecting', 'open', 'closing']);
-
-export function snapshotConnection(s: ConnectionSummary): ConnectionSummary {
-  return {
-    ...s,
-    client: { ...s.client },
-    server: s.server === null ? null : { ...s.server },
-    counters: { client: { ...s.counters.client }, server: { ...s.counters.server } },
-    ...(s.tls ? { tls: { ...s.tls, server: s.tls.server ? { ...s.tls.server, altNames: [...s.tls.server.altNames] } : null } } : {}),
-  };
-}
-
-export class CaptureStore {
-  readonly blobs: BlobStore;
+export class CaptureStore extends ConnectionBook {
   readonly frames: FrameTable;
   readonly filters: FilterCache;
-  readonly connections = new Map<number, ConnectionRecord>();
-  readonly exchanges = new Map<number, HttpExchange>();
-  paused = false;
-  /** Bumped by clear(): decoders holding frame ids from before must drop them. */
+  private readonly exchangeMap = new Map<number, HttpExchange>();
+  private pausedNow = false;
+  private budgetNow: CaptureBudget;
+  private fullNow = false;
+  /** Frames that passed unrecorded, per connection, while paused / while full (whenFull = 'stop'). */
+  private readonly passedPaused = new Map<number, number>();
+  private readonly passedFull = new Map<number, number>();
+  private droppedFrames = 0;
+  private notRecordedFrames = 0;
+  /** Nonzero while an import records whatever the pause says. */
+  private forced = 0;
+  /** Bumped by clear(): decoders holding frame ids from before may drop them. */
   generation = 0;
-  private nextConnectionId = 1;
   private nextExchangeId = 1;
   private nextMessage = 1;
-  private readonly dirtyConnections = new Set<number>();
-  private readonly dirtyExchanges = new Set<number>();
-  private dirty = false;
   private readonly removeCollector: () => void;
 
-  constructor(private readonly options: CaptureStoreOptions) {
-    this.blobs = new BlobStore({ spillDir: options.dataDir, memoryBudget: options.memoryBudget });
-    this.frames = new FrameTable(this.blobs);
-    this.filters = new FilterCache(this.frames, this.blobs);
-    this.removeCollector = options.bus.addCollector(() => this.collect());
+  constructor(options: CaptureStoreOptions) {
+    super(() => options.bus.schedule());
+    this.budgetNow = mergeBudget(DEFAULT_CAPTURE_BUDGET, options.budget ?? {});
+    this.frames = new FrameTable(options.dataDir);
+    this.frames.segmentBytes = segmentBytesFor(this.budgetNow);
+    this.filters = new FilterCache(this.frames);
+    this.removeCollector = options.bus.addCollector(() => this.feed.collect());
+  }
+
+  /** In-process subscribers (lab meter, CLI, crafter): the same deltas the renderer gets, as they are flushed. */
+  subscribe(listener: CaptureFeedListener): () => void {
+    return this.feed.subscribe(listener);
+  }
+
+  get paused(): boolean {
+    return this.pausedNow;
+  }
+
+  exchangeSnapshot(id: number): HttpExchange | null {
+    const e = this.exchangeMap.get(id);
+    return e === undefined ? null : { ...e };
+  }
+
+  get exchanges(): ReadonlyMap<number, Readonly<HttpExchange>> {
+    return this.exchangeMap;
   }
 
   nextMessageId(): number {
     return this.nextMessage++;
   }
 
-  addConnection(init: { kind: ConnectionKind; source: ConnectionSource; url: string; client: Endpoint; openedAt: number; controllable?: boolean }): ConnectionRecord {
-    const summary: ConnectionSummary = {
-      id: this.nextConnectionId++,
-      kind: init.kind,
-      source: init.source,
-      url: init.url,
-      state: 'connecting',
-      client: init.client,
-      server: null,
-      subprotocol: null,
-      extensions: null,
-      openedAt: init.openedAt,
-      closedAt: null,
-      closeCode: null,
-      closeReason: null,
-      error: null,
-      counters: { client: { frames: 0, bytes: 0, messages: 0 }, server: { frames: 0, bytes: 0, messages: 0 } },
-      violations: 0,
-      controllable: init.controllable ?? false,
-    };
-    const record: ConnectionRecord = { summary, handshake: emptyHandshake(), deflate: null };
-    this.connections.set(summary.id, record);
-    this.touch(record);
-    return record;
-  }
+  // ── HTTP exchanges ───────────────────────────────────────────────────────────────────────────
 
-  /** Marks a connection changed: it goes out with the next event. */
-  touch(record: ConnectionRecord): void {
-    if (this.connections.get(record.summary.id) !== record) return; // cleared meanwhile
-    this.dirtyConnections.add(record.summary.id);
-    this.markDirty();
-  }
-
-  addExchange(init: Omit<HttpExchange, 'id'>): HttpExchange {
+  addExchange(init: Omit<HttpExchange, 'id'>): Readonly<HttpExchange> {
     const exchange: HttpExchange = { id: this.nextExchangeId++, ...init };
-    this.exchanges.set(exchange.id, exchange);
-    this.touchExchange(exchange);
+    this.exchangeMap.set(exchange.id, exchange);
+    this.feed.exchange(exchange.id);
     return exchange;
   }
 
-  touchExchange(exchange: HttpExchange): void {
-    if (this.exchanges.get(exchange.id) !== exchange) return;
-    this.dirtyExchanges.add(exchange.id);
-    this.markDirty();
+  /** Changes an exchange (status, heads, body sizes, end); a cleared one is left alone. */
+  updateExchange(exchange: Readonly<HttpExchange>, change: Partial<Omit<HttpExchange, 'id' | 'connectionId'>>): void {
+    const current = this.exchangeMap.get(exchange.id);
+    if (current !== exchange) return;
+    Object.assign(current, change);
+    this.feed.exchange(current.id);
   }
 
-  /** Records a frame; returns its id, or -1 while capture is paused. */
+  // ── frames ───────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * A frame went by: the connection's counters count it always; the capture records it unless
+   * paused or full. Returns its id, or -1 when it was not recorded.
+   */
   addFrame(input: FrameInput): number {
-    if (this.paused) return -1;
-    const id = this.frames.add(input);
-    this.markDirty();
-    return id;
+    this.countFrame(input.connectionId, input.from, input.messageEnd, input.violations.length);
+    if (this.pausedNow && this.forced === 0) return this.pass(this.passedPaused, input.connectionId);
+    if (this.fullNow && this.budgetNow.whenFull === 'stop') return this.passFull(input.connectionId);
+    for (;;) {
+      const place = placeFrame(this.frames.plan(input), this.frames.memoryBytes, this.frames.diskBytes, this.budgetNow);
+      if (place !== 'full') {
+        const id = this.frames.add(input, place);
+        this.feed.frame(input.connectionId, id);
+        return id;
+      }
+      if (this.frames.count === 0) {
+        // Larger than the whole budget: keep its header and first bytes (its true length stays).
+        const id = this.frames.add(input, 'none');
+        this.feed.frame(input.connectionId, id);
+        return id;
+      }
+      this.becomeFull();
+      if (this.budgetNow.whenFull === 'stop') return this.passFull(input.connectionId);
+      const before = this.frames.frames;
+      const firstKept = this.frames.dropOldest();
+      this.droppedFrames += before - this.frames.frames;
+      this.filters.dropBelow(firstKept);
+      this.feed.dropped(firstKept);
+    }
+  }
+
+  /** Runs `record` with recording on whatever the pause says (an import is the user's own act). */
+  recordAnyway<T>(record: () => T): T {
+    this.forced++;
+    try {
+      return record();
+    } finally {
+      this.forced--;
+    }
+  }
+
+  setPaused(paused: boolean): void {
+    if (this.pausedNow === paused) return;
+    this.pausedNow = paused;
+    const passed = paused ? 0 : this.addGaps(this.passedPaused, 'paused');
+    this.feed.recording(paused, passed);
+  }
+
+  get budget(): CaptureBudget {
+    return { ...this.budgetNow };
+  }
+
+  /** A new budget; a full capture records again if the new one has room. */
+  setBudget(change: Partial<CaptureBudget>): CaptureStats {
+    this.budgetNow = mergeBudget(this.budgetNow, change);
+    this.frames.segmentBytes = segmentBytesFor(this.budgetNow);
+    if (this.fullNow && this.frames.memoryBytes < this.budgetNow.memoryBytes && this.frames.diskBytes <= this.budgetNow.diskBytes) {
+      this.fullNow = false;
+      this.addGaps(this.passedFull, 'full');
+    }
+    this.feed.statsChanged();
+    return this.stats();
   }
 
   stats(): CaptureStats {
     return {
       connections: this.connections.size,
-      frames: this.frames.count,
-      httpExchanges: this.exchanges.size,
-      memoryBytes: this.blobs.memoryBytes,
-      spilledBytes: this.blobs.spilledBytes,
-      paused: this.paused,
+      frames: this.frames.frames,
+      httpExchanges: this.exchangeMap.size,
+      memoryBytes: this.frames.memoryBytes,
+      spilledBytes: this.frames.diskBytes,
+      paused: this.pausedNow,
+      budget: this.budget,
+      full: this.fullNow,
+      droppedFrames: this.droppedFrames,
+      notRecordedFrames: this.notRecordedFrames,
+      firstFrameId: this.frames.firstId,
+      nextFrameId: this.frames.nextId,
     };
   }
 
-  setPaused(paused: boolean): void {
-    if (this.paused === paused) return;
-    this.paused = paused;
-    this.markDirty();
-  }
-
-  /** Drops frames, exchanges and finished connections; live connections stay (they are still relaying). */
+  /** Drops frames, exchanges and finished connections; live connections stay (they are still relaying). Ids go on. */
   clear(): void {
     this.frames.clear();
-    this.blobs.clear();
     this.filters.clear();
-    this.exchanges.clear();
-    for (const [id, record] of this.connections) if (!LIVE.has(record.summary.state)) this.connections.delete(id);
-    this.dirtyConnections.clear();
-    this.dirtyExchanges.clear();
+    this.exchangeMap.clear();
+    this.passedFull.clear();
+    this.fullNow = false;
+    this.droppedFrames = 0;
+    this.notRecordedFrames = 0;
     this.generation++;
-    this.options.bus.emit({ type: 'capture-cleared' });
-    // Tell the renderer which connections survived.
-    for (const id of this.connections.keys()) this.dirtyConnections.add(id);
-    this.markDirty();
+    this.feed.cleared(this.frames.nextId);
+    this.forgetFinished();
   }
 
   close(): void {
     this.removeCollector();
-    this.blobs.close();
+    this.feed.close();
+    this.frames.clear();
   }
 
-  private markDirty(): void {
-    if (!this.dirty) {
-      this.dirty = true;
-      this.options.bus.schedule();
-    }
+  private becomeFull(): void {
+    if (this.fullNow) return;
+    this.fullNow = true;
+    this.feed.statsChanged();
   }
 
-  private collect(): CaptureEvent | null {
-    if (!this.dirty) return null;
-    this.dirty = false;
-    const connections: ConnectionSummary[] = [];
-    for (const id of this.dirtyConnections) {
-      const record = this.connections.get(id);
-      if (record) connections.push(snapshotConnection(record.summary));
+  private pass(map: Map<number, number>, connectionId: number): number {
+    map.set(connectionId, (map.get(connectionId) ?? 0) + 1);
+    return -1;
+  }
+
+  private passFull(connectionId: number): number {
+    this.notRecordedFrames++;
+    this.feed.statsChanged();
+    return this.pass(this.passedFull, connectionId);
+  }
+
+  /** One gap row per connection that had frames pass; returns how many passed in all. */
+  private addGaps(map: Map<number, number>, reason: 'paused' | 'full'): number {
+    let passed = 0;
+    const time = nowMicros();
+    for (const [connectionId, frames] of map) {
+      passed += frames;
+      this.feed.frame(connectionId, this.frames.addGap(connectionId, frames, reason, time));
     }
-    const http: HttpExchange[] = [];
-    for (const id of this.dirtyExchanges) {
-      const exchange = this.exchanges.get(id);
-      if (exchange) http.push({ ...exchange });
-    }
-    this.dirtyConnections.clear();
-    this.dirtyExchanges.clear();
-    return { type: 'capture', stats: this.stats(), connections, http };
+    map.clear();
+    return passed;
   }
 }
+

@@ -39,11 +39,11 @@ describe('FilesService', () => {
   it('reads payloads in pages, and says what a limit cut', async () => {
     const k = kit();
     recordMessages(k, [{ from: 'server', opcode: OPCODE_TEXT, payload: Buffer.alloc(3000, 0x41) }], 1000);
-    const page = await k.files.readPayload({ frameId: 0, part: 'frame', offset: 990, length: 100 });
+    const page = await k.capture.readPayload({ frameId: 0, part: 'frame', offset: 990, length: 100 });
     expect({ total: page.total, kept: page.kept, offset: page.offset, length: page.bytes.length }).toEqual({ total: 3000, kept: 1000, offset: 990, length: 10 });
-    const message = await k.files.readPayload({ frameId: 0, part: 'message', offset: 0, length: 10 << 20 });
+    const message = await k.capture.readPayload({ frameId: 0, part: 'message', offset: 0, length: 10 << 20 });
     expect(message.bytes.length).toBe(1000); // a page is at most 1 MiB, and only kept bytes exist
-    await expect(k.files.readPayload({ frameId: 7, part: 'frame', offset: 0, length: 1 })).rejects.toMatchObject({ code: 'not-found' });
-    await expect(k.files.readPayload({ frameId: 0, part: 'nope' as never, offset: 0, length: 1 })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(k.capture.readPayload({ frameId: 7, part: 'frame', offset: 0, length: 1 })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(k.capture.readPayload({ frameId: 0, part: 'nope' as never, offset: 0, length: 1 })).rejects.toMatchObject({ code: 'invalid' });
   });
 });

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CaptureExportOptions, CaptureImportResult, PayloadChunk, PayloadRange } from '../../../shared/api/capture';
+import type { CaptureExportOptions, CaptureImportResult } from '../../../shared/api/capture';
 import { FramescopeError } from '../../../shared/api/errors';
 import { FILE_PAGE_BYTES, type ExportFile, type FileProgressEvent, type FilesApi } from '../../../shared/api/files';
 import type { EventBus } from '../event-bus';
@@ -15,7 +15,6 @@ import { IMPORT_CAPS, importCaptureFile } from './capture-import';
 import type { CaptureStore } from './capture-store';
 import { harPieces } from './har-export';
 import { AsyncLineFile } from './line-sink';
-import { readPayload } from './payload-reader';
 
 /** Jobs at once: each holds a file and a handle. */
 const MAX_JOBS = 8;
@@ -133,10 +132,6 @@ export class FilesService implements FilesApi {
   async endFileJob(options: { jobId: number }): Promise<void> {
     const job = this.jobs.get(options?.jobId);
     if (job !== undefined) await this.end(job);
-  }
-
-  async readPayload(range: PayloadRange): Promise<PayloadChunk> {
-    return readPayload(this.deps.store, range);
   }
 
   async close(): Promise<void> {

@@ -4,9 +4,12 @@
 import { createHash } from 'node:crypto';
 import { afterEach } from 'vitest';
 import { buildFrame } from '../../../shared/protocol/index';
+import type { CaptureApi } from '../../../shared/api/capture';
 import { FILE_PAGE_BYTES } from '../../../shared/api/files';
+import { parseHttpHead, type HttpHead } from '../../../shared/protocol/index';
 import { startCapture, type TestCapture } from '../proxy/test-peers';
 import { FilesService } from './files-service';
+import { buildHandshake } from './handshake-detail';
 import { WsDirectionRecorder } from './ws-recorder';
 
 export interface FilesKit extends TestCapture {
@@ -32,11 +35,32 @@ export function startFiles(): FilesKit {
   return { ...t, files, close: async () => (await files.close(), await t.close()) };
 }
 
-/** Records one closed connection carrying `messages` (one frame each), keeping up to `budget` per frame. */
-export function recordMessages(t: TestCapture, messages: Array<{ from: 'client' | 'server'; opcode: number; payload: Uint8Array }>, budget = 64 << 20): number {
+function head(text: string): HttpHead {
+  const parsed = parseHttpHead(Buffer.from(text));
+  if ('error' in parsed) throw new Error(parsed.error);
+  return parsed;
+}
+
+/** RFC 6455 §1.3's example handshake (its key and accept). */
+const UPGRADE = {
+  request: 'GET /big HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+  response: 'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n',
+};
+
+/**
+ * Records one closed connection carrying `messages` (one frame each), keeping up to `budget` per
+ * frame; with `handshake`, the connection was upgraded by RFC 6455 §1.3's example handshake first.
+ */
+export function recordMessages(
+  t: TestCapture,
+  messages: Array<{ from: 'client' | 'server'; opcode: number; payload: Uint8Array }>,
+  budget = 64 << 20,
+  handshake = false,
+): number {
   const store = t.capture.store;
   const record = store.addConnection({ kind: 'websocket', source: 'reverse', url: 'ws://127.0.0.1:1/big', client: { address: '127.0.0.1', port: 5 }, openedAt: 1_000_000 });
-  record.summary.state = 'open';
+  if (handshake) store.upgraded(record, buildHandshake(head(UPGRADE.request), head(UPGRADE.response)));
+  else store.opened(record);
   const recorders = {
     client: new WsDirectionRecorder(store, record, 'client', null, budget),
     server: new WsDirectionRecorder(store, record, 'server', null, budget),
@@ -48,9 +72,7 @@ export function recordMessages(t: TestCapture, messages: Array<{ from: 'client' 
   }
   recorders.client.end();
   recorders.server.end();
-  record.summary.state = 'closed';
-  record.summary.closedAt = time;
-  store.touch(record);
+  store.closed(record, time);
   return record.summary.id;
 }
 
@@ -71,11 +93,11 @@ export async function openFile(files: FilesService, name: string, bytes: Uint8Ar
 }
 
 /** sha256 of a frame's whole message, read page by page through readPayload. */
-export async function messageHash(files: FilesService, frameId: number): Promise<{ hash: string; total: number; kept: number }> {
+export async function messageHash(capture: Pick<CaptureApi, 'readPayload'>, frameId: number): Promise<{ hash: string; total: number; kept: number }> {
   const hash = createHash('sha256');
   let at = 0;
   for (;;) {
-    const chunk = await files.readPayload({ frameId, part: 'message', offset: at, length: 1 << 20 });
+    const chunk = await capture.readPayload({ frameId, part: 'message', offset: at, length: 1 << 20 });
     hash.update(chunk.bytes);
     at += chunk.bytes.length;
     if (chunk.bytes.length === 0 || at >= chunk.kept) return { hash: hash.digest('hex'), total: chunk.total, kept: chunk.kept };

@@ -1,64 +1,84 @@
-// Rows and details read back out of the columnar frame table: a FrameSummary per table row, and
-// the full anatomy (header bytes, fields, masking key, payload both unmasked and as it travelled,
-// the reassembled message, the close code) for the one frame the user opened.
+// Rows and details read back out of the frame table: a FrameSummary per table row, and the anatomy
+// of the one frame the user opened (header bytes, fields, masking key, the payload both unmasked and
+// as it travelled, the reassembled message, the close code). A detail carries at most
+// DETAIL_PAYLOAD_BUDGET bytes of payload; the rest is read page by page (payload-reader.ts).
 import { FramescopeError } from '../../../shared/api/errors';
 import type { FrameDetail, FrameSummary, MessageInfo } from '../../../shared/model';
 import { OPCODE_CLOSE, frameFields, isControlOpcode, parseClosePayload } from '../../../shared/protocol/index';
-import type { BlobStore } from './blob-store';
 import { framePreview, messageOpcode } from './frame-preview';
-import {
-  F_COMPRESSED,
-  F_FIN,
-  F_INCOMPLETE,
-  F_INJECTED,
-  F_MASKED,
-  F_MESSAGE_END,
-  F_MESSAGE_TRUNCATED,
-  F_RSV1,
-  F_RSV2,
-  F_RSV3,
-  type FrameTable,
-} from './frame-table';
+import { R_COMPRESSED, R_GAP, R_GAP_FULL, R_INCOMPLETE, R_INJECTED, R_MESSAGE_END, R_MESSAGE_TRUNCATED, type FrameTable } from './frame-table';
+import { messageFrames, readMessage } from './payload-reader';
 
-/** Bytes of a reassembled message returned in a FrameDetail (the rest is counted, not sent). */
-export const MESSAGE_DETAIL_BUDGET = 1024 * 1024;
+/** Payload bytes (of the frame, and of its message) a FrameDetail carries; readPayload pages the rest. */
+export const DETAIL_PAYLOAD_BUDGET = 1024 * 1024;
+/** Frame ids listed in a MessageInfo (frameCount says how many there are). */
+export const MESSAGE_FRAME_IDS = 1000;
 
-export function frameSummary(table: FrameTable, blobs: BlobStore, id: number): FrameSummary {
+export function frameSummary(table: FrameTable, id: number): FrameSummary {
+  const flags = table.rowFlags(id);
+  const connectionId = table.connection(id);
+  if ((flags & R_GAP) !== 0) return gapSummary(table, id, connectionId, flags);
+  const b0 = table.byte0(id);
   return {
     id,
-    connectionId: table.connection.data[id] as number,
+    connectionId,
     from: table.from(id),
-    index: table.index.data[id] as number,
-    time: table.time.data[id] as number,
-    offset: table.offset.data[id] as number,
-    fin: table.has(id, F_FIN),
-    rsv1: table.has(id, F_RSV1),
-    rsv2: table.has(id, F_RSV2),
-    rsv3: table.has(id, F_RSV3),
-    opcode: table.opcode(id),
-    masked: table.has(id, F_MASKED),
-    payloadLength: table.payloadLength.data[id] as number,
+    index: table.index(id),
+    time: table.time(id),
+    offset: table.offset(id),
+    fin: (b0 & 0x80) !== 0,
+    rsv1: (b0 & 0x40) !== 0,
+    rsv2: (b0 & 0x20) !== 0,
+    rsv3: (b0 & 0x10) !== 0,
+    opcode: b0 & 0x0f,
+    masked: table.masked(id),
+    payloadLength: table.payloadLength(id),
     headerLength: table.headerLength(id),
-    preview: framePreview(table, blobs, id),
-    messageId: table.messageId.data[id] as number,
-    injected: table.has(id, F_INJECTED),
-    incomplete: table.has(id, F_INCOMPLETE),
-    violationCount: table.violationCount.data[id] as number,
+    preview: framePreview(table, id),
+    messageId: table.firstOfMessage(id),
+    injected: (flags & R_INJECTED) !== 0,
+    incomplete: (flags & R_INCOMPLETE) !== 0,
+    violationCount: table.violations(id).length,
   };
 }
 
-/** The stored unmasked payload of a frame (at most the per-frame budget). */
-export function framePayload(table: FrameTable, blobs: BlobStore, id: number): Uint8Array {
-  return blobs.read(table.blob.data[id] as number).subarray(table.headerLength(id));
+function gapSummary(table: FrameTable, id: number, connectionId: number, flags: number): FrameSummary {
+  return {
+    id,
+    connectionId,
+    from: table.from(id),
+    index: 0,
+    time: table.time(id),
+    offset: 0,
+    fin: false,
+    rsv1: false,
+    rsv2: false,
+    rsv3: false,
+    opcode: 0,
+    masked: false,
+    payloadLength: 0,
+    headerLength: 0,
+    preview: framePreview(table, id),
+    messageId: id,
+    injected: false,
+    incomplete: false,
+    violationCount: 0,
+    gap: { frames: table.index(id), reason: (flags & R_GAP_FULL) !== 0 ? 'full' : 'paused' },
+  };
 }
 
-export function frameDetail(table: FrameTable, blobs: BlobStore, id: number): FrameDetail {
-  if (!Number.isInteger(id) || id < 0 || id >= table.count) throw new FramescopeError('not-found', `No frame ${id} in the capture.`);
-  const summary = frameSummary(table, blobs, id);
-  const stored = blobs.read(table.blob.data[id] as number);
-  const headerBytes = stored.slice(0, summary.headerLength);
-  const payload = stored.subarray(summary.headerLength);
-  const maskKey = summary.masked ? headerBytes.slice(summary.headerLength - 4) : null;
+export function frameDetail(table: FrameTable, id: number): FrameDetail {
+  if (!table.has(id)) throw new FramescopeError('not-found', `No frame ${id} in the capture.`);
+  const summary = frameSummary(table, id);
+  if (summary.gap !== undefined) throw new FramescopeError('not-found', `Row ${id} is a gap (${summary.preview}), not a frame.`);
+  const headerLength = summary.headerLength;
+  const kept = table.kept(id);
+  const shown = Math.min(kept, DETAIL_PAYLOAD_BUDGET);
+  const stored = new Uint8Array(headerLength + shown);
+  const got = table.readStored(id, 0, stored.length, stored);
+  const headerBytes = stored.slice(0, headerLength);
+  const payload = stored.subarray(headerLength, Math.max(headerLength, got));
+  const maskKey = summary.masked ? headerBytes.slice(headerLength - 4) : null;
   // RFC 6455 §5.3: the wire bytes are the payload XORed with the key, octet i with key[i % 4].
   let wirePayload = payload;
   if (maskKey !== null) {
@@ -78,57 +98,39 @@ export function frameDetail(table: FrameTable, blobs: BlobStore, id: number): Fr
     maskKey,
     fields: [...frameFields(lengthEncoding, summary.masked, summary.payloadLength)],
     payload,
+    payloadKept: kept,
     payloadTruncated: payload.length < summary.payloadLength,
     wirePayload,
-    message: table.has(id, F_MESSAGE_END) ? messageInfo(table, blobs, id) : null,
+    message: table.hasFlag(id, R_MESSAGE_END) ? messageInfo(table, id) : null,
     close,
-    violations: table.violations.get(id) ?? [],
+    violations: table.violations(id),
   };
 }
 
-function messageInfo(table: FrameTable, blobs: BlobStore, lastId: number): MessageInfo {
-  const frameIds: number[] = [];
-  for (let at = lastId; at >= 0; at = table.prevInMessage.data[at] as number) frameIds.push(at);
-  frameIds.reverse();
-  let length = 0;
-  for (const f of frameIds) length += table.payloadLength.data[f] as number;
-  const compressed = table.has(lastId, F_COMPRESSED);
-  const inflatedBlob = table.inflated.data[lastId] as number;
-  let truncated = table.has(lastId, F_MESSAGE_TRUNCATED);
-  let payload: Uint8Array;
-  if (inflatedBlob >= 0) {
-    payload = blobs.read(inflatedBlob);
-  } else {
-    const parts: Uint8Array[] = [];
-    let kept = 0;
-    for (const f of frameIds) {
-      if (kept >= MESSAGE_DETAIL_BUDGET) {
-        truncated = true;
-        break;
-      }
-      const p = framePayload(table, blobs, f);
-      const part = p.subarray(0, Math.min(p.length, MESSAGE_DETAIL_BUDGET - kept));
-      if (part.length < (table.payloadLength.data[f] as number)) truncated = true;
-      parts.push(part);
-      kept += part.length;
-    }
-    payload = new Uint8Array(kept);
-    let at = 0;
-    for (const p of parts) {
-      payload.set(p, at);
-      at += p.length;
-    }
-  }
+function messageInfo(table: FrameTable, lastId: number): MessageInfo {
+  const frames = messageFrames(table, lastId);
+  const first = read(frames.ids, 0, MESSAGE_FRAME_IDS);
+  const inflated = table.inflated(lastId);
+  const shown = Math.min(DETAIL_PAYLOAD_BUDGET, inflated !== null ? inflated.kept : frames.kept);
+  const payload = readMessage(table, frames, inflated, 0, shown);
   const op = messageOpcode(table, lastId);
+  const messageLength = inflated !== null ? inflated.total : frames.length;
+  const keptAll = inflated !== null ? inflated.kept >= inflated.total : frames.kept >= frames.length;
   return {
-    messageId: table.messageId.data[lastId] as number,
+    messageId: table.firstOfMessage(lastId),
     opcode: op,
-    frameIds,
-    length,
-    compressed: compressed && !isControlOpcode(op),
+    frameIds: first,
+    frameCount: frames.ids.length,
+    length: frames.length,
+    messageLength,
+    compressed: table.hasFlag(lastId, R_COMPRESSED) && !isControlOpcode(op),
     payload,
-    truncated: truncated || table.has(lastId, F_INCOMPLETE),
-    inflateError: table.inflateErrors.get(lastId) ?? null,
-    ...(table.inflatedLengths.has(lastId) ? { inflatedLength: table.inflatedLengths.get(lastId) as number } : {}),
+    truncated: !keptAll || payload.length < messageLength || table.hasFlag(lastId, R_MESSAGE_TRUNCATED) || table.hasFlag(lastId, R_INCOMPLETE),
+    inflateError: table.inflateError(lastId),
+    ...(inflated !== null && inflated.kept < inflated.total ? { inflatedLength: inflated.total } : {}),
   };
+}
+
+function read(ids: readonly number[], from: number, n: number): number[] {
+  return ids.length <= n && from === 0 ? [...ids] : ids.slice(from, from + n);
 }

@@ -6,9 +6,8 @@
 // with progress reported through `onProgress` and a cancel (the contract's cancelSearch).
 import type { SearchApi, SearchProgressEvent } from '../../../shared/api/search';
 import type { FrameFilter } from '../../../shared/model';
-import type { BlobStore } from './blob-store';
 import { IndexList } from './columns';
-import { F_FROM_SERVER, type FrameTable } from './frame-table';
+import { R_FROM_SERVER, R_GAP, type FrameTable } from './frame-table';
 import type { PayloadStore } from './payload-reader';
 import { PayloadMatch, textQuery, type TextQuery } from './payload-search';
 import { TimeSlice } from './time-slice';
@@ -23,17 +22,19 @@ interface CachedFilter {
   fields: (id: number) => boolean;
   text: TextQuery | null;
   list: IndexList;
+  /** The next id to examine. */
   scanned: number;
   /** A payload match under way for frame `scanned` (a large message spans slices). */
   pending: PayloadMatch | null;
   running: boolean;
   cancelled: boolean;
-  /** Frames in the capture when the current run began (the progress total). */
+  /** Ids the current run covers (the progress counts from `base` to `total`). */
+  base: number;
   total: number;
   reported: number;
 }
 
-/** Rows of a filter: null means "every frame" (row i is frame i). */
+/** Rows of a filter: null means "every row" (row i is frame firstId + i). */
 export type FilterRows = IndexList | null;
 
 export function isEmptyFilter(filter: FrameFilter | undefined): boolean {
@@ -49,15 +50,12 @@ export function isEmptyFilter(filter: FrameFilter | undefined): boolean {
 
 export class FilterCache implements SearchApi {
   private readonly cache = new Map<string, CachedFilter>();
-  private source: PayloadStore;
+  private readonly source: PayloadStore;
   /** Where progress goes (the engine wires it to the event bus). */
   onProgress: ((event: SearchProgressEvent) => void) | null = null;
 
-  constructor(
-    private readonly table: FrameTable,
-    blobs: BlobStore,
-  ) {
-    this.source = { frames: table, blobs, generation: 0 };
+  constructor(private readonly table: FrameTable) {
+    this.source = { frames: table };
   }
 
   rows(filter: FrameFilter | undefined): FilterRows {
@@ -66,14 +64,15 @@ export class FilterCache implements SearchApi {
     const key = JSON.stringify([f.connectionId ?? null, f.from ?? null, [...(f.opcodes ?? [])].sort(), f.text ?? '', !!f.regex, !!f.violationsOnly]);
     let entry = this.cache.get(key);
     if (entry === undefined) {
-      entry = { filter: { ...f }, fields: this.compile(f), text: textQuery(f), list: new IndexList(), scanned: 0, pending: null, running: false, cancelled: false, total: 0, reported: 0 };
+      entry = { filter: { ...f }, fields: this.compile(f), text: textQuery(f), list: new IndexList(), scanned: this.table.firstId, pending: null, running: false, cancelled: false, base: 0, total: 0, reported: 0 };
       if (this.cache.size >= MAX_CACHED_FILTERS) this.cache.delete(this.cache.keys().next().value as string);
     } else {
       this.cache.delete(key); // re-inserted below: the map's order is least recently used first
     }
     this.cache.set(key, entry);
-    if (!entry.running && !entry.cancelled && entry.scanned < this.table.count) {
-      entry.total = this.table.count;
+    if (!entry.running && !entry.cancelled && entry.scanned < this.table.nextId) {
+      entry.base = Math.max(entry.scanned, this.table.firstId);
+      entry.total = this.table.nextId;
       if (entry.text === null) {
         // Field filters stay whole and synchronous: callers inside the engine (the lab's meter,
         // locating a fragment's message) page them and must see every row. Only text filters,
@@ -82,7 +81,7 @@ export class FilterCache implements SearchApi {
       } else {
         const deadline = performance.now() + QUERY_SCAN_MS;
         this.scan(entry, () => performance.now() >= deadline);
-        if (entry.scanned < this.table.count) void this.continueScan(entry);
+        if (entry.scanned < this.table.nextId) void this.continueScan(entry);
       }
     }
     return entry.list;
@@ -99,16 +98,24 @@ export class FilterCache implements SearchApi {
     }
   }
 
+  /** The oldest frames were dropped: forget them in every cached list (a scan goes on from firstId). */
+  dropBelow(firstId: number): void {
+    for (const entry of this.cache.values()) entry.list.dropBelow(firstId);
+  }
+
   clear(): void {
     for (const entry of this.cache.values()) entry.running = false;
     this.cache.clear();
-    // A new view: the payload reader's one-blob cache is keyed by it, so nothing stale is served.
-    this.source = { frames: this.table, blobs: this.source.blobs, generation: this.source.generation + 1 };
   }
 
   /** Scans until done or `stop()` says the slice is over. */
   private scan(entry: CachedFilter, stop: () => boolean): void {
-    const end = this.table.count;
+    const end = this.table.nextId;
+    if (entry.scanned < this.table.firstId) {
+      // Dropped under the scan (a full capture dropping its oldest): go on from what is left.
+      entry.scanned = this.table.firstId;
+      entry.pending = null;
+    }
     let n = 0;
     while (entry.scanned < end) {
       const id = entry.scanned;
@@ -139,7 +146,7 @@ export class FilterCache implements SearchApi {
       while (entry.running && this.cache.has(this.keyOf(entry))) {
         const until = performance.now() + 12;
         this.scan(entry, () => performance.now() >= until);
-        if (entry.scanned >= this.table.count) break;
+        if (entry.scanned >= this.table.nextId) break;
         if (performance.now() - entry.reported >= PROGRESS_INTERVAL_MS) this.report(entry, false);
         await slice.yield();
       }
@@ -162,8 +169,8 @@ export class FilterCache implements SearchApi {
     this.onProgress?.({
       type: 'search-progress',
       filter: entry.filter,
-      scanned: Math.min(entry.scanned, entry.total),
-      total: Math.max(entry.total, entry.scanned),
+      scanned: Math.max(0, Math.min(entry.scanned, entry.total) - entry.base),
+      total: Math.max(entry.total, entry.scanned) - entry.base,
       matches: entry.list.length,
       done,
       cancelled: entry.cancelled,
@@ -176,11 +183,15 @@ export class FilterCache implements SearchApi {
     const fromServer = f.from === 'server' ? true : f.from === 'client' ? false : null;
     const opcodes = new Set(f.opcodes ?? []);
     const violationsOnly = !!f.violationsOnly;
+    const plain = opcodes.size === 0 && !violationsOnly && (f.text ?? '') === '';
     return (id) => {
-      if (connectionId !== null && t.connection.data[id] !== connectionId) return false;
-      if (fromServer !== null && (((t.flags.data[id] as number) & F_FROM_SERVER) !== 0) !== fromServer) return false;
+      if (connectionId !== null && t.connection(id) !== connectionId) return false;
+      const flags = t.rowFlags(id);
+      // A gap row shows wherever its connection's frames are shown unfiltered.
+      if ((flags & R_GAP) !== 0) return plain;
+      if (fromServer !== null && ((flags & R_FROM_SERVER) !== 0) !== fromServer) return false;
       if (opcodes.size > 0 && !opcodes.has(t.opcode(id))) return false;
-      if (violationsOnly && t.violationCount.data[id] === 0) return false;
+      if (violationsOnly && t.violations(id).length === 0) return false;
       return true;
     };
   }

@@ -1,47 +1,47 @@
 // The one-line preview of a frame shown in the table and matched by the text filter. It is built
-// on demand from the in-memory prefix of the payload (never stored as a string per frame).
+// on demand from the in-memory prefix of the payload (never stored as a string per frame). The
+// message's first frame is one lookup away (FrameTable.firstOfMessage), never a walk.
 import { OPCODE_BINARY, OPCODE_CLOSE, OPCODE_CONTINUATION, OPCODE_TEXT, toHex } from '../../../shared/protocol/index';
-import type { BlobStore } from './blob-store';
-import { F_MESSAGE_END, F_RSV1, type FrameTable } from './frame-table';
+import { HOT_BYTES } from './blob-store';
+import { R_GAP, R_GAP_FULL, R_MESSAGE_END, type FrameTable } from './frame-table';
 
 export const PREVIEW_CHARS = 96;
 const HEX_BYTES = 24;
+const RSV1 = 0x40;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /** Opcode of the message a frame belongs to (a continuation frame inherits its first frame's). */
 export function messageOpcode(table: FrameTable, id: number): number {
-  let at = id;
-  for (let guard = 0; guard < 1_000_000; guard++) {
-    const op = table.opcode(at);
-    const prev = table.prevInMessage.data[at] as number;
-    if (op !== OPCODE_CONTINUATION || prev < 0) return op;
-    at = prev;
-  }
-  return OPCODE_CONTINUATION;
+  const op = table.opcode(id);
+  return op === OPCODE_CONTINUATION ? table.opcode(table.firstOfMessage(id)) : op;
 }
 
-/** First frame of the message `id` belongs to. */
-export function messageFirstFrame(table: FrameTable, id: number): number {
-  let at = id;
-  while ((table.prevInMessage.data[at] as number) >= 0) at = table.prevInMessage.data[at] as number;
-  return at;
+/** RFC 7692 §6: RSV1 on a message's first frame marks the whole message compressed. */
+export function messageCompressed(table: FrameTable, id: number): boolean {
+  return (table.byte0(table.firstOfMessage(id)) & RSV1) !== 0;
 }
 
-export function framePreview(table: FrameTable, blobs: BlobStore, id: number): string {
+export function gapText(frames: number, full: boolean): string {
+  const n = frames.toLocaleString('en-US');
+  return `${n} frame${frames === 1 ? '' : 's'} passed while ${full ? 'the capture was full' : 'paused'}; not recorded`;
+}
+
+export function framePreview(table: FrameTable, id: number): string {
+  const flags = table.rowFlags(id);
+  if ((flags & R_GAP) !== 0) return gapText(table.index(id), (flags & R_GAP_FULL) !== 0);
   const opcode = table.opcode(id);
-  const inflatedBlob = table.inflated.data[id] as number;
-  const messageOp = opcode === OPCODE_CONTINUATION ? messageOpcode(table, id) : opcode;
-  if (inflatedBlob >= 0 && table.has(id, F_MESSAGE_END)) {
-    const inflated = blobs.prefix(inflatedBlob);
-    return bytesPreview(messageOp, inflated, inflated.length < blobs.length(inflatedBlob));
+  const messageOp = messageOpcode(table, id);
+  const inflated = (flags & R_MESSAGE_END) !== 0 ? table.inflated(id) : null;
+  if (inflated !== null && (inflated.kept > 0 || inflated.total === 0)) {
+    const bytes = new Uint8Array(Math.min(inflated.kept, HOT_BYTES));
+    const n = table.readInflated(id, 0, bytes.length, bytes);
+    return bytesPreview(messageOp, bytes.subarray(0, n), n < inflated.total);
   }
-  const headerLength = table.headerLength(id);
-  const payload = blobs.prefix(table.blob.data[id] as number).subarray(headerLength);
-  const cut = payload.length < (table.payloadLength.data[id] as number);
-  const first = messageFirstFrame(table, id);
-  // RFC 7692 §6: RSV1 on the first frame marks the whole message compressed.
-  if (table.has(first, F_RSV1) && messageOp !== OPCODE_CLOSE && opcode < 8) return '(compressed)';
-  if (opcode === OPCODE_CLOSE) return closePreview(payload, table.payloadLength.data[id] as number, cut);
+  const payload = table.hot(id).subarray(table.headerLength(id));
+  const length = table.payloadLength(id);
+  const cut = payload.length < length;
+  if (messageCompressed(table, id) && messageOp !== OPCODE_CLOSE && opcode < 8) return '(compressed)';
+  if (opcode === OPCODE_CLOSE) return closePreview(payload, length, cut);
   return bytesPreview(messageOp, payload, cut);
 }
 

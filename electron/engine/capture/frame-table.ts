@@ -1,26 +1,27 @@
-// The captured frames, stored column by column (one typed array per field) so a million frames
-// cost tens of megabytes instead of a million objects. Row number = frame id. Header bytes and the
-// kept payload go to the BlobStore; violations (rare) live in a sparse map.
+// Recording frames: the list of segments (frame-segment.ts), oldest first, each frame planned
+// against the budget before it is stored (FrameRows reads them back). Ids are global and dense and
+// never repeat for the life of the engine (Clear and drop-oldest only move firstId), so an id held by
+// the crafter, the timeline or the renderer never points at another frame.
 import type { Peer, Violation } from '../../../shared/model';
-import type { BlobStore } from './blob-store';
-import { Column } from './columns';
+import { HOT_BYTES, LOST } from './blob-store';
+import { SPILL_BATCH } from './spill-file';
+import { FrameRows } from './frame-rows';
+import {
+  FrameSegment,
+  SPARSE_ENTRY_BYTES,
+  START_HOT_BYTES,
+  START_ROWS,
+  R_COMPRESSED,
+  R_FROM_SERVER,
+  R_GAP,
+  R_GAP_FULL,
+  R_INCOMPLETE,
+  R_INJECTED,
+  R_MESSAGE_END,
+  R_MESSAGE_TRUNCATED,
+} from './frame-segment';
 
-export const F_FIN = 1 << 0;
-export const F_RSV1 = 1 << 1;
-export const F_RSV2 = 1 << 2;
-export const F_RSV3 = 1 << 3;
-export const F_MASKED = 1 << 4;
-export const F_FROM_SERVER = 1 << 5;
-export const F_INJECTED = 1 << 6;
-export const F_INCOMPLETE = 1 << 7;
-/** The frame ends a message (a data frame with FIN, a control frame, or a cut-short one). */
-export const F_MESSAGE_END = 1 << 8;
-/** On the message's last frame: the message was compressed (RSV1 on its first frame, RFC 7692 §6). */
-export const F_COMPRESSED = 1 << 9;
-/** On the message's last frame: some of the message was not kept. */
-export const F_MESSAGE_TRUNCATED = 1 << 10;
-const OPCODE_SHIFT = 12;
-const LENGTH_SHIFT = 16;
+export { R_COMPRESSED, R_FROM_SERVER, R_GAP, R_GAP_FULL, R_INCOMPLETE, R_INJECTED, R_MESSAGE_END, R_MESSAGE_TRUNCATED };
 
 export interface FrameInput {
   time: number;
@@ -36,9 +37,11 @@ export interface FrameInput {
   masked: boolean;
   lengthEncoding: 7 | 16 | 64;
   payloadLength: number;
+  /** The frame's header as it travelled; FIN, RSV, opcode, MASK and lengths are read back from it. */
   headerBytes: Uint8Array;
   /** Unmasked payload as kept by the parser (may be shorter than payloadLength). */
   payload: Uint8Array;
+  /** The decoder's message number (the store identifies a message by its first frame's id instead). */
   messageId: number;
   /** Id of the previous frame of the same message, or -1. */
   prevInMessage: number;
@@ -48,116 +51,213 @@ export interface FrameInput {
   messageEnd: boolean;
   compressed: boolean;
   messageTruncated: boolean;
-  /** The inflated message, on the last frame of a compressed message. */
+  /** The inflated message (as much as was kept), on the last frame of a compressed message. */
   inflated?: Uint8Array;
   /** The true inflated size of that message (codec): `inflated` keeps at most the budget of it. */
   inflatedLength?: number;
   inflateError?: string;
 }
 
-export class FrameTable {
-  count = 0;
-  readonly time = new Column(Float64Array, 1024);
-  readonly connection = new Column(Uint32Array, 1024);
-  readonly flags = new Column(Uint32Array, 1024);
-  readonly index = new Column(Uint32Array, 1024);
-  readonly offset = new Column(Float64Array, 1024);
-  readonly payloadLength = new Column(Float64Array, 1024);
-  readonly messageId = new Column(Uint32Array, 1024);
-  readonly prevInMessage = new Column(Int32Array, 1024);
-  readonly violationCount = new Column(Uint16Array, 1024);
-  /** Blob of header ‖ unmasked payload. */
-  readonly blob = new Column(Uint32Array, 1024);
-  /** Blob of the inflated message, or -1. */
-  readonly inflated = new Column(Int32Array, 1024);
-  readonly violations = new Map<number, Violation[]>();
-  readonly inflateErrors = new Map<number, string>();
-  /** True inflated size of compressed messages whose kept inflated bytes are fewer (sparse). */
-  readonly inflatedLengths = new Map<number, number>();
-  private readonly all = [
-    this.time,
-    this.connection,
-    this.flags,
-    this.index,
-    this.offset,
-    this.payloadLength,
-    this.messageId,
-    this.prevInMessage,
-    this.violationCount,
-    this.blob,
-    this.inflated,
-  ];
+/** Where a frame's bytes past the hot prefix go: decided by the store's budget. */
+export type ColdPlace = 'memory' | 'disk' | 'none';
 
-  constructor(private readonly blobs: BlobStore) {}
+/** Bytes of columns per row (time 4, offset 4, connection 4, index 4, hot offset 4, flags 1). */
+export const ROW_BYTES = 21;
+/** A new segment's first allocation: its columns' first rows and its hot arena's first chunk. */
+const NEW_SEGMENT_BYTES = START_ROWS * ROW_BYTES + START_HOT_BYTES;
 
-  add(f: FrameInput): number {
-    const id = this.count;
-    for (const c of this.all) c.ensure(id);
-    let flags =
-      (f.fin ? F_FIN : 0) |
-      (f.rsv1 ? F_RSV1 : 0) |
-      (f.rsv2 ? F_RSV2 : 0) |
-      (f.rsv3 ? F_RSV3 : 0) |
-      (f.masked ? F_MASKED : 0) |
-      (f.from === 'server' ? F_FROM_SERVER : 0) |
-      (f.injected ? F_INJECTED : 0) |
-      (f.incomplete ? F_INCOMPLETE : 0) |
-      (f.messageEnd ? F_MESSAGE_END : 0) |
-      (f.compressed ? F_COMPRESSED : 0) |
-      (f.messageTruncated ? F_MESSAGE_TRUNCATED : 0);
-    flags |= (f.opcode & 0xf) << OPCODE_SHIFT;
-    flags |= (f.lengthEncoding === 7 ? 0 : f.lengthEncoding === 16 ? 1 : 2) << LENGTH_SHIFT;
-    this.time.data[id] = f.time;
-    this.connection.data[id] = f.connectionId;
-    this.flags.data[id] = flags;
-    this.index.data[id] = f.index;
-    this.offset.data[id] = f.offset;
-    this.payloadLength.data[id] = f.payloadLength;
-    this.messageId.data[id] = f.messageId;
-    this.prevInMessage.data[id] = f.prevInMessage;
-    this.violationCount.data[id] = Math.min(f.violations.length, 0xffff);
-    this.blob.data[id] = this.blobs.add(f.headerBytes, f.payload);
-    this.inflated.data[id] = f.inflated !== undefined ? this.blobs.add(f.inflated) : -1;
-    if (f.violations.length > 0) this.violations.set(id, f.violations);
-    if (f.inflateError !== undefined) this.inflateErrors.set(id, f.inflateError);
-    if (f.inflatedLength !== undefined && f.inflated !== undefined && f.inflatedLength > f.inflated.length) this.inflatedLengths.set(id, f.inflatedLength);
-    this.count = id + 1;
+export interface FramePlan {
+  /** Memory the row itself would add (column and arena growth, sparse details). */
+  memory: number;
+  /** Bytes past the hot prefix (and the inflated message). */
+  cold: number;
+  /** Memory they would allocate if kept in memory (0 when the current chunk has room). */
+  coldMemory: number;
+  /** Memory a first spill would allocate (the write batch). */
+  spillMemory: number;
+}
+
+/** What add() notes in sparse maps for a frame (kept in step with it). */
+function sparseCost(f: FrameInput): number {
+  let n = 0;
+  if (f.payload.length < f.payloadLength) n += SPARSE_ENTRY_BYTES;
+  if (f.prevInMessage >= 0) n += 2 * SPARSE_ENTRY_BYTES;
+  if (f.violations.length > 0) n += violationCost(f.violations.length);
+  if (f.inflateError !== undefined) n += 64 + 2 * f.inflateError.length;
+  if (f.inflated !== undefined) n += SPARSE_ENTRY_BYTES;
+  return n + SPARSE_ENTRY_BYTES; // room for a kept-length note if the disk or budget cuts it
+}
+
+/**
+ * What the live segment's memory depends on, as one number: its capacities and sparse bytes only
+ * ever grow while it is live, so their sum changes whenever one of them does.
+ */
+function shapeOf(seg: FrameSegment): number {
+  return seg.hotOff.data.length + seg.blobs.memoryBytes + seg.sparseBytes + seg.time.bytes + seg.offset.bytes + (seg.coldLoc?.bytes ?? 0);
+}
+
+function violationCost(n: number): number {
+  return 64 + 96 * n;
+}
+
+export class FrameTable extends FrameRows {
+  /** The live segment's memory, summed again only when its shape changed (it is asked once per frame). */
+  private liveMemory = -1;
+  private liveShape = 0;
+  /** Frames held (gap rows not counted). */
+  frames = 0;
+  private sealedMemory = 0;
+  private sealedDisk = 0;
+  /**
+   * A segment also closes once it holds this many bytes, so dropping the oldest gives back a
+   * slice of the budget, not all of it (the store sets it to a sixteenth of the memory budget).
+   */
+  segmentBytes = 32 * 1024 * 1024;
+
+  constructor(private readonly spillDir: string) {
+    super();
+  }
+
+  /** Rows held, gap rows included. */
+  get count(): number {
+    return this.nextId - this.firstId;
+  }
+
+  get memoryBytes(): number {
+    const live = this.live();
+    if (live === undefined) return this.sealedMemory;
+    if (this.liveMemory < 0) {
+      this.liveMemory = live.memoryBytes;
+      this.liveShape = shapeOf(live);
+    }
+    return this.sealedMemory + this.liveMemory;
+  }
+
+  get diskBytes(): number {
+    const live = this.live();
+    return this.sealedDisk + (live?.diskBytes ?? 0);
+  }
+
+  /**
+   * What recording a frame would allocate, before it is recorded: memory counts capacity, so a row
+   * costs nothing until a column doubles or an arena takes a chunk, and then it costs the jump.
+   */
+  plan(f: FrameInput): FramePlan {
+    const total = f.headerBytes.length + f.payload.length;
+    const hotN = Math.min(total, HOT_BYTES);
+    const cold = total - hotN + (f.inflated?.length ?? 0);
+    const live = this.live();
+    const fresh = live === undefined;
+    const growth = fresh ? { row: NEW_SEGMENT_BYTES, coldMemory: cold === 0 ? 0 : Math.max(cold, 64 * 1024), spill: cold === 0 ? 0 : SPILL_BATCH } : live.growthFor(hotN, cold);
+    return { memory: growth.row + sparseCost(f), cold, coldMemory: growth.coldMemory, spillMemory: growth.spill };
+  }
+
+  add(f: FrameInput, cold: ColdPlace): number {
+    const seg = this.writable();
+    const payload = f.payload;
+    const flags =
+      (f.from === 'server' ? R_FROM_SERVER : 0) |
+      (f.injected ? R_INJECTED : 0) |
+      (f.incomplete ? R_INCOMPLETE : 0) |
+      (f.messageEnd ? R_MESSAGE_END : 0) |
+      (f.compressed ? R_COMPRESSED : 0) |
+      (f.messageTruncated ? R_MESSAGE_TRUNCATED : 0);
+    const id = seg.add({ time: f.time, connectionId: f.connectionId, index: f.index, offset: f.offset, flags, header: f.headerBytes, payload, cold });
+    const row = id - seg.base;
+    if (payload.length < f.payloadLength || (cold === 'none' && f.headerBytes.length + payload.length > HOT_BYTES)) {
+      const kept = cold === 'none' ? Math.max(0, Math.min(payload.length, HOT_BYTES - f.headerBytes.length)) : payload.length;
+      seg.note(seg.kept, row, kept);
+    }
+    if (f.prevInMessage >= 0 && f.prevInMessage >= this.firstId) {
+      seg.note(seg.prev, row, f.prevInMessage);
+      seg.note(seg.first, row, this.firstOfMessage(f.prevInMessage));
+    }
+    if (f.violations.length > 0) seg.note(seg.violations, row, f.violations, violationCost(f.violations.length));
+    if (f.inflateError !== undefined) seg.note(seg.inflateErrors, row, f.inflateError, 64 + 2 * f.inflateError.length);
+    if (f.inflated !== undefined) {
+      const n = f.inflated.length;
+      const empty = new Uint8Array(0);
+      const loc = n === 0 ? 0 : cold === 'memory' ? seg.blobs.addColdMemory(f.inflated, empty, 0, n) : cold === 'disk' ? seg.blobs.addColdDisk(f.inflated, empty, 0, n) : LOST;
+      const kept = Number.isNaN(loc) ? 0 : n;
+      seg.note(seg.inflated, row, { loc, kept, total: Math.max(f.inflatedLength ?? n, n) });
+    }
+    this.nextId = id + 1;
+    this.frames++;
+    if (this.liveMemory >= 0 && shapeOf(seg) !== this.liveShape) this.liveMemory = -1;
+    this.sealIfDone(seg);
     return id;
   }
 
-  opcode(id: number): number {
-    return ((this.flags.data[id] as number) >>> OPCODE_SHIFT) & 0xf;
+  /** A row saying `frames` of a connection passed unrecorded (paused, or the capture was full). */
+  addGap(connectionId: number, frames: number, reason: 'paused' | 'full', time: number): number {
+    const seg = this.writable();
+    const none = new Uint8Array(0);
+    const flags = R_GAP | (reason === 'full' ? R_GAP_FULL : 0);
+    const id = seg.add({ time, connectionId, index: Math.min(frames, 0xffff_ffff), offset: 0, flags, header: none, payload: none, cold: 'none' });
+    this.nextId = id + 1;
+    this.liveMemory = -1;
+    this.sealIfDone(seg);
+    return id;
   }
 
-  lengthEncoding(id: number): 7 | 16 | 64 {
-    const e = ((this.flags.data[id] as number) >>> LENGTH_SHIFT) & 3;
-    return e === 0 ? 7 : e === 1 ? 16 : 64;
+  /** Drops the oldest segment (the live one too when it is the only one); returns the new firstId. */
+  dropOldest(): number {
+    const seg = this.segments.shift();
+    if (seg === undefined) return this.firstId;
+    if (seg.sealed) {
+      this.sealedMemory -= seg.memoryBytes;
+      this.sealedDisk -= seg.diskBytes;
+    }
+    this.frames -= this.framesIn(seg);
+    seg.close();
+    this.lastHit = null;
+    this.liveMemory = -1;
+    this.firstId = seg.nextId;
+    return this.firstId;
   }
 
-  has(id: number, flag: number): boolean {
-    return ((this.flags.data[id] as number) & flag) !== 0;
+  /** Forgets every row; ids go on from nextId. */
+  clear(): void {
+    for (const seg of this.segments) seg.close();
+    this.segments = [];
+    this.lastHit = null;
+    this.liveMemory = -1;
+    this.sealedMemory = 0;
+    this.sealedDisk = 0;
+    this.frames = 0;
+    this.firstId = this.nextId;
   }
 
-  from(id: number): Peer {
-    return this.has(id, F_FROM_SERVER) ? 'server' : 'client';
-  }
-
-  headerLength(id: number): number {
-    const enc = this.lengthEncoding(id);
-    return 2 + (enc === 16 ? 2 : enc === 64 ? 8 : 0) + (this.has(id, F_MASKED) ? 4 : 0);
-  }
-
-  /** Bytes held by the columns themselves (the blobs are counted by the BlobStore). */
-  get bytes(): number {
+  private framesIn(seg: FrameSegment): number {
     let n = 0;
-    for (const c of this.all) n += c.bytes;
+    for (let r = 0; r < seg.rows; r++) if (((seg.flags.data[r] as number) & R_GAP) === 0) n++;
     return n;
   }
 
-  clear(): void {
-    this.count = 0;
-    this.violations.clear();
-    this.inflateErrors.clear();
-    this.inflatedLengths.clear();
+  private mustSeal(seg: FrameSegment): boolean {
+    return seg.full || seg.memoryBytes + seg.diskBytes >= this.segmentBytes;
+  }
+
+  private live(): FrameSegment | undefined {
+    const last = this.segments[this.segments.length - 1];
+    return last !== undefined && !last.sealed ? last : undefined;
+  }
+
+  /** A segment that is done is sealed at once, so its slack and its spill batch are given back before the next frame is planned. */
+  private sealIfDone(seg: FrameSegment): void {
+    if (!this.mustSeal(seg)) return;
+    this.liveMemory = -1;
+    seg.seal();
+    this.sealedMemory += seg.memoryBytes;
+    this.sealedDisk += seg.diskBytes;
+  }
+
+  private writable(): FrameSegment {
+    let seg = this.live();
+    if (seg === undefined) {
+      seg = new FrameSegment(this.nextId, this.spillDir);
+      this.segments.push(seg);
+    }
+    return seg;
   }
 }

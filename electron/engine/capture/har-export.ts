@@ -11,7 +11,7 @@ import { OPCODE_TEXT, parseHttpHead, type HttpHead } from '../../../shared/proto
 import { IndexList } from './columns';
 import type { CaptureStore, ConnectionRecord } from './capture-store';
 import { messageOpcode } from './frame-preview';
-import { F_FROM_SERVER, F_MESSAGE_END } from './frame-table';
+import { R_GAP, R_MESSAGE_END } from './frame-table';
 import { messageSpan, readMessageRange } from './payload-reader';
 
 interface HarHeader {
@@ -67,7 +67,12 @@ export function* harPieces(store: CaptureStore, connectionId: number | null, ver
     first = false;
     if (list === null) continue;
     yield ',"_webSocketMessages":[';
-    for (let i = 0; i < list.length; i++) yield* messagePieces(store, list.data[i] as number, i === 0);
+    let written = 0;
+    for (let i = 0; i < list.length; i++) {
+      // A full capture that drops its oldest frames may drop a message before it is written.
+      const lastId = list.at(i);
+      if (store.frames.has(lastId)) yield* messagePieces(store, lastId, written++ === 0);
+    }
     yield ']}';
   }
   yield '\n]}}\n';
@@ -78,11 +83,12 @@ function* messagePieces(store: CaptureStore, lastId: number, first: boolean): Ge
   const t = store.frames;
   const span = messageSpan(store, lastId);
   const text = span.opcode === OPCODE_TEXT;
-  const type = t.has(lastId, F_FROM_SERVER) ? 'receive' : 'send';
+  const type = t.from(lastId) === 'server' ? 'receive' : 'send';
   // Chrome's rule (CDP WebSocketFrame.payloadData): UTF-8 text for opcode 1, base64 otherwise.
-  yield `${first ? '' : ','}{"type":"${type}","time":${(t.time.data[lastId] as number) / 1e6},"opcode":${span.opcode},"data":"`;
+  yield `${first ? '' : ','}{"type":"${type}","time":${t.time(lastId) / 1e6},"opcode":${span.opcode},"data":"`;
   const decoder = new TextDecoder();
   for (let at = 0; at < span.kept; at += PIECE) {
+    if (!t.has(span.frames.ids[0] as number)) throw new FramescopeError('conflict', 'The capture was cleared (or dropped its oldest frames) while this message was being saved.');
     const bytes = readMessageRange(store, span, at, PIECE);
     if (text) yield JSON.stringify(decoder.decode(bytes, { stream: true })).slice(1, -1);
     else yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
@@ -125,7 +131,8 @@ function webSocketEntry(store: CaptureStore, record: ConnectionRecord, upgrade: 
   const responseRaw = (record.handshake.response as { raw: Uint8Array }).raw;
   const start = upgrade?.startedAt ?? s.openedAt;
   // Chrome's entry spans the socket's life; an open socket lasts up to its last message so far.
-  const lastMessage = messages !== null && messages.length > 0 ? (store.frames.time.data[messages.data[messages.length - 1] as number] as number) : start;
+  const lastId = messages !== null && messages.length > 0 ? messages.at(messages.length - 1) : -1;
+  const lastMessage = store.frames.has(lastId) ? store.frames.time(lastId) : start;
   const end = s.closedAt ?? Math.max(lastMessage, start);
   const time = Math.max(0, (end - start) / 1000);
   const wait = upgrade?.endedAt != null ? (upgrade.endedAt - upgrade.startedAt) / 1000 : 0;
@@ -147,9 +154,10 @@ function webSocketMessages(store: CaptureStore, sockets: Map<number, ConnectionR
   const out = new Map<number, IndexList>();
   if (sockets.size === 0) return out;
   const table = store.frames;
-  for (let id = 0; id < table.count; id++) {
-    const connection = table.connection.data[id] as number;
-    if (!sockets.has(connection) || !table.has(id, F_MESSAGE_END) || !RECORDED_OPCODES.has(messageOpcode(table, id))) continue;
+  for (let id = table.firstId; id < table.nextId; id++) {
+    if ((table.rowFlags(id) & (R_MESSAGE_END | R_GAP)) !== R_MESSAGE_END) continue;
+    const connection = table.connection(id);
+    if (!sockets.has(connection) || !RECORDED_OPCODES.has(messageOpcode(table, id))) continue;
     let list = out.get(connection);
     if (list === undefined) out.set(connection, (list = new IndexList()));
     list.push(id);

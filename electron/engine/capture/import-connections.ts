@@ -53,17 +53,10 @@ export function addConnection(store: CaptureStore, line: Json, encoding: ByteEnc
   const counters = fileCounters(line.counters);
 
   const record = store.addConnection({ kind, source, url, client: endpoint(line.client) ?? { address: '', port: 0 }, openedAt });
-  const s = record.summary;
-  s.server = endpoint(line.server);
-  s.state = 'open';
-  if (request !== null && kind === 'websocket') {
-    const h = buildHandshake(request, response);
-    record.handshake = h.detail;
-    record.deflate = h.deflate;
-    s.subprotocol = h.detail.subprotocol;
-    s.extensions = h.extensionsValue;
-    s.violations += h.detail.violations.length;
-  }
+  const server = endpoint(line.server);
+  if (server !== null) store.connected(record, server);
+  if (request !== null && kind === 'websocket') store.upgraded(record, buildHandshake(request, response));
+  else store.opened(record);
   return { record, recorders: {}, ended: new Set(), final, counters };
 }
 
@@ -72,26 +65,20 @@ export function finishConnection(store: CaptureStore, conn: Imported): void {
   for (const recorder of Object.values(conn.recorders)) recorder.end();
   const s = conn.record.summary;
   const f = conn.final;
-  s.state = f.failed ? 'failed' : 'closed';
-  s.closedAt = f.closedAt ?? s.openedAt;
-  // The file's close code and reason are the connection's own; close frames alone may not say it.
-  s.closeCode = f.closeCode ?? s.closeCode;
-  s.closeReason = f.closeReason ?? s.closeReason;
-  s.error = f.error;
+  let counters: Record<Peer, DirectionCounters> | null = null;
   if (conn.counters !== null) {
-    for (const p of ['client', 'server'] as const) {
+    const theirs = conn.counters;
+    const merged = (p: Peer): DirectionCounters => {
       const mine = s.counters[p];
-      const theirs = conn.counters[p];
       // Frames and messages are what was replayed; bytes also count what the relay saw outside
       // frames (the handshake, HTTP bodies), which only the file knows. Never fewer than replayed.
-      mine.bytes = Math.max(mine.bytes, theirs.bytes);
-      if (s.kind !== 'websocket') {
-        mine.frames = theirs.frames;
-        mine.messages = theirs.messages;
-      }
-    }
+      const bytes = Math.max(mine.bytes, theirs[p].bytes);
+      return s.kind === 'websocket' ? { ...mine, bytes } : { ...theirs[p], bytes };
+    };
+    counters = { client: merged('client'), server: merged('server') };
   }
-  store.touch(conn.record);
+  // The file's close code and reason are the connection's own; close frames alone may not say it.
+  store.importedEnd(conn.record, { failed: f.failed, closedAt: f.closedAt ?? s.openedAt, closeCode: f.closeCode, closeReason: f.closeReason, error: f.error, counters });
 }
 
 export function addExchange(store: CaptureStore, connections: Map<number, Imported>, line: Json, encoding: ByteEncoding): void {

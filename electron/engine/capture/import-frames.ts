@@ -123,6 +123,7 @@ function recorderFor(store: CaptureStore, conn: Imported, from: Peer, budget: nu
   let recorder = conn.recorders[from];
   if (recorder === undefined) {
     recorder = new WsDirectionRecorder(store, conn.record, from, conn.record.deflate, budget);
+    recorder.recordAnyway = true;
     conn.recorders[from] = recorder;
   }
   return recorder;

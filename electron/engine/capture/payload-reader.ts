@@ -1,163 +1,170 @@
-// Reads captured payloads in pieces: a frame's unmasked payload, or a whole message (reassembled
-// across its frames, or inflated when compressed), by offset and length. Save, HAR, search and the
-// paged viewer all read through here, never through FrameDetail (which holds one page), so when
-// the store learns to read blob ranges without a copy (its `readPayload`), only this file changes.
-import type { PayloadChunk, PayloadRange } from '../../../shared/api/capture';
+// Whole payloads at any size, one piece at a time: a frame's unmasked payload, or its message
+// reassembled from its frames (RFC 6455 §5.4) or inflated (RFC 7692 §7.2.2), by offset and length.
+// Save, HAR, search, the paged viewer and the contract's readPayload all read through here, never
+// through FrameDetail (which holds one page); every read is a ranged copy out of the frame table
+// (memory or the spill file), so nothing is ever read whole.
+import { PAYLOAD_PAGE_BYTES, type PayloadChunk, type PayloadRange } from '../../../shared/api/capture';
 import { FramescopeError } from '../../../shared/api/errors';
-import { isControlOpcode } from '../../../shared/protocol/index';
-import { HOT_BYTES } from './blob-store';
-import type { CaptureStore } from './capture-store';
+import type { InflatedBlob } from './frame-segment';
 import { messageOpcode } from './frame-preview';
-import { F_COMPRESSED, F_MESSAGE_END, F_MESSAGE_TRUNCATED } from './frame-table';
+import { R_MESSAGE_END, type FrameTable } from './frame-table';
 
 /** Largest piece one readPayload call returns. */
-export const MAX_PAYLOAD_PAGE = 1024 * 1024;
+export const MAX_PAYLOAD_PAGE = PAYLOAD_PAGE_BYTES;
 /** How far forward to look for the last frame of a message a fragment belongs to. */
 const MESSAGE_END_SCAN = 100_000;
 
-/**
- * Today's BlobStore reads a blob whole; reading a 20 MiB payload page by page would copy it once
- * per page. One blob is kept between calls (the one being paged through), keyed by the store's
- * generation so Clear can never serve stale bytes.
- */
 /** What reads need of the capture store. */
-export type PayloadStore = Pick<CaptureStore, 'frames' | 'blobs' | 'generation'>;
-
-interface Cached {
-  store: PayloadStore;
-  generation: number;
-  blob: number;
-  bytes: Uint8Array;
+export interface PayloadStore {
+  readonly frames: FrameTable;
 }
-let cached: Cached | null = null;
 
-function blobBytes(store: PayloadStore, blob: number): Uint8Array {
-  const c = cached;
-  if (c !== null && c.store === store && c.generation === store.generation && c.blob === blob) return c.bytes;
-  const bytes = store.blobs.read(blob);
-  cached = { store, generation: store.generation, blob, bytes };
-  return bytes;
+export interface MessageFrames {
+  /** First to last. */
+  ids: number[];
+  /** Declared payload bytes of all the frames. */
+  length: number;
+  /** Bytes kept from the start with no hole (a cut frame ends what can be read). */
+  kept: number;
+}
+
+/** One message per table, so paging through a message of 80,000 fragments walks its chain once. */
+const cache = new WeakMap<FrameTable, { key: number; frames: MessageFrames }>();
+
+/** The frames of the message ending at (or, for an unfinished message, so far at) `lastId`. */
+export function messageFrames(table: FrameTable, lastId: number): MessageFrames {
+  const hit = cache.get(table);
+  if (hit !== undefined && hit.key === lastId && table.has(hit.frames.ids[0] as number)) return hit.frames;
+  const ids: number[] = [];
+  for (let at = lastId; at >= 0; at = table.prevInMessage(at)) ids.push(at);
+  ids.reverse();
+  let length = 0;
+  let kept = 0;
+  let whole = true;
+  for (const id of ids) {
+    const declared = table.payloadLength(id);
+    const k = table.kept(id);
+    length += declared;
+    if (whole) kept += k;
+    if (k < declared) whole = false;
+  }
+  const frames = { ids, length, kept };
+  cache.set(table, { key: lastId, frames });
+  return frames;
+}
+
+/** n bytes of the message from `offset` (fewer where not kept). */
+export function readMessage(table: FrameTable, frames: MessageFrames, inflated: InflatedBlob | null, offset: number, n: number): Uint8Array {
+  if (inflated !== null) {
+    const last = frames.ids[frames.ids.length - 1] as number;
+    const out = new Uint8Array(Math.max(0, Math.min(n, inflated.kept - offset)));
+    const got = table.has(last) ? table.readInflated(last, offset, out.length, out) : 0;
+    return out.subarray(0, got);
+  }
+  const out = new Uint8Array(Math.max(0, Math.min(n, frames.kept - offset)));
+  let done = 0;
+  let start = 0; // message offset of the current frame's payload
+  for (const id of frames.ids) {
+    // A slow reader (a save, a search) may outlive frames that a full capture dropped meanwhile.
+    if (done === out.length || !table.has(id)) break;
+    const declared = table.payloadLength(id);
+    const end = start + declared;
+    if (offset + done < end) {
+      const from = offset + done - start;
+      const want = Math.min(out.length - done, declared - from);
+      const got = table.readStored(id, table.headerLength(id) + from, want, out, done);
+      done += got;
+      if (got < want) break;
+    }
+    start = end;
+  }
+  return out.subarray(0, done);
 }
 
 export function checkFrameId(store: PayloadStore, id: number): void {
-  if (!Number.isInteger(id) || id < 0 || id >= store.frames.count) throw new FramescopeError('not-found', `No frame ${id} in the capture.`);
+  const t = store.frames;
+  if (!t.has(id) || t.isGap(id)) throw new FramescopeError('not-found', `No frame ${String(id)} in the capture.`);
 }
 
 /** Payload bytes of a frame that Framescope kept (== payloadLength unless a limit cut it). */
 export function frameKept(store: PayloadStore, id: number): number {
-  const t = store.frames;
-  return store.blobs.length(t.blob.data[id] as number) - t.headerLength(id);
+  return store.frames.kept(id);
 }
 
 /** The frame's header bytes as they travelled (masking key included). */
 export function frameHeader(store: PayloadStore, id: number): Uint8Array {
-  return store.blobs.prefix(store.frames.blob.data[id] as number, store.frames.headerLength(id)).slice();
+  const t = store.frames;
+  const out = new Uint8Array(t.headerLength(id));
+  return out.subarray(0, t.readStored(id, 0, out.length, out));
 }
 
-/** Up to `length` kept payload bytes of a frame (unmasked) from `offset`. A view: copy to keep. */
+/** Up to `length` kept payload bytes of a frame (unmasked) from `offset`; a fresh copy. */
 export function readFrameRange(store: PayloadStore, id: number, offset: number, length: number): Uint8Array {
   const t = store.frames;
-  const h = t.headerLength(id);
-  const blob = t.blob.data[id] as number;
-  const stored = store.blobs.length(blob);
-  const from = Math.min(stored, h + offset);
-  const to = Math.min(stored, from + length);
-  if (to <= HOT_BYTES) return store.blobs.prefix(blob, to).subarray(from);
-  return blobBytes(store, blob).subarray(from, to);
+  const out = new Uint8Array(Math.max(0, Math.min(length, t.kept(id) - offset)));
+  const got = out.length === 0 ? 0 : t.readStored(id, t.headerLength(id) + offset, out.length, out);
+  return out.subarray(0, got);
 }
 
 /** Where a message's bytes live: its inflated blob, or the payloads of its frames in order. */
 export interface MessageSpan {
   lastId: number;
   opcode: number;
-  frameIds: number[];
-  compressed: boolean;
-  /** Inflated blob of a compressed message, or -1 (then the frames' payloads are the message). */
-  inflatedBlob: number;
+  frames: MessageFrames;
+  /** The inflated message of a compressed one, or null (then the frames' payloads are the message). */
+  inflated: InflatedBlob | null;
   /** Bytes kept: what can be read. */
   kept: number;
-  /** True size: the wire payload lengths' sum, or for an inflated message what was kept of it. */
+  /** True size: the wire payload lengths' sum, or the inflated size. */
   total: number;
-  /** Some of the message was not kept (a Framescope limit), or its stream ended inside it. */
-  truncated: boolean;
 }
 
-/** The message whose last frame is `lastId` (a control frame is its own message). */
+/** The message whose last frame (or, unfinished, latest frame so far) is `lastId`; a control frame is its own message. */
 export function messageSpan(store: PayloadStore, lastId: number): MessageSpan {
   const t = store.frames;
-  const frameIds: number[] = [];
-  for (let at = lastId; at >= 0; at = t.prevInMessage.data[at] as number) frameIds.push(at);
-  frameIds.reverse();
+  const frames = messageFrames(t, lastId);
+  const inflated = t.hasFlag(lastId, R_MESSAGE_END) ? t.inflated(lastId) : null;
   const opcode = messageOpcode(t, lastId);
-  const inflatedBlob = t.inflated.data[lastId] as number;
-  const compressed = t.has(lastId, F_COMPRESSED) && !isControlOpcode(opcode);
-  let truncated = t.has(lastId, F_MESSAGE_TRUNCATED);
-  if (inflatedBlob >= 0) {
-    const kept = store.blobs.length(inflatedBlob);
-    return { lastId, opcode, frameIds, compressed, inflatedBlob, kept, total: kept, truncated };
-  }
-  let kept = 0;
-  let total = 0;
-  for (const f of frameIds) {
-    const k = frameKept(store, f);
-    const len = t.payloadLength.data[f] as number;
-    if (k < len) truncated = true;
-    kept += k;
-    total += len;
-  }
-  return { lastId, opcode, frameIds, compressed, inflatedBlob: -1, kept, total, truncated };
+  if (inflated !== null) return { lastId, opcode, frames, inflated, kept: inflated.kept, total: inflated.total };
+  return { lastId, opcode, frames, inflated: null, kept: frames.kept, total: frames.length };
 }
 
-/** The last frame of the message frame `id` belongs to, or -1 when it never ended in the capture. */
-export function messageEndOf(store: PayloadStore, id: number): number {
+/**
+ * The last frame of the message frame `id` belongs to; for a message that has not ended (yet),
+ * its latest frame. Continuations name their message's first frame, so the scan compares one id.
+ */
+export function messageLastFrame(store: PayloadStore, id: number): number {
   const t = store.frames;
-  if (t.has(id, F_MESSAGE_END)) return id;
-  const connection = t.connection.data[id];
-  const message = t.messageId.data[id];
-  const end = Math.min(t.count, id + MESSAGE_END_SCAN);
+  if (t.hasFlag(id, R_MESSAGE_END)) return id;
+  const connection = t.connection(id);
+  const first = t.firstOfMessage(id);
+  const end = Math.min(t.nextId, id + MESSAGE_END_SCAN);
+  let latest = id;
   for (let at = id + 1; at < end; at++) {
-    if (t.connection.data[at] !== connection || t.messageId.data[at] !== message) continue;
-    if (t.has(at, F_MESSAGE_END)) return at;
+    if (t.isGap(at) || t.connection(at) !== connection || t.firstOfMessage(at) !== first) continue;
+    latest = at;
+    if (t.hasFlag(at, R_MESSAGE_END)) return at;
   }
-  return -1;
+  return latest;
 }
 
 /** Up to `length` bytes of the message from `offset`, walking its frames; a fresh copy. */
 export function readMessageRange(store: PayloadStore, span: MessageSpan, offset: number, length: number): Uint8Array {
-  const end = Math.min(span.kept, offset + length);
-  if (end <= offset) return new Uint8Array(0);
-  if (span.inflatedBlob >= 0) return blobBytes(store, span.inflatedBlob).slice(offset, end);
-  const out = new Uint8Array(end - offset);
-  let base = 0;
-  let at = 0;
-  for (const f of span.frameIds) {
-    const k = frameKept(store, f);
-    if (base + k > offset && base < end) {
-      const from = Math.max(0, offset - base);
-      const piece = readFrameRange(store, f, from, Math.min(k, end - base) - from);
-      out.set(piece, at);
-      at += piece.length;
-    }
-    base += k;
-    if (base >= end) break;
-  }
-  return out;
+  return readMessage(store.frames, span.frames, span.inflated, offset, length);
 }
 
-/** One page of a frame's payload or of its whole message (the contract's readPayload). */
+/** One page (at most PAYLOAD_PAGE_BYTES) of a frame's payload or of its whole message (the contract's readPayload). */
 export function readPayload(store: PayloadStore, range: PayloadRange): PayloadChunk {
   const id = range?.frameId;
   checkFrameId(store, id);
-  const offset = Math.max(0, Math.floor(Number(range.offset) || 0));
-  const length = Math.min(MAX_PAYLOAD_PAGE, Math.max(0, Math.floor(Number(range.length) || 0)));
-  if (range.part === 'message') {
-    const last = messageEndOf(store, id);
-    if (last < 0) throw new FramescopeError('not-found', `Frame ${id}'s message never ended in the capture.`);
-    const span = messageSpan(store, last);
-    return { total: span.total, kept: span.kept, offset, bytes: readMessageRange(store, span, offset, length) };
-  }
-  if (range.part !== 'frame') throw new FramescopeError('invalid', 'part must be "frame" or "message".');
-  const kept = frameKept(store, id);
-  const total = store.frames.payloadLength.data[id] as number;
-  return { total, kept, offset, bytes: readFrameRange(store, id, offset, length).slice() };
+  const offset = range.offset;
+  const length = range.length;
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new FramescopeError('invalid', 'The payload offset must be a whole number of bytes, 0 or more.');
+  if (!Number.isSafeInteger(length) || length < 0) throw new FramescopeError('invalid', 'The payload length must be a whole number of bytes, 0 or more.');
+  const n = Math.min(length, PAYLOAD_PAGE_BYTES);
+  const t = store.frames;
+  if (range.part === 'frame') return { total: t.payloadLength(id), kept: t.kept(id), offset, bytes: readFrameRange(store, id, offset, n) };
+  if (range.part !== 'message') throw new FramescopeError('invalid', "The payload part must be 'frame' or 'message'.");
+  const span = messageSpan(store, messageLastFrame(store, id));
+  return { total: span.total, kept: span.kept, offset, bytes: readMessageRange(store, span, offset, n) };
 }

@@ -6,9 +6,9 @@
 import { RE2JS } from 're2js';
 import { FramescopeError } from '../../../shared/api/errors';
 import type { FrameFilter } from '../../../shared/model';
-import { OPCODE_CLOSE, OPCODE_CONTINUATION, isControlOpcode } from '../../../shared/protocol/index';
-import { messageFirstFrame } from './frame-preview';
-import { F_MESSAGE_END, F_RSV1 } from './frame-table';
+import { OPCODE_CLOSE, isControlOpcode } from '../../../shared/protocol/index';
+import { messageCompressed } from './frame-preview';
+import { R_MESSAGE_END } from './frame-table';
 import { frameKept, messageSpan, readFrameRange, readMessageRange, type PayloadStore } from './payload-reader';
 
 const MAX_PATTERN_LENGTH = 500;
@@ -71,14 +71,13 @@ export class PayloadMatch {
       const code = readFrameRange(view, id, 0, 2);
       return new PayloadMatch(query, (o, n) => readFrameRange(view, id, 2 + o, n), kept - 2, `${((code[0] as number) << 8) | (code[1] as number)} `);
     }
-    if (t.has(id, F_MESSAGE_END)) {
+    if (t.hasFlag(id, R_MESSAGE_END)) {
       const span = messageSpan(view, id);
       return new PayloadMatch(query, (o, n) => readMessageRange(view, span, o, n), span.kept, '');
     }
     // A fragment before its message's end: its own bytes, unless the message is compressed
     // (RFC 7692 §6: RSV1 on the first frame), where a fragment alone cannot be inflated.
-    if (op === OPCODE_CONTINUATION && t.has(messageFirstFrame(t, id), F_RSV1)) return null;
-    if (t.has(id, F_RSV1)) return null;
+    if (messageCompressed(t, id)) return null;
     return new PayloadMatch(query, (o, n) => readFrameRange(view, id, o, n), frameKept(view, id), '');
   }
 

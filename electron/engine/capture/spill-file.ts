@@ -1,10 +1,14 @@
-// The capture's overflow on disk: payload bytes past the memory budget, appended to one file in
-// the user's private data folder (mode 0600, deleted on clear and close). Appends are batched in
-// a 1 MiB buffer so a stream of small frames costs one write per megabyte, not one per frame.
+// The capture's overflow on disk: payload bytes past the memory budget, appended to one file per
+// capture segment in the user's private data folder (mode 0600, deleted when its segment is
+// // dropped, on clear and on close). Appends are batched in a 1 MiB buffer so a stream of small
+// frames costs one write per megabyte, not one per frame; a sealed segment's file lets it go.
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BATCH = 1 << 20;
+export const SPILL_BATCH = 1 << 20;
+const BATCH = SPILL_BATCH;
+/** Each segment has its own spill file (dropping a segment deletes it): names must not collide. */
+let fileSerial = 0;
 
 export class SpillFile {
   /** Logical size: bytes appended so far (written or still batched). */
@@ -43,6 +47,22 @@ export class SpillFile {
     }
     this.size = start + n;
     return start;
+  }
+
+  /** Memory held for batching (counted against the capture budget). */
+  get batchBytes(): number {
+    return this.batch?.byteLength ?? 0;
+  }
+
+  /** No more appends: write what is batched and give the batch buffer back. */
+  seal(): void {
+    if (this.fd === null) return;
+    try {
+      this.flush();
+    } catch {
+      this.broken = true;
+    }
+    this.batch = null;
   }
 
   /** Copies n bytes at `offset` into out[at…]; false if they cannot be read back. */
@@ -88,7 +108,7 @@ export class SpillFile {
     if (this.fd !== null) return true;
     if (this.broken) return false;
     try {
-      const path = join(this.dir, `capture-spill-${process.pid}-${Date.now().toString(36)}.bin`);
+      const path = join(this.dir, `capture-spill-${process.pid}-${Date.now().toString(36)}-${(fileSerial++).toString(36)}.bin`);
       this.fd = openSync(path, 'w+', 0o600);
       this.path = path;
       return true;

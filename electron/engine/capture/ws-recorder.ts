@@ -83,7 +83,7 @@ export class WsDirectionRecorder {
         },
         frame: (frame, result) => this.onFrame(frame, result),
         undecodable: (_offset, _length, violations) => {
-          if (violations !== undefined) this.record.summary.violations += violations.length;
+          if (violations !== undefined) this.store.countViolations(this.record, violations.length);
         },
       },
     );
@@ -103,10 +103,9 @@ export class WsDirectionRecorder {
 
   push(chunk: Uint8Array, time: number): void {
     if (this.ended) return;
-    this.record.summary.counters[this.from].bytes += chunk.length;
+    this.store.countBytes(this.record, this.from, chunk.length);
     this.time = time;
     this.decoder.push(chunk);
-    this.store.touch(this.record);
   }
 
   /** The stream ended: a frame cut short is recorded as incomplete. */
@@ -114,11 +113,17 @@ export class WsDirectionRecorder {
     if (this.ended) return;
     this.ended = true;
     this.decoder.end();
-    this.store.touch(this.record);
   }
 
   /** Bytes inflated so far on this direction (true sizes, kept or not): what a deflate bomb costs. */
   inflatedBytes = 0;
+  /** Frames the store recorded from this direction. */
+  recorded = 0;
+  /**
+   * Record whatever the pause says (an opened file is the user's own act). Per recorder, not per
+   * call: a compressed message is recorded when its inflation settles, after the import's turn.
+   */
+  recordAnyway = false;
 
   /** Resolves once every frame decoded so far is recorded (compressed messages inflate asynchronously). */
   settled(): Promise<void> {
@@ -135,7 +140,6 @@ export class WsDirectionRecorder {
       void inflation.then((inflated) => {
         row.inflated = inflated;
         queued.resolve();
-        this.store.touch(this.record);
       });
     }
   }
@@ -186,7 +190,8 @@ export class WsDirectionRecorder {
       ...(inflated?.error !== undefined ? { inflateError: inflated.error } : {}),
     };
     if (inflated !== null) this.inflatedBytes += inflated.length;
-    const id = this.store.addFrame(input);
+    const id = this.recordAnyway ? this.store.recordAnyway(() => this.store.addFrame(input)) : this.store.addFrame(input);
+    if (id >= 0) this.recorded++;
     if (!control) {
       if (messageEnd) this.pendingMessageId = -1;
       else {
@@ -194,21 +199,14 @@ export class WsDirectionRecorder {
         this.lastInMessage = id;
       }
     }
-    counters.frames++;
-    if (messageEnd) counters.messages++;
-    summary.violations += violations.length;
+    // addFrame counted the frame, its message end and its violations on the connection.
     if (op === OPCODE_CLOSE && frame.complete) this.onClose(frame);
     this.noteInjected(frame.offset, id);
   }
 
   private onClose(frame: DecodedFrame): void {
-    const summary = this.record.summary;
-    if (summary.state === 'open') summary.state = 'closing';
-    if (summary.closeCode === null && summary.closeReason === null && !frame.truncated) {
-      const close = parseClosePayload(frame.payload);
-      summary.closeCode = close.code;
-      summary.closeReason = close.reason;
-    }
+    const close = frame.truncated ? null : parseClosePayload(frame.payload);
+    this.store.closing(this.record, close === null ? null : { code: close.code, reason: close.reason });
   }
 
   private isInjected(offset: number): boolean {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { ProxyOptions, ProxyStatus } from '../../../shared/api/capture';
 import { FramescopeError } from '../../../shared/api/errors';
-import type { ConnectionSummary, FrameSummary } from '../../../shared/model';
+import type { ConnectionSummary, FrameSummary, HttpExchange } from '../../../shared/model';
 import { opcodeName } from '../../../shared/protocol/index';
 import { CaptureService, type CaptureServiceDeps } from '../capture/capture-service';
 import { resolveDataDir } from '../data-dir';
@@ -79,19 +79,23 @@ export async function runCapture(io: CliIo, run: CaptureRun): Promise<number> {
   run.started?.(status, capture);
   if (file) io.err(`Writing the capture to ${outPath}`);
 
+  // The change feed says what changed; the frames themselves are read in pages by position.
   const written = new Set<string>();
   let next = 0;
+  const connections = new Map<number, ConnectionSummary>();
+  const exchanges = new Map<number, HttpExchange>();
   const pump = async (final: boolean): Promise<void> => {
     for (;;) {
       const page = await capture.queryFrames({ start: next, count: PAGE });
       for (const row of page.rows) {
         io.out(frameLine(row));
-        if (file) file.frame(capture.store, row.id);
+        // Gap rows (frames that passed unrecorded) are the capture's own notes, not frames of the file.
+        if (file && row.gap === undefined) file.frame(capture.store, row.id);
       }
       next += page.rows.length;
       if (page.rows.length < PAGE) break;
     }
-    for (const c of await capture.listConnections()) {
+    for (const c of connections.values()) {
       const key = `c${c.id}`;
       const finished = c.state === 'closed' || c.state === 'failed';
       if (written.has(key) || (!finished && !final)) continue;
@@ -99,7 +103,7 @@ export async function runCapture(io: CliIo, run: CaptureRun): Promise<number> {
       if (finished) io.err(connectionLine(c));
       if (file) file.connection(await capture.getConnection(c.id));
     }
-    for (const e of await capture.listHttpExchanges({})) {
+    for (const e of exchanges.values()) {
       const key = `h${e.id}`;
       if (written.has(key) || (e.endedAt === null && !final)) continue;
       written.add(key);
@@ -108,20 +112,28 @@ export async function runCapture(io: CliIo, run: CaptureRun): Promise<number> {
     file?.flush();
   };
   let chain = Promise.resolve();
-  const unsubscribe = bus.subscribe((events) => {
+  const unsubscribeNotices = bus.subscribe((events) => {
     for (const e of events) if (e.type === 'notice') io.err(terminalText(e.message));
+  });
+  const unsubscribe = capture.subscribeCapture((event) => {
+    for (const d of event.deltas) {
+      if (d.type === 'connection') connections.set(d.connection.id, d.connection);
+      else if (d.type === 'exchange') exchanges.set(d.exchange.id, d.exchange);
+    }
     chain = chain.then(() => pump(false)).catch((err: unknown) => io.err(`framescope capture: ${terminalText((err as Error).message)}`));
   });
 
   await run.until;
-  unsubscribe();
-  await chain;
   bus.flush();
+  unsubscribe();
+  unsubscribeNotices();
+  await chain;
   await pump(true);
+  const captured = (await capture.getStats()).frames;
   file?.close();
   await capture.close();
   bus.close();
-  io.err(`Captured ${next} frames.`);
+  io.err(`Captured ${captured} frames.`);
   return 0;
 }
 
@@ -133,6 +145,7 @@ function clock(micros: number): string {
 }
 
 export function frameLine(f: FrameSummary): string {
+  if (f.gap !== undefined) return `${clock(f.time)}  #${f.connectionId}  ${terminalText(f.preview)}`;
   const flags = [f.injected ? 'injected' : '', f.incomplete ? 'incomplete' : '', f.violationCount > 0 ? `${f.violationCount} violation${f.violationCount > 1 ? 's' : ''}` : '']
     .filter(Boolean)
     .join(', ');

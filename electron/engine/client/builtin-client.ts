@@ -46,10 +46,7 @@ export class BuiltinClients {
         connectionId = this.findConnection(port);
         if (connectionId === null) return;
         const record = this.deps.store.connections.get(connectionId);
-        if (record) {
-          record.summary.controllable = true;
-          this.deps.store.touch(record);
-        }
+        if (record) this.deps.store.controllable(record);
       };
       ws.on('upgrade', (res: IncomingMessage) => bind(res.socket.localPort));
       ws.once('open', () => {

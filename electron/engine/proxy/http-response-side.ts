@@ -11,14 +11,15 @@ import { isEventStream, responseBodyMode } from './http-rules';
 import { SseCounter } from './sse-counter';
 
 export interface Pending {
-  exchange: HttpExchange;
+  exchange: Readonly<HttpExchange>;
   method: string;
   upgrade: boolean;
 }
 
 export interface ResponseEvents {
   writeClient(bytes: Uint8Array): void;
-  touch(exchange: HttpExchange): void;
+  /** The capture store's transition for an exchange (the store is its only writer). */
+  update(exchange: Readonly<HttpExchange>, change: Partial<Omit<HttpExchange, 'id' | 'connectionId'>>): void;
   /** A 101 answered an upgrade: `rest` are the first bytes of the new protocol. */
   switched(pending: Pending, head: HttpHead, rest: Uint8Array, time: number): void;
   /** An upgrade was answered with a final status other than 101 (the head is already relayed). */
@@ -67,11 +68,9 @@ export class ResponseSide {
       if (n > 0) this.ev.writeClient(rest.subarray(0, n));
       rest = rest.subarray(n);
       const current = this.current;
-      current.exchange.responseBodyBytes = body.wireBytes;
-      if (this.sse) current.exchange.sseEvents = this.sse.events;
+      this.ev.update(current.exchange, { responseBodyBytes: body.wireBytes, ...(this.sse ? { sseEvents: this.sse.events } : {}) });
       if (body.failed) return this.stop(`the response body's framing cannot be read: ${body.error ?? ''}`, false);
       if (body.done) this.finish(time);
-      else this.ev.touch(current.exchange);
     }
   }
 
@@ -93,13 +92,11 @@ export class ResponseSide {
     // RFC 9110 §15.2: 1xx other than 101 are interim; the final answer follows.
     if (status >= 100 && status < 200 && status !== 101) return true;
     const exchange = pending.exchange;
-    exchange.status = status;
-    exchange.responseHead = head.raw;
+    this.ev.update(exchange, { status, responseHead: head.raw });
     if (status === 101 && pending.upgrade) {
       this.stopped = true;
       this.awaiting.shift();
-      exchange.endedAt = time;
-      this.ev.touch(exchange);
+      this.ev.update(exchange, { endedAt: time });
       if (rest.length > 0) this.ev.writeClient(rest);
       this.ev.switched(pending, head, rest, time);
       return false;
@@ -110,19 +107,17 @@ export class ResponseSide {
     this.sse = sse;
     this.body = new BodyReader(mode, sse ? (data) => sse.push(data) : undefined);
     if (this.body.done) this.finish(time);
-    else this.ev.touch(exchange);
     return true;
   }
 
   private finish(time: number): void {
     const current = this.current as Pending;
-    current.exchange.endedAt = time;
+    this.ev.update(current.exchange, { endedAt: time });
     this.awaiting.shift();
     this.started = false;
     this.current = null;
     this.body = null;
     this.sse = null;
-    this.ev.touch(current.exchange);
     this.ev.finished(current, time);
   }
 
@@ -135,10 +130,7 @@ export class ResponseSide {
   end(time: number): void {
     if (this.current !== null && !this.stopped) this.finish(time);
     for (const p of this.awaiting.splice(0)) {
-      if (p.exchange.endedAt === null) {
-        p.exchange.endedAt = time;
-        this.ev.touch(p.exchange);
-      }
+      if (p.exchange.endedAt === null) this.ev.update(p.exchange, { endedAt: time });
     }
     this.stopped = true;
   }

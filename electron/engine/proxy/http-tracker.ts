@@ -5,7 +5,7 @@
 // the next one waits until the previous response has ended, so each response is matched to its
 // request without trusting the server to keep pipelined answers in order (RFC 9112 §9.3.2).
 import type { HttpExchange } from '../../../shared/model';
-import { HttpHeadParser, getHeader, type HttpHead } from '../../../shared/protocol/index';
+import { HttpHeadParser, type HttpHead } from '../../../shared/protocol/index';
 import type { CaptureStore, ConnectionRecord } from '../capture/capture-store';
 import { BodyReader } from './body-reader';
 import { isUpgradeRequest, requestBodyMode } from './http-rules';
@@ -18,7 +18,7 @@ export interface TrackerHost {
   readonly store: CaptureStore;
   readonly record: ConnectionRecord;
   /** A whole request head arrived: route it (may connect upstream first). */
-  onRequestHead(head: HttpHead, exchange: HttpExchange): Verdict | Promise<Verdict>;
+  onRequestHead(head: HttpHead, exchange: Readonly<HttpExchange>): Verdict | Promise<Verdict>;
   /** The head bytes the server gets (origin-form for a forward proxy, RFC 9112 §3.2.1). */
   requestBytes(head: HttpHead): Uint8Array;
   writeUpstream(bytes: Uint8Array): void;
@@ -50,7 +50,7 @@ export class HttpTracker {
   private reqHead: HttpHeadParser | null = null;
   private reqStart = 0;
   private reqBody: BodyReader | null = null;
-  private reqExchange: HttpExchange | null = null;
+  private reqExchange: Readonly<HttpExchange> | null = null;
   /** Client bytes that arrived while the session routed a request. */
   private held: Uint8Array[] | null = null;
   /** The next request's bytes, waiting until the previous response has ended. */
@@ -68,7 +68,7 @@ export class HttpTracker {
   ) {
     this.response = new ResponseSide(this.awaiting, {
       writeClient: (bytes) => host.writeClient(bytes),
-      touch: (exchange) => host.store.touchExchange(exchange),
+      update: (exchange, change) => host.store.updateExchange(exchange, change),
       switched: (_pending, head, rest, time) => {
         this.reqState = REQ_DONE;
         host.resumeClient('upgrade');
@@ -129,9 +129,7 @@ export class HttpTracker {
         const body = this.reqBody as BodyReader;
         const n = body.push(rest);
         if (n > 0) this.host.writeUpstream(rest.subarray(0, n));
-        const exchange = this.reqExchange as HttpExchange;
-        exchange.requestBodyBytes = body.wireBytes;
-        this.host.store.touchExchange(exchange);
+        this.host.store.updateExchange(this.reqExchange as Readonly<HttpExchange>, { requestBodyBytes: body.wireBytes });
         if (body.failed) {
           this.reqState = REQ_DONE;
           this.host.onBadRequest(`the request body's framing cannot be read: ${body.error ?? ''}`);
@@ -235,17 +233,12 @@ export class HttpTracker {
   }
 
   /** The oldest relayed request still waiting for its response. */
-  get pendingExchange(): HttpExchange | null {
+  get pendingExchange(): Readonly<HttpExchange> | null {
     return this.awaiting[0]?.exchange ?? null;
   }
 
   /** True while an upgrade request waits for its answer. */
   get upgrading(): boolean {
     return this.reqState === REQ_UPGRADE;
-  }
-
-  /** The Host header, for URLs built from origin-form requests. */
-  static hostOf(head: HttpHead): string {
-    return getHeader(head, 'host') ?? '';
   }
 }

@@ -97,7 +97,8 @@ describe('injection', () => {
     client.socket.write(frame(1, encodeUtf8('recorded again'), true));
     await waitFor(async () => (await t.capture.getStats()).frames === 1, 5000, 'recorded');
     const page = await t.capture.queryFrames({ start: 0, count: 5 });
-    // The parser kept counting while paused: the stream offset still points at the right byte.
-    expect(page.rows[0]).toMatchObject({ preview: 'recorded again', offset: crafted.length, index: 1 });
+    // The pause left a visible gap row; the parser kept counting, so the offset points at the right byte.
+    expect(page.rows[0]).toMatchObject({ gap: { frames: 1, reason: 'paused' }, preview: '1 frame passed while paused; not recorded' });
+    expect(page.rows[1]).toMatchObject({ preview: 'recorded again', offset: crafted.length, index: 1 });
   });
 });

@@ -36,8 +36,6 @@ export interface ProxyServerOptions {
 
 export class ProxyServer {
   readonly sessions = new Set<ProxySession>();
-  /** Sessions by the client's source port: the built-in client finds its own connection with it. */
-  readonly byClientPort = new Map<number, ProxySession>();
   private status!: ProxyStatus;
 
   private constructor(
@@ -93,7 +91,6 @@ export class ProxyServer {
   }
 
   private startSession(socket: Socket, overrides: Partial<SessionOptions>): ProxySession {
-    const port = socket.remotePort ?? 0;
     const session = new ProxySession(socket, {
       store: this.options.store,
       route: this.target !== null ? { kind: 'reverse', target: this.target } : { kind: 'forward' },
@@ -107,13 +104,11 @@ export class ProxyServer {
       spawn: (client, more) => this.startSession(client, more),
       onEnd: (s) => {
         this.sessions.delete(s);
-        if (this.byClientPort.get(port) === s) this.byClientPort.delete(port);
         this.options.onSessionEnd(s);
       },
       ...overrides,
     });
     this.sessions.add(session);
-    if (overrides.record === undefined) this.byClientPort.set(port, session);
     this.options.onSessionStart(session);
     return session;
   }

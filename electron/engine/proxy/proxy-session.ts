@@ -2,6 +2,7 @@
 // (HttpTracker), may become a WebSocket after a 101, or a tunnel after CONNECT; every byte is
 // relayed unchanged as it arrives and decoded beside. Faults answer the client in words (400, 408,
 // 502, 504), mark the connection failed with the reason, and never drop what was already recorded.
+// The session owns its phase; the capture store owns the connection's state (its transitions).
 import type { Socket } from 'node:net';
 import { FramescopeError } from '../../../shared/api/errors';
 import type { ConnectionSource, HttpExchange, Peer } from '../../../shared/model';
@@ -51,9 +52,9 @@ export class ProxySession implements TrackerHost {
   readonly record: ConnectionRecord;
   readonly store: CaptureStore;
   readonly io: SessionSockets;
-  phase: Phase = 'http';
-  pumps: Record<Peer, RelayPump> | null = null;
-  recorders: Record<Peer, WsDirectionRecorder> | null = null;
+  private current: Phase = 'http';
+  private pumps: Record<Peer, RelayPump> | null = null;
+  private recorders: Record<Peer, WsDirectionRecorder> | null = null;
   tracker: HttpTracker;
   authority: Authority | null = null;
   /** Inside a CONNECT tunnel the upstream is fixed. */
@@ -93,10 +94,14 @@ export class ProxySession implements TrackerHost {
     return this.record.summary.id;
   }
 
+  get phase(): Phase {
+    return this.current;
+  }
+
   /** Sends crafted frames into the live WebSocket at the next frame boundary of that direction. */
   inject(from: Peer, bytes: Uint8Array): Promise<number | null> {
-    if (this.phase === 'closed' || this.io.closed) return Promise.reject(new FramescopeError('invalid', 'connection is closed'));
-    if (this.phase !== 'websocket' || this.pumps === null) {
+    if (this.current === 'closed' || this.io.closed) return Promise.reject(new FramescopeError('invalid', 'connection is closed'));
+    if (this.current !== 'websocket' || this.pumps === null) {
       return Promise.reject(new FramescopeError('invalid', 'This connection is not an open WebSocket, so frames cannot be injected into it.'));
     }
     if (this.io.ended(from === 'client' ? 'server' : 'client')) {
@@ -113,10 +118,9 @@ export class ProxySession implements TrackerHost {
 
   private onClientData(chunk: Uint8Array): void {
     const time = nowMicros();
-    const counters = this.record.summary.counters.client;
-    switch (this.phase) {
+    switch (this.current) {
       case 'http':
-        counters.bytes += chunk.length;
+        this.store.countBytes(this.record, 'client', chunk.length);
         this.tracker.pushRequest(chunk, time);
         break;
       case 'sniff':
@@ -126,9 +130,8 @@ export class ProxySession implements TrackerHost {
         (this.pumps as Record<Peer, RelayPump>).client.relay(chunk, time);
         break;
       case 'tunnel':
-        counters.bytes += chunk.length;
+        this.store.countBytes(this.record, 'client', chunk.length);
         this.io.writeUpstream(chunk);
-        this.store.touch(this.record);
         break;
       default:
         break;
@@ -137,15 +140,14 @@ export class ProxySession implements TrackerHost {
 
   private onUpstreamData(chunk: Uint8Array): void {
     const time = nowMicros();
-    if (this.phase === 'websocket') {
+    if (this.current === 'websocket') {
       (this.pumps as Record<Peer, RelayPump>).server.relay(chunk, time);
       return;
     }
-    if (this.phase === 'closed') return; // a connection we stopped relaying: its late bytes go nowhere
-    this.record.summary.counters.server.bytes += chunk.length;
-    if (this.phase === 'http') this.tracker.pushResponse(chunk, time); // relays what is HTTP
+    if (this.current === 'closed') return; // a connection we stopped relaying: its late bytes go nowhere
+    this.store.countBytes(this.record, 'server', chunk.length);
+    if (this.current === 'http') this.tracker.pushResponse(chunk, time); // relays what is HTTP
     else this.io.writeClient(chunk);
-    this.store.touch(this.record);
   }
 
   /**
@@ -155,15 +157,17 @@ export class ProxySession implements TrackerHost {
    */
   private sniff(chunk: Uint8Array): void {
     this.bridge = interceptIfWanted(this, chunk);
-    if (this.bridge !== null) return;
+    if (this.bridge !== null) {
+      this.current = 'intercept';
+      return;
+    }
     if (!looksLikeHttp(chunk)) {
-      const s = this.record.summary;
-      s.kind = 'tunnel';
-      this.phase = 'tunnel';
+      this.store.tunnelled(this.record, false);
+      this.current = 'tunnel';
       this.onClientData(chunk);
       return;
     }
-    this.phase = 'http';
+    this.current = 'http';
     this.classified = false;
     this.tracker = new HttpTracker(this, (head) => this.urlOf(head));
     this.onWaiting(true);
@@ -192,44 +196,58 @@ export class ProxySession implements TrackerHost {
     this.io.release('client', reason);
   }
 
-  onRequestHead(head: HttpHead, exchange: HttpExchange): Verdict | Promise<Verdict> {
-    const s = this.record.summary;
+  onRequestHead(head: HttpHead, exchange: Readonly<HttpExchange>): Verdict | Promise<Verdict> {
     if (!this.classified) {
       this.classified = true;
-      s.kind = isWebSocketUpgrade(head) ? 'websocket' : 'http';
-      s.url = exchange.url;
-      this.store.touch(this.record);
+      this.store.classified(this.record, { kind: isWebSocketUpgrade(head) ? 'websocket' : 'http', url: exchange.url });
     }
+    return this.settle(this.route(head, exchange));
+  }
+
+  private route(head: HttpHead, exchange: Readonly<HttpExchange>): Verdict | Promise<Verdict> {
     if (this.options.route.kind === 'reverse') return routeTo(this, this.options.route.target, exchange);
     if (this.tunnelled) return 'relay';
     const route = forwardRoute(head);
     if ('error' in route) return answer(this, 400, route.error, exchange, `The client's request cannot be relayed: ${route.error}.`);
     const target = { host: route.host, port: route.port, tls: false };
     if (!route.connect) return routeTo(this, target, exchange);
-    s.url = `${route.host}:${route.port}`;
+    this.store.classified(this.record, { url: `${route.host}:${route.port}` });
     return openTunnel(this, target, exchange);
   }
 
+  /** 'stop' from a routing helper: the session is over (only the session changes its phase). */
+  private settle(verdict: Verdict | Promise<Verdict>): Verdict | Promise<Verdict> {
+    if (typeof verdict !== 'string') return verdict.then((v) => this.settle(v));
+    if (verdict === 'stop') this.current = 'closed';
+    return verdict;
+  }
+
   onTakeover(held: Uint8Array[]): void {
-    this.phase = 'sniff';
+    this.current = 'sniff';
     for (const chunk of held) if (chunk.length > 0 && !this.io.closed) this.onClientData(chunk);
   }
 
   onSwitched(request: HttpHead, response: HttpHead, clientBytes: Uint8Array[], serverRest: Uint8Array, time: number): void {
     this.onWaiting(false);
-    switchProtocols(this, request, response, clientBytes, serverRest, time);
+    const result = switchProtocols(this.store, this.record, this.io, request, response, clientBytes, serverRest, time);
+    if (result.phase === 'websocket') {
+      this.recorders = result.recorders;
+      this.pumps = result.pumps;
+    }
+    this.current = result.phase;
   }
 
   onUpgradeRefused(request: HttpHead, response: HttpHead): void {
-    refuseUpgrade(this, request, response, (message) => this.options.notice(message, this.id));
+    const notice = refuseUpgrade(this.store, this.record, request, response);
+    if (notice !== null) this.options.notice(notice, this.id);
   }
 
   onBadRequest(reason: string): void {
-    answer(this, 400, reason, null, `The client sent something that is not a valid HTTP request: ${reason}.`);
+    this.settle(answer(this, 400, reason, null, `The client sent something that is not a valid HTTP request: ${reason}.`));
   }
 
   onBadResponse(reason: string, answerable: boolean): void {
-    badResponse(this, reason, answerable);
+    this.settle(badResponse(this, reason, answerable));
   }
 
   onWaiting(waiting: boolean): void {
@@ -245,22 +263,22 @@ export class ProxySession implements TrackerHost {
 
   private onTimeout(): void {
     this.timer = null;
-    if (this.phase === 'http' || this.phase === 'sniff') timeOut(this);
+    if (this.current === 'http' || this.current === 'sniff') this.settle(timeOut(this));
   }
 
   private onEnded(side: Peer): void {
-    if (this.phase === 'websocket' && this.recorders !== null) {
+    if (this.current === 'websocket' && this.recorders !== null) {
       const recorder = this.recorders[side];
       const midFrame = !recorder.parser.atFrameBoundary && !recorder.parser.stopped;
       recorder.end();
       this.pumps?.[side].failQueued(new FramescopeError('invalid', 'connection is closed'));
       if (midFrame) {
         // RFC 6455 §5.2: the receiver can never get the rest of this frame; close its side too.
-        this.record.summary.error ??= `The ${side} closed the connection in the middle of a frame.`;
+        this.store.noted(this.record, `The ${side} closed the connection in the middle of a frame.`);
         this.io.endBoth();
         return;
       }
-    } else if (side === 'server' && this.phase === 'http') {
+    } else if (side === 'server' && this.current === 'http') {
       this.tracker.endResponse(nowMicros());
     }
     this.io.mirrorEnd(side);
@@ -270,10 +288,9 @@ export class ProxySession implements TrackerHost {
     const s = this.record.summary;
     if (s.state !== 'closed' && s.state !== 'failed' && !(s.state === 'closing' && err.code === 'ECONNRESET')) {
       const what = err.code === 'ECONNRESET' ? 'reset the connection' : `failed (${err.message})`;
-      s.error ??= `The ${side} ${what}${this.phase === 'websocket' && this.recorders && !this.recorders[side].parser.atFrameBoundary ? ' in the middle of a frame' : ''}.`;
+      this.store.noted(this.record, `The ${side} ${what}${this.current === 'websocket' && this.recorders && !this.recorders[side].parser.atFrameBoundary ? ' in the middle of a frame' : ''}.`);
     }
     this.recorders?.[side].end();
-    this.store.touch(this.record);
   }
 
   private onClosed(): void {
@@ -284,15 +301,12 @@ export class ProxySession implements TrackerHost {
       this.recorders.client.end();
       this.recorders.server.end();
     }
-    if (this.phase === 'http') this.tracker.endResponse(time);
+    if (this.current === 'http') this.tracker.endResponse(time);
     const closedError = new FramescopeError('invalid', 'connection is closed');
     this.pumps?.client.failQueued(closedError);
     this.pumps?.server.failQueued(closedError);
-    this.phase = 'closed';
-    const s = this.record.summary;
-    if (s.state !== 'failed') s.state = 'closed';
-    s.closedAt = time;
-    this.store.touch(this.record);
+    this.current = 'closed';
+    this.store.closed(this.record, time);
     this.options.onEnd(this);
   }
 

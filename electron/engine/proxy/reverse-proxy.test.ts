@@ -108,7 +108,11 @@ describe('reverse proxy', () => {
     expect(await t.capture.locateFrame({ filter: { text: 'relay' }, frameId: texts.rows[1]!.id })).toBe(1);
 
     // Batched events carried the connection and the stats.
-    await waitFor(() => events.some((e) => e.type === 'capture' && e.connections.some((c) => c.state === 'closed')), 5000, 'closed event');
+    await waitFor(
+      () => events.some((e) => e.type === 'capture-deltas' && e.deltas.some((d) => d.type === 'connection' && d.connection.state === 'closed')),
+      5000,
+      'closed event',
+    );
     const exchanges = await t.capture.listHttpExchanges({ connectionId: conn!.id });
     expect(exchanges).toHaveLength(1);
     expect(exchanges[0]).toMatchObject({ method: 'GET', status: 101, requestBodyBytes: 0, responseBodyBytes: 0 });

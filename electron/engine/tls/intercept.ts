@@ -82,18 +82,18 @@ export function intercept(outer: ProxySession, target: Authority, interceptor: I
   socket.once('data', () => (spoke = true));
   const refused = (why: string): void => {
     if (spoke) return;
-    const s = record.summary;
     const name = upstream.servername ?? target.host;
-    s.error ??=
+    outer.store.failed(
+      record,
       `The client ${why} for ${name} before sending a request: it most likely does not trust Framescope's CA. ` +
-      'Make it trust the CA (framescope ca --export FILE, or start it with framescope browser / framescope env), or pass this host through untouched.';
-    s.state = 'failed';
+        'Make it trust the CA (framescope ca --export FILE, or start it with framescope browser / framescope env), or pass this host through untouched.',
+    );
   };
   socket.on('error', (err: Error) => refused(`did not accept Framescope's certificate (${err.message})`));
   socket.once('close', () => refused("closed the TLS connection after seeing Framescope's certificate"));
   // The outer session only carries bytes from here on; the inner one continues the record.
+  // The outer session enters its 'intercept' phase itself when this returns the bridge.
   outer.onWaiting(false);
-  outer.phase = 'intercept';
   outer.options.onEnd(outer);
   outer.options.spawn?.(socket as never, { record, route: { kind: 'reverse', target: upstream }, interceptor: null });
   bridge.feed(first);

@@ -2,20 +2,16 @@
 // capture-slice.ts). Pushed HTTP exchanges are written into the cached lists, never refetched;
 // answers for versions that can no longer be asked for are dropped; Clear forgets everything.
 import type { QueryClient } from '@tanstack/react-query';
-import type { CaptureDeltaEvent, EngineEvent } from '../../../shared/api';
+import type { EngineEvent } from '../../../shared/api';
 import type { HttpExchange } from '../../../shared/model';
 import type { StoreState } from '../store';
 import { readVersion } from '../store/read-version';
 import { queryKeys, VERSIONED_METHODS } from './queries/query-keys';
 
-export function applyFeedToCache(queryClient: QueryClient, events: readonly (EngineEvent | CaptureDeltaEvent)[], state: Pick<StoreState, 'connections' | 'captureVersion'>): void {
+export function applyFeedToCache(queryClient: QueryClient, events: readonly EngineEvent[], state: Pick<StoreState, 'connections' | 'captureVersion'>): void {
   for (const event of events) {
-    if (event.type === 'capture-cleared') {
-      forgetCapture(queryClient);
-    } else if (event.type === 'capture') {
-      for (const exchange of event.http) upsertExchange(queryClient, exchange);
-    } else if (event.type === 'capture-deltas') {
-      // The change feed of issue 13 (the store helper's): the same two things, from its deltas.
+    if (event.type === 'capture-deltas') {
+      // The change feed (issue 13): an exchange changed, or the capture was cleared.
       for (const delta of event.deltas) {
         if (delta.type === 'exchange') upsertExchange(queryClient, delta.exchange);
         else if (delta.type === 'cleared') forgetCapture(queryClient);

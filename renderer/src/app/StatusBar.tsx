@@ -1,4 +1,5 @@
 import { formatBytes, formatCount } from '../format';
+import { CaptureFullStatus } from './CaptureFullStatus';
 import { useStore } from '../store';
 
 export function StatusBar() {
@@ -11,7 +12,7 @@ export function StatusBar() {
     <footer className="statusbar" aria-label="Status">
       <span className="status-item" data-testid="status-proxy">
         <span className={proxies.length > 0 ? 'dot on' : 'dot'} aria-hidden="true" />
-        {proxies.length === 0 ? 'Proxy stopped' : proxies.map((p) => `${p.mode} proxy ${p.address}`).join(' · ')}
+        <span className="status-text">{proxies.length === 0 ? 'Proxy stopped' : proxies.map((p) => `${p.mode} proxy ${p.address}`).join(' · ')}</span>
       </span>
       <span className="status-item" data-testid="status-connections">
         {formatCount(stats.connections)} {stats.connections === 1 ? 'connection' : 'connections'}
@@ -19,10 +20,11 @@ export function StatusBar() {
       <span className="status-item" data-testid="status-frames">
         {formatCount(stats.frames)} frames
       </span>
-      <span className="status-item" data-testid="status-size" title="Payload bytes held in memory (and spilled to disk)">
+      <span className="status-item" data-testid="status-size" title="Memory the capture holds, all-in (and bytes spilled to disk)">
         {formatBytes(stats.memoryBytes)} captured{stats.spilledBytes > 0 ? ` + ${formatBytes(stats.spilledBytes)} on disk` : ''}
       </span>
       {stats.paused && <span className="status-item warn">Capture paused</span>}
+      <CaptureFullStatus />
       <span className="status-spacer" />
       <span className="status-item muted">
         {connected ? (info ? `${info.host === 'electron' ? 'Desktop' : 'Browser mode'} · v${info.version}` : 'Connecting…') : 'Engine disconnected'}

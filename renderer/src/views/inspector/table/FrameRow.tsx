@@ -72,6 +72,22 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
       </div>
     );
   }
+  if (row.gap !== undefined) {
+    // Not a frame: frames of this connection that passed unrecorded (paused, or the capture was full).
+    return (
+      <div className={`frame-row gap${selected ? ' selected' : ''}`} role="row" aria-rowindex={index + 2} data-frame-id={row.id} data-testid="gap-row">
+        <span className="cell num" role="gridcell">
+          {row.id}
+        </span>
+        <span className="cell time" role="gridcell">
+          {timeBase === null ? formatAbsolute(row.time).slice(11) : formatRelativeSeconds(row.time - timeBase)}
+        </span>
+        <span className="cell gap-text" role="gridcell">
+          {`#${row.connectionId} · ${row.preview}`}
+        </span>
+      </div>
+    );
+  }
   const classes = `frame-row ${row.from}${selected ? ' selected' : ''}${row.violationCount > 0 ? ' has-violation' : ''}`;
   const anyRsv = row.rsv1 || row.rsv2 || row.rsv3;
   return (
