@@ -8,6 +8,7 @@
  * is the median of the rounds with [min–max] beside it. Prints; asserts nothing.
  * Run: npm run bench -- relay   (FRAMESCOPE_BENCH_PROFILE=DIR to write CPU profiles of the relays)
  */
+import { echoLoop } from './echo-loop';
 import WebSocket from 'ws';
 import { MESSAGE, roundTrips, startChild, stopChild, type Child, type Role } from './relay-roles';
 
@@ -28,21 +29,7 @@ function open(port: number): Promise<WebSocket> {
 /** Messages per second, with WINDOW messages in flight. */
 async function throughput(port: number, count: number): Promise<number> {
   const ws = await open(port);
-  const t0 = performance.now();
-  await new Promise<void>((resolve) => {
-    let sent = 0;
-    let received = 0;
-    ws.on('message', () => {
-      received++;
-      if (sent < count) {
-        ws.send(MESSAGE, { binary: true });
-        sent++;
-      }
-      if (received === count) resolve();
-    });
-    for (; sent < Math.min(WINDOW, count); sent++) ws.send(MESSAGE, { binary: true });
-  });
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = await echoLoop(ws, MESSAGE, count, WINDOW);
   ws.close();
   return count / seconds;
 }

@@ -5,6 +5,7 @@
  * share this one, so the ratio is a floor. Prints; asserts nothing.
  * Run: npm run bench -- tls-relay
  */
+import { echoLoop } from './echo-loop';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
@@ -36,21 +37,7 @@ async function serverRole(): Promise<void> {
 
 async function throughput(ws: WebSocket): Promise<number> {
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const t0 = performance.now();
-  await new Promise<void>((resolve) => {
-    let sent = 0;
-    let received = 0;
-    ws.on('message', () => {
-      received++;
-      if (sent < COUNT) {
-        ws.send(MESSAGE, { binary: true });
-        sent++;
-      }
-      if (received === COUNT) resolve();
-    });
-    for (; sent < WINDOW; sent++) ws.send(MESSAGE, { binary: true });
-  });
-  const perSecond = COUNT / ((performance.now() - t0) / 1000);
+  const perSecond = COUNT / (await echoLoop(ws, MESSAGE, COUNT, WINDOW));
   ws.terminate();
   return perSecond;
 }

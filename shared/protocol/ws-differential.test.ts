@@ -179,7 +179,7 @@ describe('differential on invalid streams: ws Receiver vs our decoder', () => {
           const chunks = pieces(wire, cuts);
           const code = await wsVerdict(chunks, from, withDeflate);
           const expected = WS_TO_OURS[code];
-          expect(expected, `ws error ${code} for "${bad.name}" has no mapping`).toBeDefined();
+          expect(Object.keys(WS_TO_OURS), `ws error ${code} for "${bad.name}" has no mapping`).toContain(code);
           const found = await ours(chunks, from, withDeflate);
           // Nothing flagged before the bad unit; the matching violation on it.
           expect(found.filter((f) => f.at < start)).toEqual([]);
