@@ -15,12 +15,26 @@ export interface RpcPort {
 }
 
 export function serveRpc(engine: Pick<Engine, 'api' | 'subscribe'>, port: RpcPort): void {
-  const unsubscribe = engine.subscribe((events) => port.send({ events }));
+  // A send can fail (a reply too large to encode, a peer gone mid-write): the engine must outlive
+  // it. A failed reply becomes an error the caller sees; a failed event batch is dropped for this
+  // peer only (the next batch and the renderer's reads by version bring it up to date).
+  const send = (message: RpcServerMessage): boolean => {
+    try {
+      port.send(message);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const unsubscribe = engine.subscribe((events) => void send({ events }));
   port.onClose(unsubscribe);
   port.onMessage((message) => {
     if (!isRpcRequest(message)) return;
     const { id, method, params } = message;
-    void dispatch(engine.api, method, params).then((envelope) => port.send({ id, envelope }));
+    void dispatch(engine.api, method, params).then((envelope) => {
+      if (send({ id, envelope })) return;
+      send({ id, envelope: { ok: false, error: { code: 'limit', message: `The answer to ${String(method)} was too large to send; ask for less (a page or a range).` } } });
+    });
   });
 }
 
