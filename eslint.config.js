@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import i18next from 'eslint-plugin-i18next';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'e2e/screenshots/**', 'coverage/**'] },
@@ -28,6 +29,22 @@ export default tseslint.config(
         { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never render payloads as HTML.' },
       ],
       'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '**/electron/**'] }],
+    },
+  },
+  {
+    // UI text lives in the locale catalogs (renderer/src/i18n/locales), never in a component.
+    // Peer data, hex, numbers and code are not UI text: render them through variables.
+    files: ['renderer/**/*.tsx'],
+    ignores: ['renderer/**/*.test.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'warn',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: ['title', 'aria-label', 'placeholder', 'alt', 'label', 'aria-description'] },
+        },
+      ],
     },
   },
   {

@@ -4,11 +4,13 @@ import { createRoot } from 'react-dom/client';
 import { createClient } from './api/client';
 import { createQueryClient } from './api/query-client';
 import { App } from './app/App';
+import { initI18n } from './i18n';
 import { useStore } from './store';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
 
+initI18n();
 // The one client and the one query cache, made before anything renders or acts.
 useStore.getState().setClient(createClient((open) => useStore.getState().setEngineConnected(open)));
 const queryClient = createQueryClient();
