@@ -1,0 +1,89 @@
+// What a Chinese reader would see left in English: walks the visible text and the title / aria-label /
+// placeholder attributes of a page shown in zh-CN and returns every English word that is not a proper
+// noun, a unit, an acronym or a protocol token. Peer data (payloads, header values, URLs, hex, code)
+// is not UI text: its container carries the HTML attribute `translate="no"` and is skipped.
+import type { Page } from 'playwright-core';
+
+/** Words that stay as they are in Chinese technical writing (case-insensitive). */
+export const KEPT_WORDS = [
+  'Framescope', 'WebSocket', 'WebSockets', 'Socket.IO', 'Engine.IO', 'Chromium', 'Chrome', 'Node', 'Node.js', 'Python',
+  'curl', 'websockets', 'ws', 'wss', 'http', 'https', 'localhost', 'gzip', 'deflate', 'permessage-deflate', 'br', 'brotli',
+  'hex', 'base64', 'utf', 'json', 'jsonl', 'har', 'pem', 'tshark', 'Wireshark', 'Linux', 'macOS', 'Windows', 'Firefox',
+  'Ping', 'Pong', 'Close', 'Text', 'Binary', 'Continuation', 'Upgrade', 'Connection', 'Origin', 'Host', 'Accept',
+  'chunked', 'keep-alive', 'Content-Length', 'Transfer-Encoding', 'Content-Type', 'Cache-Control', 'event', 'data', 'id', 'retry',
+  'KiB', 'MiB', 'GiB', 'TiB', 'ms', 'µs', 'min', 'px', 'fps', 'msg', 'req',
+  'client_max_window_bits', 'server_max_window_bits', 'client_no_context_takeover', 'server_no_context_takeover',
+  'polling', 'Latin',
+];
+
+export interface UntranslatedText {
+  word: string;
+  text: string;
+  where: string;
+}
+
+export async function untranslatedText(page: Page, extraKept: readonly string[] = []): Promise<UntranslatedText[]> {
+  return page.evaluate((kept) => {
+    const allowed = new Set(kept.map((w) => w.toLowerCase()));
+    const found: { word: string; text: string; where: string }[] = [];
+    const describe = (el: Element) => {
+      const parts: string[] = [];
+      for (let e: Element | null = el; e && parts.length < 4; e = e.parentElement) {
+        const tid = e.getAttribute('data-testid');
+        parts.unshift(tid ? `[data-testid=${tid}]` : e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''));
+      }
+      return parts.join(' > ');
+    };
+    const skipped = (el: Element | null) => !el || el.closest('[translate="no"], script, style, noscript, .monaco-editor') !== null;
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return false;
+      const s = getComputedStyle(el);
+      return s.visibility !== 'hidden' && s.display !== 'none';
+    };
+    const check = (text: string, el: Element) => {
+      for (const m of text.matchAll(/[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]/g)) {
+        const word = m[0];
+        if (word.length < 3) continue;
+        if (allowed.has(word.toLowerCase())) continue;
+        if (/^[A-Z0-9_-]+$/.test(word)) continue; // acronyms: RFC, HTTP, TCP, FIN, RSV1, SSE…
+        if (/^(Sec-)?[A-Z][a-z]+(-[A-Z][A-Za-z]+)+$/.test(word)) continue; // header names
+        found.push({ word, text: text.trim().slice(0, 120), where: describe(el) });
+        return;
+      }
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || skipped(el) || !visible(el) || !n.textContent?.trim()) continue;
+      check(n.textContent, el);
+    }
+    for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
+      if (skipped(el)) continue;
+      for (const attr of ['title', 'aria-label', 'placeholder']) {
+        const v = el.getAttribute(attr);
+        if (v) check(v, el);
+      }
+    }
+    return found;
+  }, [...KEPT_WORDS, ...extraKept]);
+}
+
+/** How far the page scrolls sideways (0 when it fits), and the elements whose content is cut off. */
+export async function horizontalOverflow(page: Page): Promise<{ overflowPx: number; clipped: string[] }> {
+  return page.evaluate(() => {
+    const overflowPx = Math.max(0, document.documentElement.scrollWidth - window.innerWidth);
+    const clipped: string[] = [];
+    for (const el of document.querySelectorAll('button, [role="tab"], label, h1, h2, h3, th, .clip-check')) {
+      const s = getComputedStyle(el);
+      if (s.display === 'none' || s.visibility === 'hidden') continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0) continue;
+      // A control wider than its box (and not meant to ellipsize) or outside the viewport is clipped.
+      const cut = el.scrollWidth > el.clientWidth + 1 && s.textOverflow !== 'ellipsis';
+      const outside = r.right > window.innerWidth + 1 || r.left < -1;
+      if (cut || outside) clipped.push(`${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}: ${(el.textContent ?? '').trim().slice(0, 40)}`);
+    }
+    return { overflowPx, clipped };
+  });
+}
