@@ -13,6 +13,7 @@ import enLessons from './locales/en/lessons.json';
 import enPresenter from './locales/en/presenter.json';
 import enViolations from './locales/en/violations.json';
 import enErrors from './locales/en/errors.json';
+import enControls from './locales/en/controls.json';
 import zhCommon from './locales/zh-CN/common.json';
 import zhShell from './locales/zh-CN/shell.json';
 import zhInspector from './locales/zh-CN/inspector.json';
@@ -26,6 +27,7 @@ import zhLessons from './locales/zh-CN/lessons.json';
 import zhPresenter from './locales/zh-CN/presenter.json';
 import zhViolations from './locales/zh-CN/violations.json';
 import zhErrors from './locales/zh-CN/errors.json';
+import zhControls from './locales/zh-CN/controls.json';
 
 /** English is the reference catalog: its shape types every `t()` key (see i18next.d.ts). */
 export const en = {
@@ -42,6 +44,7 @@ export const en = {
   presenter: enPresenter,
   violations: enViolations,
   errors: enErrors,
+  controls: enControls,
 } as const;
 
 export const zhCN = {
@@ -58,6 +61,7 @@ export const zhCN = {
   presenter: zhPresenter,
   violations: zhViolations,
   errors: zhErrors,
+  controls: zhControls,
 } as const;
 
 export const NAMESPACES = Object.keys(en) as (keyof typeof en)[];
