@@ -84,6 +84,30 @@ async function measure(frames: number): Promise<void> {
       console.log(`  queryFrames, 100 rows: first page ${ms(first)}, at row 654,321 ${ms(deep)}; getFrame ${ms(detail)}`);
       console.log(`  text filter over ${n} frames: first use ${ms(scan)} (${hits.total} rows), cached ${ms(again)}, after 10,000 more ${ms(incremental)} (${more.total} rows)`);
     }
+    {
+      // A field filter over the whole capture, as the table reads it (progressive) and as the
+      // timeline does (complete): the first answer's wait, the event loop's longest turn meanwhile.
+      const ms = (x: number): string => `${x.toFixed(1)} ms`;
+      const done = new Promise<void>((resolve) => {
+        capture.store.filters.onProgress = (e) => e.done && resolve();
+      });
+      let longest = 0;
+      let last = performance.now();
+      const probe = setInterval(() => {
+        const now = performance.now();
+        longest = Math.max(longest, now - last);
+        last = now;
+      }, 1);
+      const t0 = performance.now();
+      const [firstPage, firstAnswer] = await timed(() => capture.queryFrames({ filter: { from: 'server' }, start: 0, count: 100, progressive: true }));
+      // (A scan that ends inside the first answer sends no progress; the timeout covers that case.)
+      await Promise.race([done, new Promise((r) => setTimeout(r, 60_000).unref())]);
+      void firstPage;
+      const whole = performance.now() - t0;
+      clearInterval(probe);
+      const [, complete] = await timed(() => capture.queryFrames({ filter: { opcodes: [2] }, start: 0, count: 100 }));
+      console.log(`  field filter over ${n} frames, progressive: first answer ${ms(firstAnswer)}, done in ${ms(whole)}, longest event-loop turn ${ms(longest)}; complete (another filter) ${ms(complete)}`);
+    }
     const [, clear] = await timed(() => capture.clearCapture());
     console.log(`  Clear: ${clear.toFixed(0)} ms; store holds ${(await capture.getStats()).memoryBytes} B after it, RSS ${rssMiB().toFixed(0)} MiB`);
   } finally {

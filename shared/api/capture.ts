@@ -70,6 +70,12 @@ export interface FrameQuery {
   filter?: FrameFilter;
   start: number;
   count: number;
+  /**
+   * Answer with the rows found so far while a long filter scan goes on in the engine (progress and
+   * cancel through the search API); without it a field filter is scanned whole before answering.
+   * Text filters are always progressive.
+   */
+  progressive?: boolean;
 }
 
 export interface CaptureImportResult {

@@ -34,7 +34,7 @@ export const CAPTURE_SCHEMAS = {
   getStats: v.tuple([]),
   listConnections: v.tuple([]),
   getConnection: v.tuple([id]),
-  queryFrames: v.tuple([v.object({ filter: v.optional(frameFilter), start: count, count: count })]),
+  queryFrames: v.tuple([v.object({ filter: v.optional(frameFilter), start: count, count: count, progressive: v.optional(v.boolean()) })]),
   getFrame: v.tuple([id]),
   locateFrame: v.tuple([v.object({ filter: v.optional(frameFilter), frameId: id })]),
   listHttpExchanges: v.tuple([v.object({ connectionId: v.optional(nullableId) })]),

@@ -188,7 +188,7 @@ export class CaptureService implements CaptureApi {
   async queryFrames(query: FrameQuery): Promise<FramePage> {
     const start = Math.max(0, Math.floor(Number(query?.start) || 0));
     const count = Math.min(MAX_PAGE, Math.max(0, Math.floor(Number(query?.count) || 0)));
-    const rows = this.store.filters.rows(query?.filter);
+    const rows = this.store.filters.rows(query?.filter, { progressive: query?.progressive === true });
     const table = this.store.frames;
     const total = rows === null ? table.count : rows.length;
     const end = Math.min(total, start + count);

@@ -3,7 +3,7 @@
 // regex that would backtrack for ages elsewhere runs in linear time (RE2JS).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchProgressEvent } from '../../../shared/api/search';
-import { OPCODE_TEXT, buildFrame } from '../../../shared/protocol/index';
+import { OPCODE_PING, OPCODE_TEXT, buildFrame } from '../../../shared/protocol/index';
 import { startCapture, waitFor, type TestCapture } from '../proxy/test-peers';
 import { recordMessages } from './files-test-kit';
 import { WsDirectionRecorder } from './ws-recorder';
@@ -83,5 +83,33 @@ describe('whole-payload filters', () => {
     expect(last.scanned).toBeLessThan(400_000);
     const page = await t.capture.queryFrames({ filter: { text: 'needle' }, start: 0, count: 1 });
     expect(page.total).toBe(last.matches);
+  }, 120_000);
+
+  it('scans a field filter over a big capture in slices for the table, whole for the timeline', async () => {
+    const { t, events } = capture();
+    const store = t.capture.store;
+    store.filters.queryScanMs = 0; // answer after the first 256 frames, whatever this machine's speed
+    const record = store.addConnection({ kind: 'websocket', source: 'reverse', url: 'ws://a/', client: { address: '', port: 0 }, openedAt: 0 });
+    const rec = new WsDirectionRecorder(store, record, 'server', null);
+    const text = buildFrame({ fin: true, rsv1: false, rsv2: false, rsv3: false, opcode: OPCODE_TEXT, mask: false, payload: Buffer.from('t') }).bytes;
+    const ping = buildFrame({ fin: true, rsv1: false, rsv2: false, rsv3: false, opcode: OPCODE_PING, mask: false, payload: Buffer.from('p') }).bytes;
+    // 300,000 frames, every tenth a ping.
+    rec.push(Buffer.concat(Array.from({ length: 300_000 }, (_, i) => (i % 10 === 9 ? ping : text))), 1);
+    const pings = { opcodes: [OPCODE_PING] };
+
+    const first = await t.capture.queryFrames({ filter: pings, start: 0, count: 5, progressive: true });
+    expect(first.total).toBeLessThan(30_000); // a partial answer: the scan goes on in slices
+    expect(first.rows.map((r) => r.id).slice(0, 2)).toEqual([9, 19]);
+    await waitFor(() => events.some((e) => e.done), 30_000, 'the scan to finish');
+    expect(events.at(-1)).toMatchObject({ done: true, cancelled: false, total: 300_000, scanned: 300_000, matches: 30_000 });
+    expect((await t.capture.queryFrames({ filter: pings, start: 0, count: 1, progressive: true })).total).toBe(30_000);
+
+    // Cancelled half way, a complete read (the timeline's) still gets every row.
+    const closes = { opcodes: [OPCODE_PING], from: 'server' as const };
+    await t.capture.queryFrames({ filter: closes, start: 0, count: 1, progressive: true });
+    await store.filters.cancelSearch();
+    expect(events.at(-1)).toMatchObject({ cancelled: true });
+    expect((await t.capture.queryFrames({ filter: closes, start: 0, count: 1 })).total).toBe(30_000);
+    expect(await t.capture.locateFrame({ filter: closes, frameId: 299_999 })).toBe(29_999);
   }, 120_000);
 });

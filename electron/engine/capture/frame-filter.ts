@@ -1,9 +1,10 @@
 // Frame filters, evaluated once per frame: each distinct filter keeps the sorted list of matching
 // frame ids and only scans frames added since its last use, so paging through a million rows (or
-// locating a frame) costs a slice or a binary search, not a rescan. Text filters match whole
-// payloads (payload-search.ts), so their scan may be long: a query scans for a few milliseconds
-// and answers with the rows found so far; the rest runs in slices that yield to the event loop,
-// with progress reported through `onProgress` and a cancel (the contract's cancelSearch).
+// locating a frame) costs a slice or a binary search, not a rescan. Over ten million frames even a
+// field filter is a long scan, and text filters match whole payloads (payload-search.ts): a
+// progressive query scans for a few milliseconds and answers with the rows found so far; the rest
+// runs in slices that yield to the event loop, with progress reported through `onProgress` and a
+// cancel (the contract's cancelSearch).
 import type { SearchApi, SearchProgressEvent } from '../../../shared/api/search';
 import type { FrameFilter } from '../../../shared/model';
 import { IndexList } from './columns';
@@ -53,12 +54,21 @@ export class FilterCache implements SearchApi {
   private readonly source: PayloadStore;
   /** Where progress goes (the engine wires it to the event bus). */
   onProgress: ((event: SearchProgressEvent) => void) | null = null;
+  /** How long a progressive query scans before answering (a test sets 0 to see the slices). */
+  queryScanMs = QUERY_SCAN_MS;
 
   constructor(private readonly table: FrameTable) {
     this.source = { frames: table };
   }
 
-  rows(filter: FrameFilter | undefined): FilterRows {
+  /**
+   * The rows of a filter. A progressive read (the inspector's table, over any size of capture)
+   * answers after a few milliseconds with the rows found so far and goes on in slices that yield
+   * to the event loop, with progress and a cancel; the table re-reads on progress. A complete read
+   * (the timeline, locating a fragment's message, the lab's meter) gets every row, finishing any
+   * scan under way. Text filters read payloads, so they are always progressive.
+   */
+  rows(filter: FrameFilter | undefined, options: { progressive?: boolean } = {}): FilterRows {
     if (isEmptyFilter(filter)) return null;
     const f = filter as FrameFilter;
     const key = JSON.stringify([f.connectionId ?? null, f.from ?? null, [...(f.opcodes ?? [])].sort(), f.text ?? '', !!f.regex, !!f.violationsOnly]);
@@ -70,19 +80,23 @@ export class FilterCache implements SearchApi {
       this.cache.delete(key); // re-inserted below: the map's order is least recently used first
     }
     this.cache.set(key, entry);
+    const progressive = entry.text !== null || options.progressive === true;
+    if (!progressive) {
+      if (entry.scanned < this.table.nextId) {
+        // A scan cancelled or under way is finished here; a running slice loop then finds it done.
+        entry.cancelled = false;
+        if (!entry.running) entry.base = Math.max(entry.scanned, this.table.firstId);
+        entry.total = this.table.nextId;
+        this.scan(entry, () => false);
+      }
+      return entry.list;
+    }
     if (!entry.running && !entry.cancelled && entry.scanned < this.table.nextId) {
       entry.base = Math.max(entry.scanned, this.table.firstId);
       entry.total = this.table.nextId;
-      if (entry.text === null) {
-        // Field filters stay whole and synchronous: callers inside the engine (the lab's meter,
-        // locating a fragment's message) page them and must see every row. Only text filters,
-        // which read payloads, answer partially and go on in slices.
-        this.scan(entry, () => false);
-      } else {
-        const deadline = performance.now() + QUERY_SCAN_MS;
-        this.scan(entry, () => performance.now() >= deadline);
-        if (entry.scanned < this.table.nextId) void this.continueScan(entry);
-      }
+      const deadline = performance.now() + this.queryScanMs;
+      this.scan(entry, () => performance.now() >= deadline);
+      if (entry.scanned < this.table.nextId) void this.continueScan(entry);
     }
     return entry.list;
   }

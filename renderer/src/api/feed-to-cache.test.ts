@@ -52,4 +52,21 @@ describe('the change feed applied to the query cache', () => {
     applyFeedToCache(qc, [{ type: 'capture-deltas', version: 3, deltas: [{ type: 'cleared', nextFrameId: 40 }] }], state);
     expect(qc.getQueryData(queryKeys.exchanges(7))).toBeUndefined();
   });
+
+  it('re-reads a connection\'s filtered pages when a scan found more rows, though no frame arrived', async () => {
+    const qc = new QueryClient();
+    const state = { connections: new Map([[1, connection(1, 5)]]), captureVersion: 1 };
+    const key = queryKeys.framePage({ connectionId: 1, opcodes: [9] }, 'pings', 0, readVersion(state, 1));
+    let reads = 0;
+    const observer = new QueryObserver(qc, { queryKey: key, queryFn: () => ({ total: ++reads, start: 0, rows: [] }), staleTime: Infinity });
+    const unsubscribe = observer.subscribe(() => {});
+    await expect.poll(() => reads).toBe(1);
+    applyFeedToCache(qc, [{ type: 'capture-deltas', version: 2, deltas: [] }], state);
+    expect(reads).toBe(1); // nothing moved for this connection: the cached page stands
+    const progress = { type: 'search-progress' as const, filter: { connectionId: 1, opcodes: [9] }, scanned: 10, total: 20, matches: 2, done: false, cancelled: false };
+    applyFeedToCache(qc, [progress], state);
+    await expect.poll(() => reads).toBe(2);
+    expect(observer.getCurrentResult().data?.total).toBe(2);
+    unsubscribe();
+  });
 });

@@ -9,7 +9,11 @@ import { readVersion } from '../store/read-version';
 import { queryKeys, VERSIONED_METHODS } from './queries/query-keys';
 
 export function applyFeedToCache(queryClient: QueryClient, events: readonly EngineEvent[], state: Pick<StoreState, 'connections' | 'captureVersion'>): void {
+  let scanMoved = false;
   for (const event of events) {
+    // A filter scan found more rows: the pages of its table are stale even when no frame arrived
+    // (a closed capture), whatever version they are keyed by.
+    if (event.type === 'search-progress') scanMoved = true;
     if (event.type === 'capture-deltas') {
       // The change feed (issue 13): an exchange changed, or the capture was cleared.
       for (const delta of event.deltas) {
@@ -18,6 +22,7 @@ export function applyFeedToCache(queryClient: QueryClient, events: readonly Engi
       }
     }
   }
+  if (scanMoved) void queryClient.invalidateQueries({ queryKey: ['queryFrames'] });
   pruneOldVersions(queryClient, state);
 }
 

@@ -25,7 +25,7 @@ export interface FramePageRead {
 export function framePageQuery(client: FramescopeClient, read: FramePageRead, page: number) {
   return {
     queryKey: queryKeys.framePage(read.filter, read.filterKey, page, read.version),
-    queryFn: (): Promise<FramePage> => client.queryFrames({ filter: read.filter, start: page * PAGE_SIZE, count: PAGE_SIZE }),
+    queryFn: (): Promise<FramePage> => client.queryFrames({ filter: read.filter, start: page * PAGE_SIZE, count: PAGE_SIZE, progressive: true }),
   };
 }
 
