@@ -128,7 +128,9 @@ export type Role = 'server' | 'pipe' | 'relay' | 'relay-paused' | 'cli' | 'cli-o
 
 export function startChild(role: Role, arg: string): Promise<Child> {
   const profile = process.env.FRAMESCOPE_BENCH_PROFILE;
-  const flags = profile && role !== 'server' ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=${role}-${process.pid}.cpuprofile`] : [];
+  // Default profile names (CPU.<date>.<pid>.<thread>…): a fixed name would be written by tsx's loader
+  // thread too, and the idle loader's profile would replace the relay's.
+  const flags = profile && role !== 'server' ? ['--cpu-prof', `--cpu-prof-dir=${profile}/${role}`] : [];
   // tsx resolved from this file, so the children start whatever the working directory.
   const child = spawn(process.execPath, [...flags, '--import', import.meta.resolve('tsx'), SELF, role, arg], { stdio: ['pipe', 'pipe', 'inherit'] });
   const waiting: Array<(line: Record<string, number>) => void> = [];
