@@ -97,4 +97,28 @@ describe('streaming capture inflater (RFC 7692 §7.2.2)', () => {
     expect((await cut).error).toBe('The connection ended before the compressed message did.');
     expect((await message(inflater, await deflate('more'))).error).toMatch(/cut short/);
   });
+
+  it('flags a message cut short (zlib alone just waits for more), and never a whole one', async () => {
+    for (const takeover of [true, false]) {
+      // Without context takeover the sender starts every message with an empty window (§7.1.1.1).
+      const deflate = takeover ? compressor() : async (b: Uint8Array) => new Uint8Array(deflateRawSync(b, { finishFlush: constants.Z_SYNC_FLUSH })).subarray(0, -4);
+      const inflater = createStreamInflater({ noContextTakeover: !takeover });
+      // Whole messages of many shapes, with the window shared between them: none is flagged.
+      for (let i = 0; i < 60; i++) {
+        const body = i % 3 === 0 ? randomBytes(i * 97) : Buffer.from(`message ${i} `.repeat(i * 13));
+        const m = await message(inflater, await deflate(body));
+        expect(m.violations, `message ${i}, context takeover ${takeover}`).toEqual([]);
+        expect(Buffer.from(m.bytes).equals(body)).toBe(true);
+      }
+      // The same message cut by 1, 2, 3 and 40 bytes: each is flagged as 1007 invalid data.
+      for (const cut of [1, 2, 3, 40]) {
+        const fresh = createStreamInflater({ noContextTakeover: !takeover });
+        const whole = await compressor()(Buffer.from('a sentence that compresses, '.repeat(30) + randomBytes(64).toString('hex')));
+        const m = await message(fresh, whole.subarray(0, whole.length - cut));
+        expect(m.error, `cut ${cut}`).toMatch(/stops inside a DEFLATE block|invalid|too far/);
+        expect(m.violations.map((v) => v.code)).toEqual(['inflate-failed']);
+        if (takeover) expect((await message(fresh, await compressor()('next'))).error).toMatch(/^Not inflated/);
+      }
+    }
+  });
 });

@@ -7,6 +7,16 @@ import { constants, createInflateRaw, type InflateRaw } from 'node:zlib';
 import type { InflateEnd, InflateSink, StreamInflater } from '../../../shared/protocol/index';
 
 const TAIL = Buffer.from([0x00, 0x00, 0xff, 0xff]);
+/**
+ * Two empty stored blocks (BFINAL 0, BTYPE 00, LEN 0, NLEN ffff). A message ends with an empty
+ * stored block whose LEN/NLEN the tail supplies (RFC 7692 §7.2.1), so after the tail a whole
+ * message leaves the inflater at a block boundary, where these bytes are two more empty blocks: no
+ * output, nothing added to the window. A message cut short leaves it inside a Huffman-coded block,
+ * where the same bits decode as literals, a match or an invalid code: output or an error, which is
+ * how a truncated message is told from a whole one (zlib itself just waits for more input).
+ */
+const PROBE = Buffer.from([0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00, 0x00, 0xff, 0xff]);
+const TRUNCATED = 'The compressed data stops inside a DEFLATE block: the message was cut short or is corrupt.';
 /** Output per 'data' event: bounds the work one event does on the event loop (UTF-8 check, copy). */
 const OUTPUT_CHUNK = 64 * 1024;
 
@@ -43,6 +53,8 @@ class ZlibStreamInflater implements StreamInflater {
   private consumedAtStart = 0;
   /** With context takeover, why later messages cannot be inflated any more. */
   private lost: string | null = null;
+  /** The job whose end is being checked with PROBE, and the bytes the probe produced. */
+  private probing: { job: Job; output: number } | null = null;
 
   constructor(
     private readonly noContextTakeover: boolean,
@@ -110,7 +122,8 @@ class ZlibStreamInflater implements StreamInflater {
     }
     z.on('data', (chunk: Buffer) => {
       const job = this.active;
-      if (job !== null && !job.done && this.z === z) job.sink.data(chunk);
+      if (this.probing !== null && this.probing.job === job) this.probing.output += chunk.length;
+      else if (job !== null && !job.done && this.z === z) job.sink.data(chunk);
     });
     z.on('error', (err: Error) => {
       if (this.z !== z) return;
@@ -118,7 +131,9 @@ class ZlibStreamInflater implements StreamInflater {
       z.close();
       const job = this.active;
       if (!this.noContextTakeover) this.lost = 'an earlier compressed message in this direction was not valid DEFLATE data, and later ones depend on its window.';
-      if (job !== null && !job.done) this.finish(job, { error: err.message, corrupt: true, trailingBytes: 0 });
+      const probed = this.probing !== null && this.probing.job === job;
+      this.probing = null;
+      if (job !== null && !job.done) this.finish(job, { error: probed ? TRUNCATED : err.message, corrupt: true, trailingBytes: 0 });
     });
     this.z = z;
     return z;
@@ -140,9 +155,35 @@ class ZlibStreamInflater implements StreamInflater {
         // The stream is over; like ws, the next message starts a fresh one.
         this.z = null;
         z.close();
-      } else if (this.noContextTakeover) {
-        z.reset(); // nothing else is in flight: jobs run one at a time
+        this.finish(job, { error: null, corrupt: false, trailingBytes });
+        return;
       }
+      // An empty payload (the tail alone) is how some senders write an empty message; ws takes it.
+      if (job.written === 0) {
+        if (this.noContextTakeover) z.reset();
+        this.finish(job, { error: null, corrupt: false, trailingBytes });
+        return;
+      }
+      this.probeEnd(z, job, trailingBytes);
+    });
+  }
+
+  /** Checks that the message ended at a block boundary (see PROBE), then finishes it. */
+  private probeEnd(z: InflateRaw, job: Job, trailingBytes: number): void {
+    this.probing = { job, output: 0 };
+    z.write(PROBE);
+    z.flush(constants.Z_SYNC_FLUSH, () => {
+      const probe = this.probing;
+      this.probing = null;
+      if (job.done || this.z !== z || probe === null) return;
+      if (probe.output > 0) {
+        this.z = null;
+        z.close();
+        if (!this.noContextTakeover) this.lost = 'an earlier compressed message in this direction was cut short, and later ones depend on its window.';
+        this.finish(job, { error: TRUNCATED, corrupt: true, trailingBytes: 0 });
+        return;
+      }
+      if (this.noContextTakeover) z.reset(); // nothing else is in flight: jobs run one at a time
       this.finish(job, { error: null, corrupt: false, trailingBytes });
     });
   }
