@@ -32,5 +32,7 @@ export interface ErrorNotice {
 /** What an error notice shows: what the user tried (`context`, translated), the kind of failure, and the detail. */
 export function errorNotice(err: unknown, context?: string, fallback?: ErrorCode): ErrorNotice {
   const { code, sentence, detail } = describeError(err, fallback);
-  return { message: context ? `${context} ${sentence}` : sentence, detail: detail || undefined, code };
+  // Sentences join as each language joins them (English puts a space after a full stop, Chinese does not).
+  const message = context ? i18n.t('errors:withContext', { what: context, why: sentence }) : sentence;
+  return { message, detail: detail || undefined, code };
 }

@@ -48,6 +48,7 @@ export function TopBar() {
           <button
             key={name}
             role="tab"
+            data-view={name}
             aria-selected={view === name}
             className={view === name ? 'tab active' : 'tab'}
             title={t(`views.${name}.hint`)}

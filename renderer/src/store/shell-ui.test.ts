@@ -43,6 +43,8 @@ describe('notices', () => {
     });
     await i18n.changeLanguage('zh-CN');
     expect(errorNotice(err)).toEqual({ message: '在当前状态下无法执行。', detail: 'Port 8080 is already in use.', code: 'conflict' });
+    // Chinese joins sentences without a space.
+    expect(errorNotice(err, '无法启动代理。').message).toBe('无法启动代理。在当前状态下无法执行。');
     // Not an engine error: the caller's fallback code, else internal.
     expect(errorNotice('bad spec', undefined, 'invalid')).toMatchObject({ code: 'invalid', message: '请求无效。', detail: 'bad spec' });
     expect(errorNotice(new TypeError('x is undefined')).code).toBe('internal');
