@@ -1,6 +1,6 @@
 // Notices at the bottom right: at most MAX_NOTICES (the store drops the oldest), info and success
 // dismiss themselves after a few seconds (paused while the pointer or focus is on them), errors stay
-// until dismissed. Long text is cut to a few lines; "Show all" reveals the rest, and never wider than
+// until dismissed. Long text is cut to three lines; "Show all" reveals the rest, and never wider than
 // the window.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,10 +35,16 @@ function NoticeItem({ notice }: { notice: Notice }) {
     return () => clearTimeout(timer);
   }, [lifetime, held, expanded, dismiss, notice.id]);
 
-  // Whether the clamp cut anything: only then is "Show all" offered.
+  // Whether the clamp cut anything (measured again when the window or the text changes): only then
+  // is "Show all" offered.
   useLayoutEffect(() => {
     const el = body.current;
-    if (el && !expanded) setLong(el.scrollHeight > el.clientHeight + 1);
+    if (!el || expanded) return;
+    const measure = () => setLong(el.scrollHeight > el.clientHeight + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
   }, [expanded, notice.message, notice.detail]);
 
   return (
