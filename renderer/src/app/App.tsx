@@ -34,9 +34,9 @@ export function App() {
         <main className="shell-main" aria-label={t('main')}>
           <ActiveView />
         </main>
+        <Notices />
       </div>
       <StatusBar />
-      <Notices />
     </div>
   );
 }
