@@ -5,7 +5,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useAppSession } from './app-session';
 import { openPage, pageErrors, screenshot } from './harness';
-import { LANGS, openInLang, shellUntranslated, startClassTraffic, type ClassTraffic } from './shell-page';
+import type { Page } from 'playwright-core';
+import { LANGS, openInLang, shellOverflow, shellUntranslated, startClassTraffic, type ClassTraffic } from './shell-page';
+
+/** The smallest computed font size of any visible text in the shell (top bar, sidebar, status bar, notices). */
+function smallestShellText(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let min = Infinity;
+    for (const root of document.querySelectorAll('.topbar, .sidebar, .statusbar, .notices')) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !n.textContent?.trim() || el.closest('.visually-hidden')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+      }
+    }
+    return min;
+  });
+}
 
 describe('the shell in English and Chinese', () => {
   const session = useAppSession({ echo: {} });
@@ -81,6 +100,20 @@ describe('the shell in English and Chinese', () => {
       expect(await mainWidth()).toBe(withSidebar);
       await page.reload();
       await sidebar.waitFor();
+    });
+
+    it('sizes every shell text from the root, so presenter mode lifts it all to at least 18 px and still fits', async () => {
+      const page = await openInLang(session, 'zh-CN');
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await expect.poll(() => page.getByTestId('connection-item').count()).toBeGreaterThan(0);
+      expect(await smallestShellText(page)).toBe(11);
+      const rootSize = (size: string) => page.evaluate((v) => (document.documentElement.style.fontSize = v), size);
+      await rootSize('150%'); // a wrong world: not enough
+      expect(await smallestShellText(page)).toBeLessThan(18);
+      await rootSize('165%'); // what presenter mode sets (html[data-presenter='on'])
+      expect(await smallestShellText(page)).toBeGreaterThanOrEqual(18);
+      expect(await shellOverflow(page)).toEqual({ overflowPx: 0, clipped: [] });
+      await screenshot(page, 'shell-zh-CN-root-165pct-1280x720');
     });
 
     it('looks right at 1280×720 and 1920×1080, light and dark, en and zh-CN', async () => {
