@@ -77,6 +77,14 @@ describe('the shell survives a projector', () => {
           await screenshot(page, `layout-sidebar-overlay-${lang}-${w}x${h}`);
           await page.keyboard.press('Escape');
           await expect.poll(() => sidebar.count()).toBe(0);
+          // Picking a connection in the overlay closes it: the view it filters is what the user wants to see.
+          await page.getByTestId('sidebar-toggle').click();
+          await page.getByTestId('connection-item').first().click();
+          await expect.poll(() => sidebar.count()).toBe(0);
+          await page.getByTestId('sidebar-toggle').click();
+          await page.getByRole('button', { name: lang === 'en' ? 'Show all' : '显示全部' }).click();
+          await page.keyboard.press('Escape');
+          await expect.poll(() => sidebar.count()).toBe(0);
         } else {
           expect(await sidebar.count()).toBe(1);
         }

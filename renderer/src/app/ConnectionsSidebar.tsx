@@ -11,7 +11,13 @@ export function ConnectionsSidebar({ overlay }: { overlay: boolean }) {
   const { t } = useTranslation('shell');
   const connections = useStore((s) => s.connections);
   const selected = useStore((s) => s.selectedConnectionId);
-  const select = useStore((s) => s.selectConnection);
+  const selectConnection = useStore((s) => s.selectConnection);
+  const closeOverlay = useStore((s) => s.closeSidebarOverlay);
+  // Over the view (narrow window), picking a connection is the last step: the sidebar gets out of the way.
+  const select = (id: number | null) => {
+    selectConnection(id);
+    if (overlay && id !== null) closeOverlay();
+  };
   // Newest first: that is where a user looks for the connection they just made.
   const all = useMemo(() => [...connections.values()].sort((a, b) => b.id - a.id), [connections]);
   // The lab's own connections (source 'lab') are kept apart from the user's, folded by default.
