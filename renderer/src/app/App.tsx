@@ -17,7 +17,7 @@ import { useShellLayout } from './use-shell-layout';
 export function App() {
   const { t } = useTranslation('shell');
   const theme = useStore(effectiveTheme);
-  const { narrow, sidebar } = useShellLayout();
+  const { overlay, sidebar } = useShellLayout();
   useEngineSync();
   useSystemTheme();
 
@@ -25,12 +25,12 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
-  const bodyClass = ['shell-body', narrow ? 'narrow' : '', sidebar && !narrow ? '' : 'no-sidebar'].filter(Boolean).join(' ');
+  const bodyClass = sidebar && !overlay ? 'shell-body' : 'shell-body no-sidebar';
   return (
     <div className="shell">
       <TopBar />
       <div className={bodyClass}>
-        {sidebar && <ConnectionsSidebar overlay={narrow} />}
+        {sidebar && <ConnectionsSidebar overlay={overlay} />}
         <main className="shell-main" aria-label={t('main')}>
           <ActiveView />
         </main>

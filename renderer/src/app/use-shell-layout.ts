@@ -2,10 +2,11 @@
 // away by itself), Ctrl/⌘+B toggles the sidebar anywhere, Escape closes it when it lies over the view.
 import { useEffect } from 'react';
 import { useStore } from '../store';
-import { isSidebarShortcut, NARROW_QUERY, sidebarShown } from '../store/layout-slice';
+import { isSidebarShortcut, NARROW_QUERY, sidebarOverlays, sidebarShown } from '../store/layout-slice';
 
-export function useShellLayout(): { narrow: boolean; sidebar: boolean } {
-  const narrow = useStore((s) => s.narrow);
+/** `overlay`: the sidebar, when shown, lies over the view (narrow window or presenter mode). */
+export function useShellLayout(): { overlay: boolean; sidebar: boolean } {
+  const overlay = useStore(sidebarOverlays);
   const sidebar = useStore(sidebarShown);
   const setNarrow = useStore((s) => s.setNarrow);
   const toggle = useStore((s) => s.toggleSidebar);
@@ -32,5 +33,5 @@ export function useShellLayout(): { narrow: boolean; sidebar: boolean } {
     return () => window.removeEventListener('keydown', onKey);
   }, [toggle, closeOverlay]);
 
-  return { narrow, sidebar };
+  return { overlay, sidebar };
 }

@@ -15,11 +15,20 @@ export interface LayoutSlice {
   sidebarCollapsed: boolean;
   /** The window is narrower than NARROW_QUERY. */
   narrow: boolean;
-  /** On a narrow window, the sidebar is open over the view (not remembered). */
+  /** Another mode (presenter mode) wants the view alone: the sidebar behaves as on a narrow window. */
+  sidebarSuppressed: boolean;
+  /** On a narrow window (or suppressed), the sidebar is open over the view (not remembered). */
   sidebarOverlay: boolean;
   toggleSidebar(): void;
   closeSidebarOverlay(): void;
   setNarrow(narrow: boolean): void;
+  /** Presenter mode calls this with true on entry and false on exit; the user's own choice is kept. */
+  setSidebarSuppressed(suppressed: boolean): void;
+}
+
+/** The sidebar lies over the view instead of beside it. */
+export function sidebarOverlays(s: Pick<LayoutSlice, 'narrow' | 'sidebarSuppressed'>): boolean {
+  return s.narrow || s.sidebarSuppressed;
 }
 
 function storedCollapsed(): boolean {
@@ -41,10 +50,11 @@ function remember(collapsed: boolean): void {
 export const createLayoutSlice: StateCreator<StoreState, [], [], LayoutSlice> = (set, get) => ({
   sidebarCollapsed: storedCollapsed(),
   narrow: globalThis.matchMedia?.(NARROW_QUERY).matches ?? false,
+  sidebarSuppressed: false,
   sidebarOverlay: false,
   toggleSidebar: () => {
-    const { narrow, sidebarOverlay, sidebarCollapsed } = get();
-    if (narrow) {
+    const { sidebarOverlay, sidebarCollapsed } = get();
+    if (sidebarOverlays(get())) {
       set({ sidebarOverlay: !sidebarOverlay });
       return;
     }
@@ -53,11 +63,12 @@ export const createLayoutSlice: StateCreator<StoreState, [], [], LayoutSlice> = 
   },
   closeSidebarOverlay: () => set({ sidebarOverlay: false }),
   setNarrow: (narrow) => set({ narrow, sidebarOverlay: false }),
+  setSidebarSuppressed: (sidebarSuppressed) => set({ sidebarSuppressed, sidebarOverlay: false }),
 });
 
 /** Whether the sidebar is on screen now. */
-export function sidebarShown(s: Pick<LayoutSlice, 'narrow' | 'sidebarOverlay' | 'sidebarCollapsed'>): boolean {
-  return s.narrow ? s.sidebarOverlay : !s.sidebarCollapsed;
+export function sidebarShown(s: Pick<LayoutSlice, 'narrow' | 'sidebarSuppressed' | 'sidebarOverlay' | 'sidebarCollapsed'>): boolean {
+  return sidebarOverlays(s) ? s.sidebarOverlay : !s.sidebarCollapsed;
 }
 
 /** Ctrl+B (⌘B on a Mac), as in code editors, toggles the sidebar. */

@@ -74,6 +74,20 @@ describe('sidebar', () => {
     expect(sidebarShown(store.getState())).toBe(false);
   });
 
+  it('steps aside for presenter mode without forgetting the user’s choice', () => {
+    const store = makeStore();
+    store.getState().setNarrow(false);
+    expect(sidebarShown(store.getState())).toBe(true);
+    store.getState().setSidebarSuppressed(true);
+    expect(sidebarShown(store.getState())).toBe(false);
+    store.getState().toggleSidebar(); // opens over the view, the wide choice untouched
+    expect(sidebarShown(store.getState())).toBe(true);
+    expect(store.getState().sidebarCollapsed).toBe(false);
+    store.getState().setSidebarSuppressed(false);
+    expect(store.getState().sidebarOverlay).toBe(false);
+    expect(sidebarShown(store.getState())).toBe(true);
+  });
+
   it('toggles with Ctrl+B or ⌘B and nothing else', () => {
     const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
     expect(isSidebarShortcut(key('b', { ctrlKey: true }))).toBe(true);
