@@ -7,6 +7,8 @@ import { findTemplate } from '../../../shared/craft/templates';
 import { OPCODE_CLOSE, opcodeName } from '../../../shared/protocol/opcodes';
 import type { Peer } from '../../../shared/model';
 import { getClient } from '../api/client';
+import { i18n } from '../i18n';
+import { notifyError } from './notify';
 import { useStore } from '../store';
 import { readVersion } from '../store/read-version';
 import type { AnswerFrame, SentRecord } from '../store/crafter-slice';
@@ -82,7 +84,7 @@ export async function sendCurrentDocument(): Promise<void> {
   } catch (err) {
     const cancelled = err instanceof DOMException && err.name === 'AbortError';
     store.updateSentRecord(record.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? 'Cancelled before every frame was sent.' : errorText(err) });
-    if (!cancelled) store.pushNotice('error', `Send failed: ${errorText(err)}`);
+    if (!cancelled) notifyError(err, i18n.t('errors:context.send'));
   } finally {
     store.setCrafterAbort(null);
     store.setCrafterSending(null);
@@ -164,7 +166,7 @@ export async function saveCurrentAsSnippet(name: string): Promise<boolean> {
     await refreshSnippets();
     return true;
   } catch (err) {
-    useStore.getState().pushNotice('error', `Could not save the snippet: ${errorText(err)}`);
+    notifyError(err, i18n.t('errors:context.saveSnippet'));
     return false;
   }
 }
@@ -172,7 +174,7 @@ export async function saveCurrentAsSnippet(name: string): Promise<boolean> {
 export function loadSnippet(spec: string, name: string): void {
   const doc = parseDocument(spec);
   if ('error' in doc) {
-    useStore.getState().pushNotice('error', `Snippet "${name}" cannot be loaded: ${doc.error}.`);
+    notifyError(doc.error, i18n.t('errors:context.loadSnippet', { name }), 'invalid');
     return;
   }
   useStore.getState().setCrafterDoc(doc, null);
@@ -182,7 +184,7 @@ export async function deleteSnippet(id: string): Promise<void> {
   try {
     await getClient().deleteSnippet(id);
   } catch (err) {
-    useStore.getState().pushNotice('error', `Could not delete the snippet: ${errorText(err)}`);
+    notifyError(err, i18n.t('errors:context.deleteSnippet'));
   }
   await refreshSnippets();
 }

@@ -1,7 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { applyFeedToCache } from '../api/feed-to-cache';
 import { useClient } from '../api/use-client';
+import { notifyError } from '../actions/notify';
+import { i18n } from '../i18n';
 import { effectiveTheme } from '../store/app-slice';
 import { useStore } from '../store';
 import { ActiveView } from '../views';
@@ -9,9 +12,12 @@ import { ConnectionsSidebar } from './ConnectionsSidebar';
 import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
+import { useShellLayout } from './use-shell-layout';
 
 export function App() {
+  const { t } = useTranslation('shell');
   const theme = useStore(effectiveTheme);
+  const { overlay, sidebar } = useShellLayout();
   useEngineSync();
   useSystemTheme();
 
@@ -19,17 +25,18 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
+  const bodyClass = sidebar && !overlay ? 'shell-body' : 'shell-body no-sidebar';
   return (
     <div className="shell">
       <TopBar />
-      <div className="shell-body">
-        <ConnectionsSidebar />
-        <main className="shell-main" aria-label="Main area">
+      <div className={bodyClass}>
+        {sidebar && <ConnectionsSidebar overlay={overlay} />}
+        <main className="shell-main" aria-label={t('main')}>
           <ActiveView />
         </main>
+        <Notices />
       </div>
       <StatusBar />
-      <Notices />
     </div>
   );
 }
@@ -51,9 +58,9 @@ function useEngineSync(): void {
         store.setProxies(proxies);
         useStore.setState({ stats });
       })
-      .catch((err: Error) => {
+      .catch((err: unknown) => {
         store.setEngineConnected(false);
-        store.pushNotice('error', err.message);
+        notifyError(err, i18n.t('errors:context.load'));
       });
     return unsubscribe;
   }, [client, queryClient]);

@@ -1,48 +1,60 @@
+import { useTranslation } from 'react-i18next';
 import { clearCapture, setCapturePaused } from '../actions/capture';
+import { notify, notifyError } from '../actions/notify';
 import { CaptureControls } from './controls/CaptureControls';
 import { useStore } from '../store';
-import type { ThemePreference, ViewName } from '../store/app-slice';
+import type { ViewName } from '../store/app-slice';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { SidebarToggle } from './SidebarToggle';
+import { ThemeToggle } from './ThemeToggle';
 
-const VIEWS: Array<{ name: ViewName; label: string; hint: string }> = [
-  { name: 'inspector', label: 'Inspector', hint: 'Frames, anatomy, payloads and the handshake' },
-  { name: 'timeline', label: 'Timeline', hint: 'Who sent what, when: a sequence diagram' },
-  { name: 'lab', label: 'Lab', hint: 'Polling, long polling, SSE and WebSocket side by side' },
-  { name: 'crafter', label: 'Crafter', hint: 'Compose any frame and send it into a live connection' },
-];
+/** The view tabs, in order. A new view adds its name here and its label under `shell:views.<name>`. */
+const VIEWS: readonly ViewName[] = ['inspector', 'timeline', 'lab', 'crafter'];
 
-const NEXT_THEME: Record<ThemePreference, ThemePreference> = { system: 'light', light: 'dark', dark: 'system' };
-const THEME_LABEL: Record<ThemePreference, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
+const APP_NAME = 'Framescope';
+// Symbols, not words: the same in every language.
+const BRAND_MARK = '⇄';
+const MENU_MARK = '▾';
 
 export function TopBar() {
+  const { t } = useTranslation(['shell', 'errors']);
   const view = useStore((s) => s.view);
   const setView = useStore((s) => s.setView);
-  const theme = useStore((s) => s.themePreference);
-  const setTheme = useStore((s) => s.setThemePreference);
   const paused = useStore((s) => s.stats.paused);
   const proxies = useStore((s) => s.proxies.length);
   const controlsOpen = useStore((s) => s.controlsOpen);
   const openControls = useStore((s) => s.openControls);
   const closeControls = useStore((s) => s.closeControls);
 
+  const pause = () =>
+    void setCapturePaused(!paused).catch((err: unknown) => notifyError(err, paused ? t('errors:context.resume') : t('errors:context.pause')));
+  const clear = () =>
+    void clearCapture().then(
+      () => notify(t('capture.cleared'), 'success'),
+      (err: unknown) => notifyError(err, t('errors:context.clear')),
+    );
+
   return (
     <header className="topbar">
-      <div className="brand" aria-label="Framescope">
+      <SidebarToggle />
+      <div className="brand" title={t('brand.home')} translate="no">
         <span className="brand-mark" aria-hidden="true">
-          ⇄
+          {BRAND_MARK}
         </span>
-        Framescope
+        <span className="brand-name">{APP_NAME}</span>
       </div>
-      <nav className="view-tabs" role="tablist" aria-label="Views">
-        {VIEWS.map((v) => (
+      <nav className="view-tabs" role="tablist" aria-label={t('views.label')}>
+        {VIEWS.map((name) => (
           <button
-            key={v.name}
+            key={name}
             role="tab"
-            aria-selected={view === v.name}
-            className={view === v.name ? 'tab active' : 'tab'}
-            title={v.hint}
-            onClick={() => setView(v.name)}
+            data-view={name}
+            aria-selected={view === name}
+            className={view === name ? 'tab active' : 'tab'}
+            title={t(`views.${name}.hint`)}
+            onClick={() => setView(name)}
           >
-            {v.label}
+            {t(`views.${name}.label`)}
           </button>
         ))}
       </nav>
@@ -53,27 +65,23 @@ export function TopBar() {
             data-testid="capture-button"
             aria-expanded={controlsOpen}
             aria-haspopup="dialog"
-            title="Start a proxy or connect the built-in client"
+            title={t('capture.hint')}
             onClick={() => (controlsOpen ? closeControls() : openControls())}
           >
             <span className={proxies > 0 ? 'dot on' : 'dot'} aria-hidden="true" />
-            Capture{proxies > 0 ? ` · ${proxies} ${proxies === 1 ? 'proxy' : 'proxies'}` : ''} ▾
+            {proxies > 0 ? t('capture.proxies', { count: proxies }) : t('capture.button')}
+            <span aria-hidden="true">{MENU_MARK}</span>
           </button>
           <CaptureControls />
         </div>
-        <button
-          className="button ghost"
-          title={paused ? 'Resume recording frames' : 'Stop recording frames (traffic still flows)'}
-          onClick={() => void setCapturePaused(!paused)}
-        >
-          {paused ? 'Resume capture' : 'Pause capture'}
+        <button className="button ghost" data-testid="pause-toggle" title={paused ? t('capture.resumeHint') : t('capture.pauseHint')} onClick={pause}>
+          {paused ? t('capture.resume') : t('capture.pause')}
         </button>
-        <button className="button ghost" title="Forget every captured connection and frame" onClick={() => void clearCapture()}>
-          Clear
+        <button className="button ghost" data-testid="clear-capture" title={t('capture.clearHint')} onClick={clear}>
+          {t('capture.clear')}
         </button>
-        <button className="button ghost" data-testid="theme-toggle" title="Switch between system, light and dark" onClick={() => setTheme(NEXT_THEME[theme])}>
-          {THEME_LABEL[theme]}
-        </button>
+        <ThemeToggle />
+        <LanguageSwitcher />
       </div>
     </header>
   );

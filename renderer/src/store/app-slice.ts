@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppInfo, FramescopeClient } from '../../../shared/api';
+import type { ErrorCode } from '../../../shared/api/errors';
 import type { StoreState } from './index';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -7,8 +8,21 @@ export type ViewName = 'inspector' | 'timeline' | 'lab' | 'crafter';
 
 export interface Notice {
   id: number;
-  level: 'info' | 'error';
+  level: 'info' | 'success' | 'error';
+  /** UI text, already in the reader's language. */
   message: string;
+  /** Data beside the message (an engine's detail, a path): shown as is, never translated. */
+  detail?: string;
+  /** The engine's error code, for tests and for styling. */
+  code?: ErrorCode;
+}
+
+/** At most this many notices are on screen; a new one pushes the oldest out. */
+export const MAX_NOTICES = 3;
+
+/** How long a notice stays by itself: errors stay until the user dismisses them. */
+export function noticeLifetimeMs(level: Notice['level']): number | null {
+  return level === 'error' ? null : 6000;
 }
 
 export interface AppSlice {
@@ -27,7 +41,7 @@ export interface AppSlice {
   setThemePreference(theme: ThemePreference): void;
   setSystemDark(dark: boolean): void;
   setView(view: ViewName): void;
-  pushNotice(level: Notice['level'], message: string): void;
+  pushNotice(level: Notice['level'], message: string, extra?: Pick<Notice, 'detail' | 'code'>): void;
   dismissNotice(id: number): void;
 }
 
@@ -56,7 +70,8 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) 
   },
   setSystemDark: (systemDark) => set({ systemDark }),
   setView: (view) => set({ view }),
-  pushNotice: (level, message) => set((s) => ({ notices: [...s.notices.slice(-4), { id: s.nextNoticeId, level, message }], nextNoticeId: s.nextNoticeId + 1 })),
+  pushNotice: (level, message, extra) =>
+    set((s) => ({ notices: [...s.notices, { id: s.nextNoticeId, level, message, ...extra }].slice(-MAX_NOTICES), nextNoticeId: s.nextNoticeId + 1 })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });
 

@@ -7,8 +7,9 @@ import { createCrafterSlice, type CrafterSlice } from './crafter-slice';
 import { createControlsSlice, type ControlsSlice } from './controls-slice';
 import { createInspectorSlice, type InspectorSlice } from './inspector-slice';
 import { createLabSlice, type LabSlice } from './lab-slice';
+import { createLayoutSlice, type LayoutSlice } from './layout-slice';
 
-export type StoreState = AppSlice & CaptureSlice & ControlsSlice & InspectorSlice & CrafterSlice & LabSlice;
+export type StoreState = AppSlice & CaptureSlice & ControlsSlice & InspectorSlice & CrafterSlice & LabSlice & LayoutSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
@@ -17,4 +18,5 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createControlsSlice(...a),
   ...createInspectorSlice(...a),
   ...createLabSlice(...a),
+  ...createLayoutSlice(...a),
 }));

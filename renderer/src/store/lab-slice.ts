@@ -7,6 +7,8 @@ import { DEFAULT_LAB_OPTIONS, type LabEvent, type LabOptions, type LabStatus, ty
 import { BrowserLabClients, estimateClockOffset } from '../services/lab/browser-clients';
 import { addLive, resetTimeline } from '../views/lab/lab-data';
 import { requireClient } from './app-slice';
+import { errorNotice } from '../actions/error-text';
+import { i18n } from '../i18n';
 import type { StoreState } from './index';
 
 export type SweepKind = LabSweepRequest['kind'];
@@ -64,8 +66,10 @@ export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, 
       set((s) => ({ labStatus: status, labSummary: null, labVersion: s.labVersion + 1 }));
       if (status.options?.clients === 'browser' && status.endpoints && status.runId !== null) {
         const offset = await estimateClockOffset(() => client.labClock());
-        const clients = new BrowserLabClients(status.runId, status.endpoints, status.options, offset, (r) => client.labReport(r), (m) =>
-          get().pushNotice('error', `Lab: ${m}`),
+        const clients = new BrowserLabClients(status.runId, status.endpoints, status.options, offset, (r) => client.labReport(r), (m) => {
+          const { message, ...extra } = errorNotice(m, i18n.t('errors:context.lab'), 'unavailable');
+          get().pushNotice('error', message, extra);
+        },
         );
         browserClients = clients;
         await clients.start();
