@@ -92,10 +92,10 @@ export function CopyMenu({ detail }: { detail: FrameDetail }) {
   return (
     <div className="copy-menu" role="group" aria-label={t('copy.label')}>
       <span className="muted copy-label">{t('copy.copy')}</span>
-      <button className="button small" onClick={() => void copy('hex')} title={t('copy.hexTitle')} data-testid="copy-hex">
+      <button className="button small" onClick={() => void copy('hex')} title={t('copy.hexTitle')} data-testid="copy-hex" translate="no">
         {t('copy.hex')}
       </button>
-      <button className="button small" onClick={() => void copy('base64')} title={t('copy.base64Title')} data-testid="copy-base64">
+      <button className="button small" onClick={() => void copy('base64')} title={t('copy.base64Title')} data-testid="copy-base64" translate="no">
         {t('copy.base64')}
       </button>
       <button className="button small" onClick={() => void copy('text')} title={t('copy.textTitle')} data-testid="copy-text">

@@ -132,7 +132,7 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
       <span className={row.fin ? 'cell flag' : 'cell flag off'} role="gridcell" data-col="fin">
         {row.fin ? '1' : '0'}
       </span>
-      <span className={anyRsv ? 'cell flag on' : 'cell flag off'} role="gridcell" data-col="rsv">
+      <span className={anyRsv ? 'cell flag rsv on' : 'cell flag rsv off'} role="gridcell" data-col="rsv">
         {rsvText(row)}
       </span>
       <span className={row.masked ? 'cell flag' : 'cell flag off'} role="gridcell" data-col="mask">
@@ -184,7 +184,7 @@ export function FrameTableHeader() {
       <span className="cell flag" role="columnheader" title={t('table.col.finTitle')}>
         {BIT_COLUMNS.fin}
       </span>
-      <span className="cell flag" role="columnheader" title={t('table.col.rsvTitle')}>
+      <span className="cell flag rsv" role="columnheader" title={t('table.col.rsvTitle')}>
         {BIT_COLUMNS.rsv}
       </span>
       <span className="cell flag" role="columnheader" title={t('table.col.maskTitle')}>
