@@ -5,10 +5,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../electron/engine/host/browser-server';
 import { useAppSession, type Scheme } from './app-session';
-import { startEchoServer, type EchoServer } from './echo-server';
-import { RENDERER_DIR, pageErrors, screenshot } from './harness';
+import type { EchoServer } from './echo-server';
+import { RENDERER_DIR, openPage, pageErrors, screenshot } from './harness';
 import { row, rows, showConnection } from './inspector-page';
-import { knownConversation, nextMessage, openClient, startReverseProxy, unmaskedClientFrame, waitForFrames } from './inspector-traffic';
+import { inspectorTraffic } from './inspector-traffic';
 import { horizontalOverflow, untranslatedText } from './text-audit';
 
 type Viewport = { width: number; height: number };
@@ -19,15 +19,7 @@ const PROJECTOR: Viewport[] = [
 ];
 
 async function openAt(browser: Browser, url: string, viewport: Viewport = { width: 1280, height: 720 }, scheme: Scheme = 'light'): Promise<Page> {
-  const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(url);
+  const page = await openPage(browser, url, scheme, viewport);
   await page.locator('section.inspector').waitFor();
   return page;
 }
@@ -98,17 +90,7 @@ describe('the Inspector in two languages', () => {
 
   beforeAll(async () => {
     const { app, echo } = session;
-    deflateEcho = await startEchoServer({ deflate: true });
-    const proxy = await startReverseProxy(app, echo.url);
-    const deflateProxy = await startReverseProxy(app, deflateEcho.url);
-    await knownConversation(`${proxy}/plain`);
-    await unmaskedClientFrame(proxy, '/raw');
-    const deflated = await openClient(`${deflateProxy}/deflate`, { perMessageDeflate: { threshold: 0 } });
-    const echoed = nextMessage(deflated);
-    deflated.send('compress me '.repeat(20));
-    await echoed;
-    deflated.close();
-    await waitForFrames(app, 14 + 1 + 2);
+    deflateEcho = await inspectorTraffic(app, echo.url);
     // `framescope serve --lang zh-CN`: the same engine behind a second host started with a default language.
     zhServer = await startBrowserServer({ engine: app.engine, rendererDir: RENDERER_DIR, port: 0, lang: 'zh-CN' });
   });

@@ -162,43 +162,33 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
 /** Bit names of RFC 6455 §5.2, written the same in every language. */
 const BIT_COLUMNS = { fin: 'FIN', rsv: 'RSV', mask: 'MASK', warn: '⚠' };
 
+type HeaderKey = 'num' | 'time' | 'dir' | 'conn' | 'opcode' | 'length' | 'payload';
+type TitleKey = 'timeTitle' | 'finTitle' | 'rsvTitle' | 'maskTitle' | 'violationsTitle';
+
+/** The header cells, in the order of --frame-cols: a translated name or a bit name, and a tooltip. */
+const HEADER: Array<{ className: string; label: HeaderKey | keyof typeof BIT_COLUMNS; bit?: true; title?: TitleKey }> = [
+  { className: 'num', label: 'num' },
+  { className: 'time', label: 'time', title: 'timeTitle' },
+  { className: '', label: 'dir' },
+  { className: 'conn', label: 'conn' },
+  { className: '', label: 'opcode' },
+  { className: 'flag', label: 'fin', bit: true, title: 'finTitle' },
+  { className: 'flag rsv', label: 'rsv', bit: true, title: 'rsvTitle' },
+  { className: 'flag', label: 'mask', bit: true, title: 'maskTitle' },
+  { className: 'len', label: 'length' },
+  { className: 'preview', label: 'payload' },
+  { className: 'warn', label: 'warn', bit: true, title: 'violationsTitle' },
+];
+
 export function FrameTableHeader() {
   const { t } = useTranslation('inspector');
   return (
     <div className="frame-row frame-head" role="row" aria-rowindex={1}>
-      <span className="cell num" role="columnheader">
-        {t('table.col.num')}
-      </span>
-      <span className="cell time" role="columnheader" title={t('table.col.timeTitle')}>
-        {t('table.col.time')}
-      </span>
-      <span className="cell" role="columnheader">
-        {t('table.col.dir')}
-      </span>
-      <span className="cell conn" role="columnheader">
-        {t('table.col.conn')}
-      </span>
-      <span className="cell" role="columnheader">
-        {t('table.col.opcode')}
-      </span>
-      <span className="cell flag" role="columnheader" title={t('table.col.finTitle')}>
-        {BIT_COLUMNS.fin}
-      </span>
-      <span className="cell flag rsv" role="columnheader" title={t('table.col.rsvTitle')}>
-        {BIT_COLUMNS.rsv}
-      </span>
-      <span className="cell flag" role="columnheader" title={t('table.col.maskTitle')}>
-        {BIT_COLUMNS.mask}
-      </span>
-      <span className="cell len" role="columnheader">
-        {t('table.col.length')}
-      </span>
-      <span className="cell preview" role="columnheader">
-        {t('table.col.payload')}
-      </span>
-      <span className="cell warn" role="columnheader" title={t('table.col.violationsTitle')}>
-        {BIT_COLUMNS.warn}
-      </span>
+      {HEADER.map((h) => (
+        <span key={h.label} className={`cell ${h.className}`} role="columnheader" title={h.title ? t(`table.col.${h.title}`) : undefined}>
+          {h.bit ? BIT_COLUMNS[h.label as keyof typeof BIT_COLUMNS] : t(`table.col.${h.label as HeaderKey}`)}
+        </span>
+      ))}
     </div>
   );
 }
