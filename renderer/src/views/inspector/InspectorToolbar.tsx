@@ -128,7 +128,7 @@ export const InspectorToolbar = memo(function InspectorToolbar({ searchRef, matc
       )}
       <span className="toolbar-spacer" />
       <span className="frame-count" data-testid="frame-count">
-        {matching === null ? '…' : isFilterActive(filter) ? t('toolbar.countOf', { count: matching, total: formatCount(inScope) }) : t('toolbar.count', { count: matching })}
+        {matching === null ? '…' : isFilterActive(filter) ? t('toolbar.countOf', { count: inScope, shown: formatCount(matching) }) : t('toolbar.count', { count: matching })}
       </span>
     </div>
   );
