@@ -5,7 +5,28 @@
 import { connect } from 'node:net';
 import { vi } from 'vitest';
 import WebSocket, { type ClientOptions } from 'ws';
+import { startEchoServer, type EchoServer } from './echo-server';
 import type { AppUnderTest } from './harness';
+
+/**
+ * The traffic the Inspector's tests read: the known conversation on /plain, the unmasked client
+ * frame on /raw, and one compressed message on /deflate (through a second, deflating echo server,
+ * returned so the caller closes it). Resolves once the capture holds all 17 frames.
+ */
+export async function inspectorTraffic(app: AppUnderTest, echoUrl: string): Promise<EchoServer> {
+  const deflateEcho = await startEchoServer({ deflate: true });
+  const proxy = await startReverseProxy(app, echoUrl);
+  const deflateProxy = await startReverseProxy(app, deflateEcho.url);
+  await knownConversation(`${proxy}/plain`);
+  await unmaskedClientFrame(proxy, '/raw');
+  const deflated = await openClient(`${deflateProxy}/deflate`, { perMessageDeflate: { threshold: 0 } });
+  const echoed = nextMessage(deflated);
+  deflated.send('compress me '.repeat(20));
+  await echoed;
+  deflated.close();
+  await waitForFrames(app, 14 + 1 + 2);
+  return deflateEcho;
+}
 
 export async function startReverseProxy(app: AppUnderTest, target: string): Promise<string> {
   const status = await app.engine.api.startProxy({ mode: 'reverse', target });

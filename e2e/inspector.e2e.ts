@@ -4,20 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toBase64, toHex } from '../shared/protocol/hex';
 import { SCHEMES, useAppSession } from './app-session';
-import { startEchoServer, type EchoServer } from './echo-server';
+import type { EchoServer } from './echo-server';
 import { pageErrors, screenshot } from './harness';
 import { cellTexts, row, rows, showConnection } from './inspector-page';
-import {
-  FRAGMENTS,
-  HELLO,
-  KNOWN_ROWS,
-  knownConversation,
-  nextMessage,
-  openClient,
-  startReverseProxy,
-  unmaskedClientFrame,
-  waitForFrames,
-} from './inspector-traffic';
+import { FRAGMENTS, HELLO, KNOWN_ROWS, inspectorTraffic } from './inspector-traffic';
 
 describe('the Inspector in browser mode', () => {
   // The unmasked frame makes ws fail that connection on purpose.
@@ -25,18 +15,7 @@ describe('the Inspector in browser mode', () => {
   let deflateEcho: EchoServer;
 
   beforeAll(async () => {
-    const { app, echo } = session;
-    deflateEcho = await startEchoServer({ deflate: true });
-    const proxy = await startReverseProxy(app, echo.url);
-    const deflateProxy = await startReverseProxy(app, deflateEcho.url);
-    await knownConversation(`${proxy}/plain`);
-    await unmaskedClientFrame(proxy, '/raw');
-    const deflated = await openClient(`${deflateProxy}/deflate`, { perMessageDeflate: { threshold: 0 } });
-    const echoed = nextMessage(deflated);
-    deflated.send('compress me '.repeat(20));
-    await echoed;
-    deflated.close();
-    await waitForFrames(app, 14 + 1 + 2);
+    deflateEcho = await inspectorTraffic(session.app, session.echo.url);
   });
   afterAll(async () => {
     await deflateEcho?.close();

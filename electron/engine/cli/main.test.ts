@@ -45,6 +45,10 @@ describe('framescope CLI', () => {
     const badPort = await runCli(['serve', '--port', 'http']);
     expect(badPort.code).toBe(2);
     expect(badPort.err).toContain('--port must be a whole number');
+
+    const badLang = await runCli(['serve', '--lang', 'fr']);
+    expect(badLang.code).toBe(2);
+    expect(badLang.err).toContain('--lang must be one of en, zh-CN, not "fr"');
   });
 
   it('runs from the repository through npx-style bin without a build step', () => {

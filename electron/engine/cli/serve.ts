@@ -5,9 +5,19 @@ import { fileURLToPath } from 'node:url';
 import { Engine } from '../engine';
 import { startBrowserServer } from '../host/browser-server';
 import { isLoopbackHost } from '../loopback';
+import { UI_LANGUAGES, uiLanguage, type UiLanguage } from '../host/ui-language';
 import { openInBrowser } from './open-browser';
 import type { Command } from './command';
-import { intFlag, parseFlags, stringFlag } from './flags';
+import { UsageError, intFlag, parseFlags, stringFlag, type ParsedArgs } from './flags';
+
+/** `--lang en|zh-CN`: the language the page starts in unless `?lang=` or the user's own choice says otherwise. */
+export function langFlag(args: ParsedArgs): UiLanguage | undefined {
+  const value = stringFlag(args, 'lang');
+  if (value === undefined) return undefined;
+  const lang = uiLanguage(value);
+  if (lang === null) throw new UsageError(`--lang must be one of ${UI_LANGUAGES.join(', ')}, not ${JSON.stringify(value.slice(0, 40))}`);
+  return lang;
+}
 
 /** Browser mode's usual port (any free port when it is taken and none was asked for). */
 export const DEFAULT_PORT = 4780;
@@ -27,13 +37,14 @@ export function ensureRendererBuilt(log: (line: string) => void): boolean {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run Framescope in browser mode on http://127.0.0.1:PORT',
-  usage: 'framescope serve [--host H] [--port N] [--open] [--require-token]   (default 127.0.0.1:4780)',
+  usage: 'framescope serve [--host H] [--port N] [--lang en|zh-CN] [--open] [--require-token]   (default 127.0.0.1:4780)',
   async run(argv, io) {
-    const args = parseFlags(argv, { host: 'string', port: 'string', open: 'boolean', 'require-token': 'boolean' });
+    const args = parseFlags(argv, { host: 'string', port: 'string', lang: 'string', open: 'boolean', 'require-token': 'boolean' });
     // On loopback the page hands out the token to whoever loads it; on a shared machine, ask for the URL's.
     const requireToken = args.flags['require-token'] === true;
     const host = stringFlag(args, 'host') ?? '127.0.0.1';
     const explicitPort = intFlag(args, 'port', 0, 65535);
+    const lang = langFlag(args);
     if (!ensureRendererBuilt(io.err)) {
       io.err('framescope: the renderer build failed; run `npm run build` to see why.');
       return 1;
@@ -41,11 +52,11 @@ export const serveCommand: Command = {
     const engine = new Engine({ host: 'browser' });
     let server;
     try {
-      server = await startBrowserServer({ engine, rendererDir: RENDERER_DIR, host, port: explicitPort ?? DEFAULT_PORT, requireToken });
+      server = await startBrowserServer({ engine, rendererDir: RENDERER_DIR, host, port: explicitPort ?? DEFAULT_PORT, requireToken, lang });
     } catch (err) {
       // A stable default port is friendlier (bookmarks, a projector); when it is taken, any free port will do.
       const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' && explicitPort === undefined;
-      server = busy ? await startBrowserServer({ engine, rendererDir: RENDERER_DIR, host, port: 0, requireToken }).catch(() => null) : null;
+      server = busy ? await startBrowserServer({ engine, rendererDir: RENDERER_DIR, host, port: 0, requireToken, lang }).catch(() => null) : null;
       if (!server) {
         await engine.close();
         io.err(`framescope: cannot listen on ${host}:${explicitPort ?? DEFAULT_PORT}: ${(err as Error).message}`);

@@ -89,6 +89,21 @@ describe('browser-mode server', () => {
     expect(String(res.headers['content-security-policy'])).toContain("object-src 'none'");
   });
 
+  it('gives the page the default language of serve --lang as a meta, and leaves other files and the CSP alone', async () => {
+    const zh = await startBrowserServer({ engine, rendererDir: dir, port: 0, lang: 'zh-CN' });
+    try {
+      for (const path of ['', 'index.html']) {
+        const res = await get(`${zh.url}${path}`);
+        expect(res.body).toContain('<meta name="framescope-lang" content="zh-CN" />');
+        expect(res.headers['content-security-policy']).toBe((await get(open.url)).headers['content-security-policy']);
+      }
+      expect((await get(`${zh.url}app.js`)).body).toBe('void 0;');
+      expect((await get(open.url)).body).not.toContain('framescope-lang');
+    } finally {
+      await zh.close();
+    }
+  });
+
   it('never serves files outside the renderer folder', async () => {
     const res = await get(`http://127.0.0.1:${open.port}/..%2fsecret-outside.txt`);
     expect(res.status).toBe(404);

@@ -16,6 +16,7 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { allowedHosts, authority, hostAllowed, originAllowed } from './host-allow-list';
 import { serveRpc, webSocketPort } from './rpc-host';
 import { loadStatic } from './static-files';
+import { withUiLanguage, type UiLanguage } from './ui-language';
 
 export interface BrowserServerOptions {
   engine: Engine;
@@ -26,6 +27,8 @@ export interface BrowserServerOptions {
   token?: string;
   /** Require the token on every HTTP request, not only on /rpc (always so off loopback). */
   requireToken?: boolean;
+  /** The UI's default language (`serve --lang`), given to the page as <meta name="framescope-lang">. */
+  lang?: UiLanguage;
 }
 
 export interface BrowserServer {
@@ -107,8 +110,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const headers: Record<string, string> = { 'Content-Type': file.type, 'Cache-Control': 'no-cache', ...SECURITY_HEADERS };
     // The page load hands the token to the page as a cookie its socket will carry (never to script).
     if (PAGES.has(path) && (!tokenEverywhere || queryToken(req) !== null)) headers['Set-Cookie'] = tokenCookie(token);
+    const body = options.lang !== undefined && PAGES.has(path) ? withUiLanguage(file.body, options.lang) : file.body;
     res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : file.body);
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 512 * 1024 * 1024 });

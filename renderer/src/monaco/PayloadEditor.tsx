@@ -2,6 +2,7 @@
 // load), so typing never waits for the editor and a broken chunk never blocks crafting.
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { useTranslation } from 'react-i18next';
 import { THEME_DARK, THEME_LIGHT, defineThemeFromTokens } from './editor-themes';
 import { loadMonaco } from './load-monaco';
 import './payload-editor.css';
@@ -47,6 +48,7 @@ function applyTheme(monaco: typeof Monaco): void {
 }
 
 export function PayloadEditor({ value, language, onChange, markers = [], placeholder, ariaLabel, ref }: PayloadEditorProps) {
+  const { t } = useTranslation('components');
   const hostRef = useRef<HTMLDivElement>(null);
   const onChangeRef = useRef(onChange);
   const initial = useRef({ value, language });
@@ -159,7 +161,7 @@ export function PayloadEditor({ value, language, onChange, markers = [], placeho
           onChange={(e) => onChange(e.target.value)}
         />
       )}
-      {failed !== null && <p className="payload-editor-failed">The code editor could not load ({failed}); this plain editor works the same.</p>}
+      {failed !== null && <p className="payload-editor-failed">{t('editor.failed', { error: failed })}</p>}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 // The RFC 6455 §5.2 base framing diagram, drawn with the selected frame's real bits: 32 columns
 // per row, one coloured segment per field, linked to the hex dump through `highlight`.
+import { useTranslation } from 'react-i18next';
 import { toHex } from '../../../../shared/protocol/hex';
 import type { AnatomyFrame, FieldName } from './anatomy-frame';
 import { ROW_BITS, bitLayout, type BitSegment } from './bit-layout';
-import { FIELD_COLOUR, FIELD_LABEL, FIELD_MEANING, fieldBits, fieldValue } from './field-info';
+import { FIELD_COLOUR, fieldBits, fieldLabel, fieldMeaning, fieldValue } from './field-info';
 
 export interface BitDiagramProps {
   frame: AnatomyFrame;
@@ -17,9 +18,10 @@ export interface BitDiagramProps {
 const COLUMNS = Array.from({ length: ROW_BITS }, (_, i) => i);
 
 export function BitDiagram({ frame, highlight, onHighlight, onPick, flagged }: BitDiagramProps) {
+  const { t } = useTranslation('components');
   const layout = bitLayout(frame);
   return (
-    <div className="bit-diagram" role="group" aria-label="Frame layout, RFC 6455 section 5.2" onMouseLeave={() => onHighlight(null)}>
+    <div className="bit-diagram" role="group" aria-label={t('anatomy.diagramLabel')} onMouseLeave={() => onHighlight(null)}>
       <div className="bit-row bit-ruler" aria-hidden="true">
         <span className="bit-row-label" />
         <div className="bit-grid">
@@ -32,7 +34,7 @@ export function BitDiagram({ frame, highlight, onHighlight, onPick, flagged }: B
       </div>
       {layout.rows.map((segments, row) => (
         <div className="bit-row" key={row}>
-          <span className="bit-row-label" title={`Bytes ${row * 4}-${row * 4 + 3} of the frame`}>
+          <span className="bit-row-label" title={t('anatomy.rowBytes', { from: row * 4, to: row * 4 + 3 })}>
             +{row * 4}
           </span>
           <div className="bit-grid">
@@ -55,14 +57,14 @@ export function BitDiagram({ frame, highlight, onHighlight, onPick, flagged }: B
         <div className="bit-row bit-more">
           <span className="bit-row-label" />
           <span className="bit-more-text">
-            … {(frame.payloadLength - layout.payloadBytesShown).toLocaleString('en-US')} more payload bytes (see the hex dump)
+            {t('anatomy.morePayload', { count: frame.payloadLength - layout.payloadBytesShown })}
           </span>
         </div>
       )}
       {frame.payloadLength === 0 && (
         <div className="bit-row bit-more">
           <span className="bit-row-label" />
-          <span className="bit-more-text">No payload: the frame ends after its header.</span>
+          <span className="bit-more-text">{t('anatomy.noPayload')}</span>
         </div>
       )}
     </div>
@@ -80,6 +82,8 @@ interface SegmentProps {
 }
 
 function Segment({ frame, segment: s, active, dimmed, flagged, onHighlight, onPick }: SegmentProps) {
+  const { t } = useTranslation('components');
+  const label = fieldLabel(s.field);
   const labelled = s.part === 'only' || s.part === 'first';
   const value = fieldValue(frame, s.field);
   const classes = ['bit-seg', `field-${FIELD_COLOUR[s.field]}`, s.span <= 1 ? 'narrow' : '', active ? 'is-hl' : '', dimmed ? 'is-dim' : '', flagged ? 'is-flagged' : ''];
@@ -89,7 +93,7 @@ function Segment({ frame, segment: s, active, dimmed, flagged, onHighlight, onPi
       tabIndex={0}
       className={classes.join(' ')}
       style={{ gridColumn: `${s.col + 1} / span ${s.span}` }}
-      title={`${FIELD_LABEL[s.field]}: ${value}\n${FIELD_MEANING[s.field]}`}
+      title={t('anatomy.segmentTitle', { field: label, value, meaning: fieldMeaning(s.field) })}
       data-field={s.field}
       aria-pressed={active}
       onMouseEnter={() => onHighlight(s.field)}
@@ -105,14 +109,14 @@ function Segment({ frame, segment: s, active, dimmed, flagged, onHighlight, onPi
       {s.field === 'payload' ? <PayloadCells frame={frame} segment={s} /> : <BitCells frame={frame} segment={s} />}
       <span className="bit-seg-label">
         {s.span <= 1 ? (
-          FIELD_LABEL[s.field]
+          label
         ) : labelled ? (
           <>
-            {FIELD_LABEL[s.field]}
+            {label}
             <span className="bit-seg-value">{value}</span>
           </>
         ) : (
-          <span className="bit-seg-cont">{FIELD_LABEL[s.field]} (continued)</span>
+          <span className="bit-seg-cont">{t('anatomy.continued', { field: label })}</span>
         )}
       </span>
     </div>

@@ -1,8 +1,10 @@
 // The frame's fields as a list: where each sits, its raw bits, what it says and why it exists.
 // Hovering a row highlights the field in the diagram and the hex dump, like the diagram does.
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { toHex } from '../../../../shared/protocol/hex';
 import type { AnatomyFrame, FieldName, FieldRange } from './anatomy-frame';
-import { FIELD_COLOUR, FIELD_LABEL, FIELD_MEANING, fieldBits, fieldSection, fieldValue } from './field-info';
+import { FIELD_COLOUR, fieldBits, fieldLabel, fieldMeaning, fieldSection, fieldValue } from './field-info';
 
 export interface FieldListProps {
   frame: AnatomyFrame;
@@ -12,11 +14,11 @@ export interface FieldListProps {
   flagged?: ReadonlySet<FieldName>;
 }
 
-function position(r: FieldRange): string {
+function position(t: TFunction<'components'>, r: FieldRange): string {
   if (r.bitStart !== undefined && r.bitEnd !== undefined) {
-    return r.bitEnd - r.bitStart === 1 ? `bit ${r.bitStart}` : `bits ${r.bitStart}-${r.bitEnd - 1}`;
+    return r.bitEnd - r.bitStart === 1 ? t('fieldList.bit', { n: r.bitStart }) : t('fieldList.bits', { from: r.bitStart, to: r.bitEnd - 1 });
   }
-  return r.end - r.start === 1 ? `byte ${r.start}` : `bytes ${r.start}-${r.end - 1}`;
+  return r.end - r.start === 1 ? t('fieldList.byte', { n: r.start }) : t('fieldList.bytes', { from: r.start, to: r.end - 1 });
 }
 
 function raw(frame: AnatomyFrame, r: FieldRange): string {
@@ -29,15 +31,16 @@ function raw(frame: AnatomyFrame, r: FieldRange): string {
 }
 
 export function FieldList({ frame, highlight, onHighlight, onPick, flagged }: FieldListProps) {
+  const { t } = useTranslation('components');
   return (
     <table className="field-list" onMouseLeave={() => onHighlight(null)}>
       <thead>
         <tr>
-          <th>Field</th>
-          <th>Where</th>
-          <th>On the wire</th>
-          <th>Value</th>
-          <th>Meaning</th>
+          <th>{t('fieldList.field')}</th>
+          <th>{t('fieldList.where')}</th>
+          <th>{t('fieldList.wire')}</th>
+          <th>{t('fieldList.value')}</th>
+          <th>{t('fieldList.meaning')}</th>
         </tr>
       </thead>
       <tbody>
@@ -51,13 +54,15 @@ export function FieldList({ frame, highlight, onHighlight, onPick, flagged }: Fi
           >
             <td>
               <span className={`field-swatch field-${FIELD_COLOUR[r.field]}`} aria-hidden="true" />
-              {FIELD_LABEL[r.field]}
+              {fieldLabel(r.field)}
             </td>
-            <td className="mono muted">{position(r)}</td>
-            <td className="mono">{raw(frame, r)}</td>
+            <td className="mono muted">{position(t, r)}</td>
+            <td className="mono" translate="no">
+              {raw(frame, r)}
+            </td>
             <td className="mono field-list-value">{fieldValue(frame, r.field)}</td>
             <td className="field-list-meaning" title={fieldSection(r.field)}>
-              {FIELD_MEANING[r.field]}
+              {fieldMeaning(r.field)}
             </td>
           </tr>
         ))}

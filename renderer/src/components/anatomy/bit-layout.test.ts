@@ -3,6 +3,9 @@ import { buildFrame } from '../../../../shared/protocol/frame-builder';
 import { bitLayout } from './bit-layout';
 import { primaryFieldAt, fieldsAtByte } from './anatomy-frame';
 import { fieldBits, fieldValue } from './field-info';
+import { i18n, initI18n } from '../../i18n';
+
+initI18n('en');
 
 const key = new Uint8Array([1, 2, 3, 4]);
 function frame(payloadLength: number, mask: boolean, lengthEncoding?: 16 | 64) {
@@ -67,6 +70,20 @@ describe('field helpers', () => {
     expect(fieldValue(f, 'payloadLength')).toBe('126 → next 16 bits');
     expect(fieldValue(f, 'extendedLength')).toBe('300 bytes');
     expect(fieldValue(f, 'maskingKey')).toBe('01 02 03 04');
+  });
+
+  it('prints decoded values in the UI language, bits and hex unchanged', async () => {
+    const f = frame(300, true, 16);
+    await i18n.changeLanguage('zh-CN');
+    try {
+      expect(fieldValue(f, 'opcode')).toBe('0x1 文本');
+      expect(fieldValue(f, 'payloadLength')).toBe('126 → 后跟 16 位');
+      expect(fieldValue(f, 'extendedLength')).toBe('300 字节');
+      expect(fieldValue(f, 'fin')).toBe('1（最后一个分片）');
+      expect(fieldValue(f, 'maskingKey')).toBe('01 02 03 04');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('names the field a byte stands for: the widest field in a shared byte', () => {

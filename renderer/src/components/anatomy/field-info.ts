@@ -1,7 +1,9 @@
 // Names, colours and meanings of the RFC 6455 §5.2 header fields, shared by the bit diagram,
-// the field list and the hex dump so every view speaks of a field the same way.
-import { opcodeName } from '../../../../shared/protocol/opcodes';
+// the field list and the hex dump so every view speaks of a field the same way. Names, meanings and
+// decoded values are in the UI language (`components` catalog); bits and hex stay as on the wire.
 import { toHex } from '../../../../shared/protocol/hex';
+import { i18n } from '../../i18n';
+import { opcodeLabel } from '../opcode-badge/opcode-label';
 import type { AnatomyFrame, FieldName } from './anatomy-frame';
 
 /** Which --field-* colour a field is drawn in (tokens.css). */
@@ -20,32 +22,15 @@ export const FIELD_COLOUR: Record<FieldName, FieldColour> = {
   payload: 'payload',
 };
 
-export const FIELD_LABEL: Record<FieldName, string> = {
-  fin: 'FIN',
-  rsv1: 'RSV1',
-  rsv2: 'RSV2',
-  rsv3: 'RSV3',
-  opcode: 'opcode',
-  mask: 'MASK',
-  payloadLength: 'Payload len',
-  extendedLength: 'Extended payload length',
-  maskingKey: 'Masking key',
-  payload: 'Payload data',
-};
+/** The field's name as the RFC 6455 §5.2 diagram writes it (FIN, RSV1…) or in the UI language. */
+export function fieldLabel(field: FieldName): string {
+  return i18n.t(`components:field.${field}.label`);
+}
 
-/** One sentence per field, from RFC 6455 §5.2 (and RFC 7692 for RSV1). */
-export const FIELD_MEANING: Record<FieldName, string> = {
-  fin: 'Set on the final fragment of a message; clear when more fragments follow (§5.4).',
-  rsv1: 'Reserved; must be 0 unless an extension defines it. permessage-deflate uses it to mark a compressed message (RFC 7692 §6).',
-  rsv2: 'Reserved; must be 0 unless a negotiated extension defines it.',
-  rsv3: 'Reserved; must be 0 unless a negotiated extension defines it.',
-  opcode: 'How to interpret the payload: 0 continuation, 1 text, 2 binary, 8 close, 9 ping, 10 pong; the rest are reserved.',
-  mask: 'Whether the payload is masked. Every client-to-server frame is masked; server frames never are (§5.1).',
-  payloadLength: '0-125 is the length itself; 126 means a 16-bit length follows, 127 a 64-bit length.',
-  extendedLength: 'The real payload length, big-endian, when the 7-bit field says 126 (16 bits) or 127 (64 bits).',
-  maskingKey: 'Four random bytes chosen by the client; payload byte i is XORed with key byte i mod 4 (§5.3).',
-  payload: 'Extension data followed by application data; masked on the wire when MASK is 1.',
-};
+/** One sentence per field, from RFC 6455 §5.2 (and RFC 7692 for RSV1), in the UI language. */
+export function fieldMeaning(field: FieldName): string {
+  return i18n.t(`components:field.${field}.meaning`);
+}
 
 export function fieldSection(field: FieldName): string {
   if (field === 'maskingKey') return 'RFC 6455 §5.3';
@@ -59,31 +44,31 @@ function bit(v: boolean): string {
 
 /** The decoded value of a field, as the diagram and the field list print it. */
 export function fieldValue(frame: AnatomyFrame, field: FieldName): string {
+  const t = i18n.t;
   switch (field) {
     case 'fin':
-      return frame.fin ? '1 (final)' : '0 (more follow)';
+      return frame.fin ? t('components:fieldValue.final') : t('components:fieldValue.moreFollow');
     case 'rsv1':
-      return bit(frame.rsv1) + (frame.rsv1 ? ' (compressed?)' : '');
+      return frame.rsv1 ? t('components:fieldValue.compressed') : bit(false);
     case 'rsv2':
       return bit(frame.rsv2);
     case 'rsv3':
       return bit(frame.rsv3);
     case 'opcode':
-      return `0x${frame.opcode.toString(16)} ${opcodeName(frame.opcode)}`;
+      return `0x${frame.opcode.toString(16)} ${opcodeLabel(frame.opcode)}`;
     case 'mask':
-      return frame.masked ? '1 (masked)' : '0 (not masked)';
+      return frame.masked ? t('components:fieldValue.masked') : t('components:fieldValue.notMasked');
     case 'payloadLength': {
       const seven = (frame.headerBytes[1] ?? 0) & 0x7f;
-      if (seven === 126) return '126 → next 16 bits';
-      if (seven === 127) return '127 → next 64 bits';
+      if (seven === 126) return t('components:fieldValue.next', { seven, bits: 16 });
+      if (seven === 127) return t('components:fieldValue.next', { seven, bits: 64 });
       return String(seven);
     }
     case 'extendedLength':
-      return `${frame.payloadLength.toLocaleString('en-US')} bytes`;
+    case 'payload':
+      return t('common:bytes', { count: frame.payloadLength });
     case 'maskingKey':
       return frame.maskKey ? toHex(frame.maskKey) : '—';
-    case 'payload':
-      return `${frame.payloadLength.toLocaleString('en-US')} bytes`;
   }
 }
 

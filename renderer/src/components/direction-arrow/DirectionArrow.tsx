@@ -1,14 +1,14 @@
 // Who sent a frame: client → server or server → client, in the --dir-* colours every view uses.
+import { useTranslation } from 'react-i18next';
 import type { Peer } from '../../../../shared/model';
 import './direction-arrow.css';
 
-const LONG: Record<Peer, string> = { client: 'client → server', server: 'server → client' };
-const SHORT: Record<Peer, string> = { client: 'C → S', server: 'S → C' };
-
 export function DirectionArrow({ from, long = false }: { from: Peer; long?: boolean }) {
+  const { t } = useTranslation('components');
+  const longText = t(`direction.long.${from}`);
   return (
-    <span className={`direction-arrow ${from}`} title={`Sent by the ${from}: ${LONG[from]}`} aria-label={LONG[from]}>
-      {long ? LONG[from] : SHORT[from]}
+    <span className={`direction-arrow ${from}`} title={t(`direction.sentBy.${from}`)} aria-label={longText}>
+      {long ? longText : t(`direction.short.${from}`)}
     </span>
   );
 }

@@ -1,9 +1,10 @@
 // Keeps one broken pane from blanking the whole app: a frame nobody anticipated is reported in
 // words, the rest of the window (and the captured data) stays usable. `resetKey` retries.
 import { Component, type ReactNode } from 'react';
+import { Translation } from 'react-i18next';
 
 interface Props {
-  /** What could not be shown, for the message ("this frame", "the frame table"). */
+  /** What could not be shown, in the UI language, for the message ("frame #12", "the frame table"). */
   what: string;
   /** Change it (e.g. to the selected frame's id) to try rendering again. */
   resetKey?: unknown;
@@ -31,7 +32,7 @@ export class ErrorBoundary extends Component<Props, State> {
     if (error === null) return this.props.children;
     return (
       <div className="note warn-note" role="alert" style={{ margin: 'var(--space-3)' }}>
-        Framescope could not show {this.props.what}: {error.message}. The capture is intact; pick another frame or reload the window.
+        <Translation ns="components">{(t) => t('errorBoundary.message', { what: this.props.what, message: error.message })}</Translation>
       </div>
     );
   }

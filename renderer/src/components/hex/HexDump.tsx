@@ -3,9 +3,10 @@
 // as a 16-byte one. Bytes are text nodes only: a payload is never interpreted as markup.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FieldName, FieldRange } from '../anatomy/anatomy-frame';
 import { byteRangeOf, fieldsAtByte, primaryFieldAt } from '../anatomy/anatomy-frame';
-import { FIELD_COLOUR, FIELD_LABEL } from '../anatomy/field-info';
+import { FIELD_COLOUR, fieldLabel } from '../anatomy/field-info';
 import '../anatomy/anatomy.css';
 import './hex-dump.css';
 
@@ -34,7 +35,8 @@ function printable(b: number): string {
   return b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '·';
 }
 
-export function HexDump({ bytes, ranges, highlight, onHighlight, onPick, maskKey = null, maxRows = 16, label = 'Bytes' }: HexDumpProps) {
+export function HexDump({ bytes, ranges, highlight, onHighlight, onPick, maskKey = null, maxRows = 16, label }: HexDumpProps) {
+  const { t } = useTranslation('components');
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowCount = Math.ceil(bytes.length / PER_ROW);
   const offsetDigits = bytes.length > 0xffff ? 8 : 4;
@@ -53,13 +55,15 @@ export function HexDump({ bytes, ranges, highlight, onHighlight, onPick, maskKey
     return (at: number, b: number) => (at >= payload[0] && at < payload[1] ? b ^ (maskKey[(at - payload[0]) & 3] as number) : b);
   }, [maskKey, payload]);
 
-  if (bytes.length === 0) return <div className="hex-dump empty muted">No bytes.</div>;
+  if (bytes.length === 0) return <div className="hex-dump empty muted">{t('hex.empty')}</div>;
 
   const height = Math.min(rowCount, maxRows) * ROW_HEIGHT;
   return (
-    <div className="hex-dump" aria-label={label} data-testid="hex-dump" onMouseLeave={() => onHighlight(null)}>
+    <div className="hex-dump" aria-label={label ?? t('hex.label')} data-testid="hex-dump" onMouseLeave={() => onHighlight(null)}>
       <div className="hex-head" aria-hidden="true">
-        <span className="hex-offset">{'offset'.padEnd(offsetDigits)}</span>
+        <span className="hex-offset" style={{ minWidth: `${offsetDigits}ch` }}>
+          {t('hex.offset')}
+        </span>
         <span className="hex-bytes">
           {Array.from({ length: PER_ROW }, (_, i) => (
             <span key={i} className="hx head">
@@ -67,9 +71,9 @@ export function HexDump({ bytes, ranges, highlight, onHighlight, onPick, maskKey
             </span>
           ))}
         </span>
-        <span className="hex-ascii">{unmasked ? 'ASCII (payload unmasked)' : 'ASCII'}</span>
+        <span className="hex-ascii">{unmasked ? t('hex.asciiUnmasked') : t('hex.ascii')}</span>
       </div>
-      <div className="hex-scroll" ref={scrollRef} style={{ height }}>
+      <div className="hex-scroll" translate="no" ref={scrollRef} style={{ height }}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const first = item.index * PER_ROW;
@@ -109,11 +113,12 @@ interface ByteCellProps {
 function ByteCell({ at, text, ranges, lit, ascii = false, onHighlight, onPick }: ByteCellProps) {
   const field = primaryFieldAt(ranges, at);
   const colour = field ? `field-${FIELD_COLOUR[field]}` : 'field-none';
-  const names = fieldsAtByte(ranges, at).map((f) => FIELD_LABEL[f]);
+  const { t } = useTranslation('components');
+  const names = fieldsAtByte(ranges, at).map(fieldLabel);
   return (
     <span
       className={`hx ${ascii ? 'ch' : ''} ${colour}${lit ? ' is-hl' : ''}`}
-      title={`byte ${at}${names.length > 0 ? ': ' + names.join(', ') : ''}`}
+      title={names.length > 0 ? t('hex.byteTipFields', { at, fields: names.join(', ') }) : t('hex.byteTip', { at })}
       data-at={at}
       onMouseEnter={() => onHighlight(field)}
       onClick={() => field && onPick?.(field)}

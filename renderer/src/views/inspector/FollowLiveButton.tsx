@@ -1,5 +1,6 @@
 // Follow live, floating over the table's bottom-right corner where new rows appear: a quiet
 // "Following live" while it is on, a prominent "Resume live" once the user has scrolled away.
+import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../../shared/model';
 import { useStore } from '../../store';
 
@@ -8,6 +9,7 @@ function live(c: ConnectionSummary | undefined): boolean {
 }
 
 export function FollowLiveButton({ connectionId }: { connectionId: number | null }) {
+  const { t } = useTranslation('inspector');
   const followLive = useStore((s) => s.followLive);
   const setFollowLive = useStore((s) => s.setFollowLive);
   // Nothing can arrive on a closed connection (or when every connection is closed): no button.
@@ -18,10 +20,10 @@ export function FollowLiveButton({ connectionId }: { connectionId: number | null
       className={followLive ? 'follow-pill on' : 'follow-pill'}
       aria-pressed={followLive}
       onClick={() => setFollowLive(!followLive)}
-      title={followLive ? 'The newest frame stays in view. Scroll up, select a frame or click here to stop.' : 'Jump to the newest frame and keep following'}
+      title={followLive ? t('follow.onTitle') : t('follow.offTitle')}
       data-testid="follow-live"
     >
-      {followLive ? '● Following live' : '↓ Resume live'}
+      {followLive ? t('follow.on') : t('follow.off')}
     </button>
   );
 }

@@ -1,6 +1,8 @@
 // Filters (direction, opcode, payload text or regex, violations only), counts and follow live.
 import { memo, useEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Peer } from '../../../../shared/model';
+import { opcodeLabel } from '../../components/opcode-badge/opcode-label';
 import { opcodeClass } from '../../components/opcode-badge/OpcodeBadge';
 import { formatCount } from '../../format';
 import { useStore } from '../../store';
@@ -8,19 +10,19 @@ import { isFilterActive } from '../../store/inspector-slice';
 import { SearchProgress } from './SearchProgress';
 
 const RESERVED = [3, 4, 5, 6, 7, 11, 12, 13, 14, 15];
-const OPCODE_CHIPS: Array<{ label: string; opcodes: number[] }> = [
-  { label: 'text', opcodes: [1] },
-  { label: 'binary', opcodes: [2] },
-  { label: 'continuation', opcodes: [0] },
-  { label: 'close', opcodes: [8] },
-  { label: 'ping', opcodes: [9] },
-  { label: 'pong', opcodes: [10] },
-  { label: 'reserved', opcodes: RESERVED },
+const OPCODE_CHIPS: Array<{ key: string; opcodes: number[] }> = [
+  { key: 'text', opcodes: [1] },
+  { key: 'binary', opcodes: [2] },
+  { key: 'continuation', opcodes: [0] },
+  { key: 'close', opcodes: [8] },
+  { key: 'ping', opcodes: [9] },
+  { key: 'pong', opcodes: [10] },
+  { key: 'reserved', opcodes: RESERVED },
 ];
-const DIRECTIONS: Array<{ value: Peer | null; label: string; title: string }> = [
-  { value: null, label: 'Both', title: 'Frames in both directions' },
-  { value: 'client', label: 'C → S', title: 'Only frames the client sent to the server' },
-  { value: 'server', label: 'S → C', title: 'Only frames the server sent to the client' },
+const DIRECTIONS: Array<{ value: Peer | null; key: string }> = [
+  { value: null, key: 'both' },
+  { value: 'client', key: 'client' },
+  { value: 'server', key: 'server' },
 ];
 
 export interface InspectorToolbarProps {
@@ -33,6 +35,7 @@ export interface InspectorToolbarProps {
 }
 
 export const InspectorToolbar = memo(function InspectorToolbar({ searchRef, matching, inScope, regexError }: InspectorToolbarProps) {
+  const { t } = useTranslation(['inspector', 'components']);
   const filter = useStore((s) => s.inspectorFilter);
   const setFilter = useStore((s) => s.setInspectorFilter);
   const clearFilter = useStore((s) => s.clearInspectorFilter);
@@ -63,20 +66,27 @@ export const InspectorToolbar = memo(function InspectorToolbar({ searchRef, matc
   };
 
   return (
-    <div className="inspector-toolbar" role="toolbar" aria-label="Frame filters">
-      <div className="segmented" role="group" aria-label="Direction">
+    <div className="inspector-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="segmented" role="group" aria-label={t('toolbar.direction')}>
         {DIRECTIONS.map((d) => (
-          <button key={d.label} className={`seg${filter.from === d.value ? ' on' : ''}${d.value ? ` dir-${d.value}` : ''}`} aria-pressed={filter.from === d.value} title={d.title} onClick={() => setFilter({ from: d.value })}>
-            {d.label}
+          <button
+            key={d.key}
+            className={`seg${filter.from === d.value ? ' on' : ''}${d.value ? ` dir-${d.value}` : ''}`}
+            aria-pressed={filter.from === d.value}
+            title={d.value === null ? t('toolbar.bothTitle') : t(`toolbar.${d.value}Title`)}
+            onClick={() => setFilter({ from: d.value })}
+          >
+            {d.value === null ? t('toolbar.both') : t(`components:direction.short.${d.value}`)}
           </button>
         ))}
       </div>
-      <div className="chips" role="group" aria-label="Opcodes">
+      <div className="chips" role="group" aria-label={t('toolbar.opcodes')}>
         {OPCODE_CHIPS.map((c) => {
           const on = c.opcodes.every((o) => filter.opcodes.includes(o));
+          const label = c.key === 'reserved' ? t('components:opcode.reserved') : opcodeLabel(c.opcodes[0]!);
           return (
-            <button key={c.label} className={`chip ${opcodeClass(c.opcodes[0]!)}${on ? ' on' : ''}`} aria-pressed={on} onClick={() => toggleOpcodes(c.opcodes)} title={`Show only ${c.label} frames (combine several)`}>
-              {c.label}
+            <button key={c.key} className={`chip ${opcodeClass(c.opcodes[0]!)}${on ? ' on' : ''}`} aria-pressed={on} onClick={() => toggleOpcodes(c.opcodes)} title={t('toolbar.opcodeTitle', { name: label })}>
+              {label}
             </button>
           );
         })}
@@ -86,9 +96,9 @@ export const InspectorToolbar = memo(function InspectorToolbar({ searchRef, matc
           ref={searchRef}
           className="input search-input"
           type="search"
-          placeholder={filter.regex ? 'Regular expression…' : 'Search payloads…'}
-          title="Search whole payloads: messages reassembled and inflated (Ctrl+F)"
-          aria-label="Search payloads"
+          placeholder={filter.regex ? t('toolbar.regexPlaceholder') : t('toolbar.searchPlaceholder')}
+          title={t('toolbar.searchTitle')}
+          aria-label={t('toolbar.searchLabel')}
           aria-invalid={regexError !== null}
           value={draft}
           spellCheck={false}
@@ -98,7 +108,7 @@ export const InspectorToolbar = memo(function InspectorToolbar({ searchRef, matc
           }}
           data-testid="filter-search"
         />
-        <button className={`chip regex${filter.regex ? ' on' : ''}`} aria-pressed={filter.regex} title="Treat the search as a regular expression" onClick={() => setFilter({ regex: !filter.regex })}>
+        <button translate="no" className={`chip regex${filter.regex ? ' on' : ''}`} aria-pressed={filter.regex} title={t('toolbar.regexTitle')} onClick={() => setFilter({ regex: !filter.regex })}>
           .*
         </button>
         {regexError && (
@@ -108,17 +118,17 @@ export const InspectorToolbar = memo(function InspectorToolbar({ searchRef, matc
         )}
       </div>
       <SearchProgress />
-      <button className={`chip violations${filter.violationsOnly ? ' on' : ''}`} aria-pressed={filter.violationsOnly} onClick={() => setFilter({ violationsOnly: !filter.violationsOnly })} title="Only frames that break a rule of RFC 6455">
-        ⚠ Violations only
+      <button className={`chip violations${filter.violationsOnly ? ' on' : ''}`} aria-pressed={filter.violationsOnly} onClick={() => setFilter({ violationsOnly: !filter.violationsOnly })} title={t('toolbar.violationsTitle')}>
+        {t('toolbar.violationsOnly')}
       </button>
       {isFilterActive(filter) && (
         <button className="button ghost small" onClick={clearFilter}>
-          Clear filters
+          {t('toolbar.clear')}
         </button>
       )}
       <span className="toolbar-spacer" />
       <span className="frame-count" data-testid="frame-count">
-        {matching === null ? '…' : isFilterActive(filter) ? `${formatCount(matching)} of ${formatCount(inScope)} frames` : `${formatCount(matching)} frames`}
+        {matching === null ? '…' : isFilterActive(filter) ? t('toolbar.countOf', { count: inScope, shown: formatCount(matching) }) : t('toolbar.count', { count: matching })}
       </span>
     </div>
   );

@@ -3,8 +3,10 @@
 // filter and read version; the store holds only the filter, the selection and the versions.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FrameSummary } from '../../../../shared/model';
 import { useClient } from '../../api/use-client';
+import { i18n } from '../../i18n';
 import { queryKeys } from '../../api/queries/query-keys';
 import { ErrorBoundary } from '../../components/error-boundary/ErrorBoundary';
 import { useStore } from '../../store';
@@ -27,11 +29,12 @@ function regexProblem(text: string, regex: boolean): string | null {
     new RegExp(text);
     return null;
   } catch (err) {
-    return `Not a valid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`;
+    return i18n.t('inspector:toolbar.regexInvalid', { reason: (err as Error).message.replace(/^Invalid regular expression: /, '') });
   }
 }
 
 export function InspectorView() {
+  const { t } = useTranslation('inspector');
   const filterState = useStore((s) => s.inspectorFilter);
   const connectionId = useStore((s) => s.selectedConnectionId);
   const version = useStore((s) => readVersion(s, connectionId));
@@ -141,11 +144,11 @@ export function InspectorView() {
   const maxDetail = (bodyRef.current?.clientHeight ?? 800) - 120;
 
   return (
-    <section className="inspector" aria-label="Inspector">
+    <section className="inspector" aria-label={t('label')}>
       <InspectorToolbar searchRef={searchRef} matching={pages.busy ? null : pages.total} inScope={inScope} regexError={regexError} />
       {pages.error && (
         <div className="inspector-error" role="alert">
-          The engine could not list the frames: {pages.error}
+          {t('view.listError', { error: pages.error })}
         </div>
       )}
       <div className="inspector-body" ref={bodyRef}>
@@ -160,7 +163,7 @@ export function InspectorView() {
               }}
             />
           ) : (
-            <ErrorBoundary what="the frame table" resetKey={key}>
+            <ErrorBoundary what={t('view.theTable')} resetKey={key}>
               <FrameTable
                 rowAt={pages.rowAt}
                 total={total}
@@ -187,7 +190,7 @@ export function InspectorView() {
           </>
         ) : (
           <button className="detail-reopen button ghost small" onClick={() => setDetailOpen(true)}>
-            ▴ Show the detail pane (Enter)
+            {t('view.reopen')}
           </button>
         )}
       </div>

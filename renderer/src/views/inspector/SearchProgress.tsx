@@ -2,12 +2,14 @@
 // got, how many frames matched, and Cancel. Each progress event also re-reads the table's rows, so
 // matches appear while the scan goes on.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SearchProgressEvent } from '../../../../shared/api';
 import { getClient } from '../../api/client';
 import { formatCount } from '../../format';
 import { useStore } from '../../store';
 
 export function SearchProgress() {
+  const { t } = useTranslation('inspector');
   const [progress, setProgress] = useState<SearchProgressEvent | null>(null);
   const filterText = useStore((s) => s.inspectorFilter.text);
 
@@ -29,18 +31,16 @@ export function SearchProgress() {
   if (progress.cancelled) {
     return (
       <span className="search-progress cancelled" role="status" data-testid="search-progress">
-        Search stopped at {percent}% · {formatCount(progress.matches)} found
+        {t('search.stopped', { percent, found: formatCount(progress.matches) })}
       </span>
     );
   }
   return (
     <span className="search-progress" role="status" data-testid="search-progress">
-      <progress max={100} value={percent} aria-label="Search progress" />
-      <span className="muted">
-        {percent}% · {formatCount(progress.matches)} found
-      </span>
+      <progress max={100} value={percent} aria-label={t('search.progress')} />
+      <span className="muted">{t('search.running', { percent, found: formatCount(progress.matches) })}</span>
       <button className="button ghost small" onClick={() => void getClient().cancelSearch()} data-testid="search-cancel">
-        Cancel
+        {t('search.cancel')}
       </button>
     </span>
   );

@@ -1,6 +1,7 @@
 // A horizontal splitter between the table and the detail pane: drag it, or focus it and use
 // the arrow keys. The height is remembered across sessions.
 import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const KEY = 'framescope.inspector.detailHeight';
 const MIN = 160;
@@ -21,6 +22,7 @@ export function useDetailHeight(): [number, (h: number) => void] {
 }
 
 export function Splitter({ height, max, onResize }: { height: number; max: number; onResize(h: number): void }) {
+  const { t } = useTranslation('inspector');
   const drag = useRef<{ y: number; h: number } | null>(null);
   const clamp = (h: number) => Math.min(Math.max(MIN, h), Math.max(MIN, max));
   return (
@@ -28,7 +30,7 @@ export function Splitter({ height, max, onResize }: { height: number; max: numbe
       className="splitter"
       role="separator"
       aria-orientation="horizontal"
-      aria-label="Resize the detail pane"
+      aria-label={t('view.resize')}
       aria-valuenow={height}
       aria-valuemin={MIN}
       aria-valuemax={max}

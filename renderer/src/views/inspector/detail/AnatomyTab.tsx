@@ -1,5 +1,6 @@
 // The Anatomy tab: the bit diagram and the hex dump of the selected frame, linked both ways.
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FrameDetail } from '../../../../../shared/model';
 import { anatomyOf, wireBytes } from '../../../components/anatomy/anatomy-frame';
 import { FrameAnatomy } from '../../../components/anatomy/FrameAnatomy';
@@ -8,6 +9,7 @@ import { HexDump } from '../../../components/hex/HexDump';
 import { ViolationList } from '../../../components/violations/ViolationList';
 
 export function AnatomyTab({ detail }: { detail: FrameDetail }) {
+  const { t } = useTranslation('inspector');
   const frame = useMemo(() => anatomyOf(detail), [detail]);
   const bytes = useMemo(() => wireBytes(detail), [detail]);
   const { highlight, onHighlight, onPick, reset } = useFieldHighlight();
@@ -20,13 +22,12 @@ export function AnatomyTab({ detail }: { detail: FrameDetail }) {
       <FrameAnatomy frame={frame} highlight={highlight} onHighlight={onHighlight} onPick={onPick} violations={detail.violations}>
         <div className="anatomy-bytes">
           <div className="pane-subtitle">
-            Bytes on the wire <span className="muted">— {bytes.length.toLocaleString('en-US')} bytes; hover a byte or a field to link them</span>
+            {t('anatomy.wire')} <span className="muted">— {t('anatomy.wireHint', { count: bytes.length })}</span>
           </div>
-          <HexDump bytes={bytes} ranges={detail.fields} highlight={highlight} onHighlight={onHighlight} onPick={onPick} maskKey={detail.maskKey} maxRows={12} label="Frame bytes" />
+          <HexDump bytes={bytes} ranges={detail.fields} highlight={highlight} onHighlight={onHighlight} onPick={onPick} maskKey={detail.maskKey} maxRows={12} label={t('anatomy.frameBytes')} />
           {missing > 0 && (
             <p className="muted note">
-              {detail.summary.incomplete ? 'The connection ended before the rest of this frame arrived: ' : 'Only the first part of the payload is kept: '}
-              {missing.toLocaleString('en-US')} more bytes are not shown.
+              {detail.summary.incomplete ? t('anatomy.endedEarly', { count: missing }) : t('anatomy.partKept', { count: missing })}
             </p>
           )}
         </div>

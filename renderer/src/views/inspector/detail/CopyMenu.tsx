@@ -3,12 +3,14 @@
 // (reassembled across fragments and inflated, RFC 6455 §5.4, RFC 7692) or this frame's whole
 // payload, read from the engine page by page — not only what the detail view holds.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PayloadPart } from '../../../../../shared/api';
 import type { FrameDetail } from '../../../../../shared/model';
 import { isControlOpcode } from '../../../../../shared/protocol/opcodes';
 import { toBase64, toHex } from '../../../../../shared/protocol/hex';
 import { decodeUtf8 } from '../../../../../shared/protocol/utf8';
 import { getClient } from '../../../api/client';
+import { formatBytes } from '../../../format';
 import { wireBytes } from '../../../components/anatomy/anatomy-frame';
 import { useStore } from '../../../store';
 import { keptNote, readWhole } from '../payload/payload-reads';
@@ -29,15 +31,16 @@ function encode(bytes: Uint8Array, format: CopyFormat): string {
   return format === 'text' ? decodeUtf8(bytes) : format === 'hex' ? toHex(bytes) : toBase64(bytes);
 }
 
-const WHOLE: Array<{ part: PayloadPart; format: CopyFormat; label: string; title: string }> = [
-  { part: 'message', format: 'text', label: 'Message as text', title: 'The whole message, reassembled and inflated, as UTF-8 text' },
-  { part: 'message', format: 'hex', label: 'Message as hex', title: 'The whole message, reassembled and inflated, in hex' },
-  { part: 'message', format: 'base64', label: 'Message as base64', title: 'The whole message, reassembled and inflated, in base64' },
-  { part: 'frame', format: 'hex', label: 'Payload as hex', title: "This frame's whole payload (unmasked, as sent before masking), in hex" },
-  { part: 'frame', format: 'base64', label: 'Payload as base64', title: "This frame's whole payload (unmasked), in base64" },
+const WHOLE: Array<{ part: PayloadPart; format: CopyFormat; key: 'message-text' | 'message-hex' | 'message-base64' | 'frame-hex' | 'frame-base64' }> = [
+  { part: 'message', format: 'text', key: 'message-text' },
+  { part: 'message', format: 'hex', key: 'message-hex' },
+  { part: 'message', format: 'base64', key: 'message-base64' },
+  { part: 'frame', format: 'hex', key: 'frame-hex' },
+  { part: 'frame', format: 'base64', key: 'frame-base64' },
 ];
 
 export function CopyMenu({ detail }: { detail: FrameDetail }) {
+  const { t } = useTranslation('inspector');
   const pushNotice = useStore((s) => s.pushNotice);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -60,10 +63,10 @@ export function CopyMenu({ detail }: { detail: FrameDetail }) {
   const hasMessage = detail.message !== null || (!isControlOpcode(detail.summary.opcode) && !detail.summary.fin);
 
   const copy = async (format: CopyFormat) => {
-    const cut = detail.payloadTruncated ? ' Only the kept part of the payload was copied.' : '';
     try {
       await copyText(render(detail, format));
-      pushNotice('info', `Copied frame #${id} as ${format}.${cut}`);
+      const name = t(`copy.format.${format}`);
+      pushNotice('info', detail.payloadTruncated ? t('copy.copiedCut', { id, format: name }) : t('copy.copied', { id, format: name }));
     } catch (err) {
       pushNotice('error', err instanceof Error ? err.message : String(err));
     }
@@ -76,7 +79,9 @@ export function CopyMenu({ detail }: { detail: FrameDetail }) {
       const whole = await readWhole(getClient(), id, part);
       await copyText(encode(whole.bytes, format));
       const note = keptNote(whole.kept, whole.total);
-      pushNotice('info', `Copied ${part === 'message' ? `the message of frame #${id}` : `frame #${id}'s payload`} as ${format} (${whole.bytes.length.toLocaleString('en-US')} bytes).${note ? ` ${note}` : ''}`);
+      const said = { id, format: t(`copy.format.${format}`), bytes: formatBytes(whole.bytes.length) };
+      const copied = part === 'message' ? t('copy.copiedMessage', said) : t('copy.copiedPayload', said);
+      pushNotice('info', note ? `${copied} ${note}` : copied);
     } catch (err) {
       pushNotice('error', err instanceof Error ? err.message : String(err));
     } finally {
@@ -85,26 +90,26 @@ export function CopyMenu({ detail }: { detail: FrameDetail }) {
   };
 
   return (
-    <div className="copy-menu" role="group" aria-label="Copy this frame">
-      <span className="muted copy-label">Copy</span>
-      <button className="button small" onClick={() => void copy('hex')} title="The whole frame as it travelled, in hex" data-testid="copy-hex">
-        hex
+    <div className="copy-menu" role="group" aria-label={t('copy.label')}>
+      <span className="muted copy-label">{t('copy.copy')}</span>
+      <button className="button small" onClick={() => void copy('hex')} title={t('copy.hexTitle')} data-testid="copy-hex" translate="no">
+        {t('copy.hex')}
       </button>
-      <button className="button small" onClick={() => void copy('base64')} title="The whole frame as it travelled, in base64" data-testid="copy-base64">
-        base64
+      <button className="button small" onClick={() => void copy('base64')} title={t('copy.base64Title')} data-testid="copy-base64" translate="no">
+        {t('copy.base64')}
       </button>
-      <button className="button small" onClick={() => void copy('text')} title="The payload as UTF-8 text (unmasked)" data-testid="copy-text">
-        text
+      <button className="button small" onClick={() => void copy('text')} title={t('copy.textTitle')} data-testid="copy-text">
+        {t('copy.text')}
       </button>
       <span className="copy-more" ref={more}>
-        <button className="button small" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen((o) => !o)} data-testid="copy-more" title="Copy the whole message or payload">
-          {busy ? 'Copying…' : 'More ▾'}
+        <button className="button small" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen((o) => !o)} data-testid="copy-more" title={t('copy.moreTitle')}>
+          {busy ? t('copy.copying') : t('copy.more')}
         </button>
         {open && (
-          <span className="copy-popover" role="menu" aria-label="Copy whole">
+          <span className="copy-popover" role="menu" aria-label={t('copy.whole')}>
             {WHOLE.filter((w) => w.part === 'frame' || hasMessage).map((w) => (
-              <button key={`${w.part}-${w.format}`} role="menuitem" className="copy-item" title={w.title} onClick={() => void copyWhole(w.part, w.format)} data-testid={`copy-${w.part}-${w.format}`}>
-                {w.label}
+              <button key={`${w.part}-${w.format}`} role="menuitem" className="copy-item" title={t(`copy.itemTitle.${w.key}`)} onClick={() => void copyWhole(w.part, w.format)} data-testid={`copy-${w.part}-${w.format}`}>
+                {t(`copy.item.${w.key}`)}
               </button>
             ))}
           </span>

@@ -2,6 +2,7 @@
 // Handshake tab also works with only a connection selected).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { memo, type RefObject } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { queryKeys } from '../../../api/queries/query-keys';
 import { useClient } from '../../../api/use-client';
 import { DirectionArrow } from '../../../components/direction-arrow/DirectionArrow';
@@ -16,10 +17,10 @@ import { ErrorBoundary } from '../../../components/error-boundary/ErrorBoundary'
 import { CopyMenu } from './CopyMenu';
 import './detail.css';
 
-const TABS: Array<{ tab: DetailTab; label: string; needsFrame: boolean }> = [
-  { tab: 'anatomy', label: 'Anatomy', needsFrame: true },
-  { tab: 'payload', label: 'Payload', needsFrame: true },
-  { tab: 'handshake', label: 'Handshake', needsFrame: false },
+const TABS: Array<{ tab: DetailTab; needsFrame: boolean }> = [
+  { tab: 'anatomy', needsFrame: true },
+  { tab: 'payload', needsFrame: true },
+  { tab: 'handshake', needsFrame: false },
 ];
 
 export interface DetailPaneProps {
@@ -28,9 +29,10 @@ export interface DetailPaneProps {
 }
 
 export const DetailPane = memo(function DetailPane({ paneRef, onSelectFrame }: DetailPaneProps) {
+  const { t } = useTranslation(['inspector', 'common']);
   const frameId = useStore((s) => s.selectedFrameId);
   const selectedConnection = useStore((s) => s.selectedConnectionId);
-  const tab = useStore((s) => s.detailTab);
+  const current = useStore((s) => s.detailTab);
   const setTab = useStore((s) => s.setDetailTab);
   const setOpen = useStore((s) => s.setDetailOpen);
   const client = useClient();
@@ -44,43 +46,41 @@ export const DetailPane = memo(function DetailPane({ paneRef, onSelectFrame }: D
   const error = failure ? failure.message : null;
   const shown = frameId === null ? null : (detail ?? null);
   const connectionId = shown?.summary.connectionId ?? selectedConnection;
-  const active = shown === null && tab !== 'handshake' ? null : tab;
+  const active = shown === null && current !== 'handshake' ? null : current;
   const httpOnly = useStore((s) => (connectionId === null ? false : s.connections.get(connectionId)?.kind === 'http'));
 
   return (
-    <section className="detail-pane" ref={paneRef} tabIndex={-1} aria-label="Frame detail" data-testid="detail-pane">
+    <section className="detail-pane" ref={paneRef} tabIndex={-1} aria-label={t('detail.label')} data-testid="detail-pane">
       <header className="detail-head">
-        <div className="view-tabs detail-tabs" role="tablist" aria-label="Detail">
-          {TABS.map((t) => {
-            const disabled = t.needsFrame ? shown === null : connectionId === null;
-            const selected = tab === t.tab && !disabled;
+        <div className="view-tabs detail-tabs" role="tablist" aria-label={t('detail.tabs')}>
+          {TABS.map((tab) => {
+            const disabled = tab.needsFrame ? shown === null : connectionId === null;
+            const selected = current === tab.tab && !disabled;
             return (
-              <button key={t.tab} role="tab" aria-selected={selected} className={selected ? 'tab active' : 'tab'} disabled={disabled} onClick={() => setTab(t.tab)}>
-                {t.tab === 'handshake' && httpOnly ? 'HTTP' : t.label}
+              <button key={tab.tab} role="tab" aria-selected={selected} className={selected ? 'tab active' : 'tab'} disabled={disabled} onClick={() => setTab(tab.tab)}>
+                {tab.tab === 'handshake' && httpOnly ? t('detail.tab.http') : t(`detail.tab.${tab.tab}`)}
               </button>
             );
           })}
         </div>
         {shown && (
           <div className="detail-title" data-testid="detail-title">
-            <strong>Frame #{shown.summary.id}</strong>
+            <strong>{t('detail.frame', { id: shown.summary.id })}</strong>
             <DirectionArrow from={shown.summary.from} long />
             <OpcodeBadge opcode={shown.summary.opcode} compressed={shown.summary.rsv1 && shown.summary.opcode !== 0} />
-            <span className="muted">
-              {shown.summary.payloadLength.toLocaleString('en-US')} bytes · connection #{shown.summary.connectionId}
-            </span>
+            <span className="muted">{t('detail.meta', { bytes: t('common:bytes', { count: shown.summary.payloadLength }), connection: shown.summary.connectionId })}</span>
           </div>
         )}
         <span className="toolbar-spacer" />
         {shown && <CopyMenu detail={shown} />}
-        <button className="button ghost small" aria-label="Close the detail pane" title="Close (Esc)" onClick={() => setOpen(false)}>
+        <button className="button ghost small" aria-label={t('detail.close')} title={t('detail.closeTitle')} onClick={() => setOpen(false)}>
           ×
         </button>
       </header>
       <div className="detail-body">
-        <ErrorBoundary what={frameId === null ? 'this connection' : `frame #${frameId}`} resetKey={`${frameId}-${tab}`}>
+        <ErrorBoundary what={frameId === null ? t('detail.thisConnection') : t('detail.frameN', { id: frameId })} resetKey={`${frameId}-${current}`}>
           {error && frameId !== null ? (
-            <p className="note warn-note">Frame #{frameId} could not be loaded: {error}</p>
+            <p className="note warn-note">{t('detail.loadFailed', { id: frameId, error })}</p>
           ) : active === 'anatomy' && shown ? (
             <AnatomyTab detail={shown} />
           ) : active === 'payload' && shown ? (
@@ -99,13 +99,13 @@ export const DetailPane = memo(function DetailPane({ paneRef, onSelectFrame }: D
 });
 
 function DetailEmpty({ loading }: { loading: boolean }) {
-  if (loading) return <p className="muted note">Loading the frame…</p>;
+  const { t } = useTranslation('inspector');
+  if (loading) return <p className="muted note">{t('detail.loading')}</p>;
   return (
     <div className="detail-empty">
-      <p className="empty-title">Select a frame to take it apart</p>
+      <p className="empty-title">{t('detail.emptyTitle')}</p>
       <p className="muted">
-        Click a row, or use <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd>, to see its bits in the RFC 6455 diagram, its bytes in hex, its payload and its
-        connection's handshake. <kbd>Enter</kbd> moves here, <kbd>Esc</kbd> goes back, <kbd>Ctrl</kbd>+<kbd>F</kbd> searches payloads.
+        <Trans t={t} i18nKey="detail.emptyHint" components={[<kbd key="0" />, <kbd key="1" />, <kbd key="2" />, <kbd key="3" />, <kbd key="4" />, <kbd key="5" />, <kbd key="6" />, <kbd key="7" />]} />
       </p>
     </div>
   );

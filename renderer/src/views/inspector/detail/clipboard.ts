@@ -1,5 +1,6 @@
 // Copy to the clipboard: the async Clipboard API where the page may use it, otherwise the old
 // hidden-textarea + execCommand path (plain-HTTP pages on other hosts, denied permissions).
+import { i18n } from '../../../i18n';
 
 export async function copyText(text: string): Promise<void> {
   try {
@@ -19,5 +20,5 @@ export async function copyText(text: string): Promise<void> {
   area.select();
   const ok = document.execCommand('copy');
   area.remove();
-  if (!ok) throw new Error('The browser refused to copy; select the text and press Ctrl+C instead.');
+  if (!ok) throw new Error(i18n.t('inspector:copy.refused'));
 }

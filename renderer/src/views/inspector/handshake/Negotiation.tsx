@@ -1,39 +1,39 @@
 // What the two sides agreed on: the subprotocol (RFC 6455 §1.9, §4.2.2) and the extensions
 // (§9.1), with permessage-deflate's parameters explained (RFC 7692 §7.1).
+import { Trans, useTranslation } from 'react-i18next';
 import type { HandshakeDetail } from '../../../../../shared/model';
-import { DEFLATE_PARAM_NOTES } from './header-notes';
+import { deflateParamNote } from './header-notes';
 
 export function Negotiation({ handshake: h }: { handshake: HandshakeDetail }) {
+  const { t } = useTranslation('inspector');
   return (
     <div className="negotiation" data-testid="negotiation">
       <div className="nego-row">
-        <span className="nego-label">Subprotocol</span>
+        <span className="nego-label">{t('nego.subprotocol')}</span>
         <span>
           {h.offeredSubprotocols.length === 0 ? (
-            <span className="muted">None offered: the application speaks its own format on this connection.</span>
+            <span className="muted">{t('nego.noSubprotocol')}</span>
           ) : (
             <>
-              The client offered <code>{h.offeredSubprotocols.join(', ')}</code>;{' '}
+              <Trans t={t} i18nKey="nego.offered" values={{ offered: h.offeredSubprotocols.join(', ') }} components={[<code key="0" translate="no" />]} />{' '}
               {h.subprotocol ? (
-                <>
-                  the server chose <code className="nego-chosen">{h.subprotocol}</code>.
-                </>
+                <Trans t={t} i18nKey="nego.chose" values={{ chosen: h.subprotocol }} components={[<code key="0" className="nego-chosen" translate="no" />]} />
               ) : (
-                <span>the server chose none, so no subprotocol is in use.</span>
+                <span>{t('nego.choseNone')}</span>
               )}
             </>
           )}
         </span>
       </div>
       <div className="nego-row">
-        <span className="nego-label">Extensions</span>
+        <span className="nego-label">{t('nego.extensions')}</span>
         <span>
           {h.offeredExtensions === null ? (
-            <span className="muted">None offered: frames carry plain payloads and RSV1-3 must stay 0.</span>
+            <span className="muted">{t('nego.noExtensions')}</span>
           ) : (
             <>
-              The client offered <code>{h.offeredExtensions}</code>;{' '}
-              {h.extensions.length === 0 ? <span>the server accepted none, so RSV1-3 must stay 0.</span> : <span>the server accepted:</span>}
+              <Trans t={t} i18nKey="nego.offered" values={{ offered: h.offeredExtensions }} components={[<code key="0" translate="no" />]} />{' '}
+              {h.extensions.length === 0 ? <span>{t('nego.acceptedNone')}</span> : <span>{t('nego.accepted')}</span>}
             </>
           )}
         </span>
@@ -42,17 +42,19 @@ export function Negotiation({ handshake: h }: { handshake: HandshakeDetail }) {
         <div className="nego-row nego-ext" key={ext.name}>
           <span className="nego-label" />
           <div>
-            <code className="nego-chosen">{ext.name}</code>
-            {ext.name === 'permessage-deflate' && <span className="muted"> — messages may be DEFLATE-compressed; a compressed message sets RSV1 on its first frame (RFC 7692).</span>}
+            <code className="nego-chosen" translate="no">
+              {ext.name}
+            </code>
+            {ext.name === 'permessage-deflate' && <span className="muted"> — {t('nego.deflate')}</span>}
             {Object.keys(ext.params).length > 0 && (
               <ul className="nego-params">
                 {Object.entries(ext.params).map(([name, value]) => (
                   <li key={name}>
-                    <code>
+                    <code translate="no">
                       {name}
                       {value === true ? '' : `=${value}`}
                     </code>{' '}
-                    <span className="muted">{DEFLATE_PARAM_NOTES[name] ?? ''}</span>
+                    <span className="muted">{deflateParamNote(name)}</span>
                   </li>
                 ))}
               </ul>

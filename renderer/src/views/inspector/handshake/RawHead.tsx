@@ -1,10 +1,15 @@
 // A raw HTTP head exactly as sent, with header names highlighted and the line endings shown.
 // The bytes are decoded for display only; everything is text nodes.
+import { useTranslation } from 'react-i18next';
 import type { HttpHeadView } from '../../../../../shared/model';
-import { HEADER_NOTES, WS_HEADERS } from './header-notes';
+import { WS_HEADERS, headerNote } from './header-notes';
 import { SafeText } from '../../../components/safe-text/SafeText';
 
 const latin1 = new TextDecoder('latin1');
+/** The class that highlights the headers of the WebSocket handshake. */
+const WS_CLASS = 'ws';
+/** CR LF drawn as its escape, a symbol rather than a word. */
+const CRLF_MARK = '\\r\\n';
 
 interface Part {
   kind: 'plain' | 'name' | 'value';
@@ -38,7 +43,7 @@ function withLineEnds(text: string, key: string) {
       {i < pieces.length - 1 && (
         <>
           <span className="crlf" aria-hidden="true">
-            \r\n
+            {CRLF_MARK}
           </span>
           {'\n'}
         </>
@@ -48,15 +53,17 @@ function withLineEnds(text: string, key: string) {
 }
 
 export function RawHead({ head, testId }: { head: HttpHeadView; testId: string }) {
+  // Re-rendered on a language switch, so the header notes follow it.
+  useTranslation('inspector');
   const parts = splitHead(head);
   return (
-    <pre className="raw-head" data-testid={testId}>
+    <pre className="raw-head" data-testid={testId} translate="no">
       {parts.map((p, i) => {
         if (p.kind === 'plain') return withLineEnds(p.text, String(i));
-        const note = p.header ? HEADER_NOTES[p.header] : undefined;
-        const ws = p.header && WS_HEADERS.has(p.header) ? ' ws' : '';
+        const note = p.header ? headerNote(p.header) : undefined;
+        const ws = p.header !== undefined && WS_HEADERS.has(p.header);
         return (
-          <span key={i} className={`head-${p.kind}${ws}`} title={note}>
+          <span key={i} className={ws ? `head-${p.kind} ${WS_CLASS}` : `head-${p.kind}`} title={note}>
             {p.kind === 'value' ? <SafeText text={p.text} /> : p.text}
           </span>
         );

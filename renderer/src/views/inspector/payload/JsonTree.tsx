@@ -1,14 +1,18 @@
 // A collapsible JSON tree. Keys and values are text nodes (never markup); big arrays and objects
 // show their first children and a button for the rest, so a 4 MB document stays responsive.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JsonValue } from './payload-content';
 
 const OPEN_DEPTH = 2;
+/** JSON's own tokens and the tree's toggles: code and symbols, not UI words. */
+const JSON_NULL = 'null';
+const TOGGLE = { open: '▾', closed: '▸' };
 const CHILDREN_STEP = 200;
 
 export function JsonTree({ value }: { value: JsonValue }) {
   return (
-    <div className="json-tree" role="tree" data-testid="json-tree">
+    <div className="json-tree" role="tree" data-testid="json-tree" translate="no">
       <JsonNode name={null} value={value} depth={0} />
     </div>
   );
@@ -21,13 +25,14 @@ function summary(value: JsonValue): string {
 }
 
 function Scalar({ value }: { value: JsonValue }) {
-  if (value === null) return <span className="json-null">null</span>;
+  if (value === null) return <span className="json-null">{JSON_NULL}</span>;
   if (typeof value === 'string') return <span className="json-string">{JSON.stringify(value)}</span>;
   if (typeof value === 'number') return <span className="json-number">{String(value)}</span>;
   return <span className="json-bool">{String(value)}</span>;
 }
 
 function JsonNode({ name, value, depth }: { name: string | null; value: JsonValue; depth: number }) {
+  const { t } = useTranslation('inspector');
   const container = value !== null && typeof value === 'object';
   const [open, setOpen] = useState(depth < OPEN_DEPTH);
   const [shown, setShown] = useState(CHILDREN_STEP);
@@ -46,7 +51,7 @@ function JsonNode({ name, value, depth }: { name: string | null; value: JsonValu
     <div role="treeitem" aria-expanded={open}>
       <div className="json-line clickable" onClick={() => setOpen(!open)}>
         <span className="json-toggle" aria-hidden="true">
-          {open ? '▾' : '▸'}
+          {open ? TOGGLE.open : TOGGLE.closed}
         </span>
         {label}
         <span className="json-summary">{summary(value)}</span>
@@ -57,8 +62,8 @@ function JsonNode({ name, value, depth }: { name: string | null; value: JsonValu
             <JsonNode key={k} name={k} value={v} depth={depth + 1} />
           ))}
           {entries.length > shown && (
-            <button className="button ghost small json-more" onClick={() => setShown(shown + CHILDREN_STEP)}>
-              Show {Math.min(CHILDREN_STEP, entries.length - shown)} more of {entries.length - shown} remaining
+            <button className="button ghost small json-more" translate="yes" onClick={() => setShown(shown + CHILDREN_STEP)}>
+              {t('payload.jsonMore', { step: Math.min(CHILDREN_STEP, entries.length - shown), remaining: entries.length - shown })}
             </button>
           )}
         </div>

@@ -4,9 +4,11 @@
 // edge shows as � at the edge (Hex has every byte).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PayloadPart } from '../../../../../shared/api';
 import { queryKeys } from '../../../api/queries/query-keys';
 import { useClient } from '../../../api/use-client';
+import { formatCount } from '../../../format';
 import { PayloadBody } from './PayloadBody';
 import { VIEW_PAGE, keptNote } from './payload-reads';
 
@@ -18,6 +20,7 @@ export interface PagedPayloadProps {
 }
 
 export function PagedPayload({ frameId, part, opcode, testId }: PagedPayloadProps) {
+  const { t } = useTranslation('inspector');
   const [page, setPage] = useState(0);
   const client = useClient();
   const chunk = useQuery({
@@ -34,24 +37,21 @@ export function PagedPayload({ frameId, part, opcode, testId }: PagedPayloadProp
 
   return (
     <div className="paged-payload" data-testid={testId}>
-      <div className="pager" role="group" aria-label="Pages of the payload">
-        <button className="button small" onClick={() => go(0)} disabled={page === 0} aria-label="First page">
+      <div className="pager" role="group" aria-label={t('payload.pages')}>
+        <button className="button small" onClick={() => go(0)} disabled={page === 0} aria-label={t('payload.first')}>
           «
         </button>
-        <button className="button small" onClick={() => go(page - 1)} disabled={page === 0} aria-label="Previous page" data-testid="page-prev">
+        <button className="button small" onClick={() => go(page - 1)} disabled={page === 0} aria-label={t('payload.prev')} data-testid="page-prev">
           ‹
         </button>
         <span className="pager-where" data-testid="page-where">
-          Page {(page + 1).toLocaleString('en-US')} of {pages.toLocaleString('en-US')}
-          <span className="muted">
-            {' '}
-            · bytes {from.toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {(value?.kept ?? 0).toLocaleString('en-US')}
-          </span>
+          {t('payload.page', { page: formatCount(page + 1), pages: formatCount(pages) })}
+          <span className="muted"> · {t('payload.range', { from: formatCount(from), to: formatCount(to), total: formatCount(value?.kept ?? 0) })}</span>
         </span>
-        <button className="button small" onClick={() => go(page + 1)} disabled={page >= pages - 1} aria-label="Next page" data-testid="page-next">
+        <button className="button small" onClick={() => go(page + 1)} disabled={page >= pages - 1} aria-label={t('payload.next')} data-testid="page-next">
           ›
         </button>
-        <button className="button small" onClick={() => go(pages - 1)} disabled={page >= pages - 1} aria-label="Last page" data-testid="page-last">
+        <button className="button small" onClick={() => go(pages - 1)} disabled={page >= pages - 1} aria-label={t('payload.last')} data-testid="page-last">
           »
         </button>
       </div>
@@ -60,7 +60,7 @@ export function PagedPayload({ frameId, part, opcode, testId }: PagedPayloadProp
           {note}
         </p>
       )}
-      {chunk.error && <p className="note warn-note">Could not read this page: {chunk.error.message}</p>}
+      {chunk.error && <p className="note warn-note">{t('payload.pageFailed', { error: chunk.error.message })}</p>}
       {value && <PayloadBody key={`${frameId}-${part}-${page}`} bytes={value.bytes} opcode={opcode} />}
     </div>
   );

@@ -1,7 +1,9 @@
 // One payload in the mode the user picks: text, JSON tree or hex. Text is a text node inside
 // <pre>: a payload full of <script> tags is shown as those characters, never run.
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { HexDump } from '../../../components/hex/HexDump';
+import { formatCount } from '../../../format';
 import { JsonTree } from './JsonTree';
 import { decodeText, defaultMode, parseJson, type PayloadMode } from './payload-content';
 
@@ -15,48 +17,45 @@ export interface PayloadBodyProps {
   testId?: string;
 }
 
-const MODES: Array<{ mode: PayloadMode; label: string }> = [
-  { mode: 'text', label: 'Text' },
-  { mode: 'json', label: 'JSON' },
-  { mode: 'hex', label: 'Hex' },
-];
+const MODES: readonly PayloadMode[] = ['text', 'json', 'hex'];
 
 export function PayloadBody({ bytes, opcode, truncated = false, total, testId }: PayloadBodyProps) {
+  const { t } = useTranslation('inspector');
   const json = useMemo(() => parseJson(bytes), [bytes]);
   const [chosen, setChosen] = useState<PayloadMode | null>(null);
   const mode = chosen === 'json' && json === null ? 'text' : (chosen ?? defaultMode(opcode, bytes, json));
 
   return (
     <div className="payload-body" data-testid={testId}>
-      <div className="segmented small" role="tablist" aria-label="Show the payload as">
+      <div className="segmented small" role="tablist" aria-label={t('payload.modes')}>
         {MODES.map((m) => (
           <button
-            key={m.mode}
+            key={m}
             role="tab"
-            aria-selected={mode === m.mode}
-            className={mode === m.mode ? 'seg on' : 'seg'}
-            disabled={m.mode === 'json' && json === null}
-            title={m.mode === 'json' && json === null ? 'The payload is not a JSON object or array' : undefined}
-            onClick={() => setChosen(m.mode)}
+            aria-selected={mode === m}
+            className={mode === m ? 'seg on' : 'seg'}
+            disabled={m === 'json' && json === null}
+            title={m === 'json' && json === null ? t('payload.notJson') : undefined}
+            onClick={() => setChosen(m)}
           >
-            {m.label}
+            {t(`payload.mode.${m}`)}
           </button>
         ))}
       </div>
       {bytes.length === 0 ? (
-        <p className="muted note">Empty payload (0 bytes).</p>
+        <p className="muted note">{t('payload.empty')}</p>
       ) : mode === 'json' && json !== null ? (
         <JsonTree value={json} />
       ) : mode === 'hex' ? (
-        <HexDump bytes={bytes} ranges={[{ field: 'payload', start: 0, end: bytes.length }]} highlight={null} onHighlight={() => {}} maxRows={16} label="Payload bytes" />
+        <HexDump bytes={bytes} ranges={[{ field: 'payload', start: 0, end: bytes.length }]} highlight={null} onHighlight={() => {}} maxRows={16} label={t('payload.payloadBytes')} />
       ) : (
         <PayloadText bytes={bytes} />
       )}
       {truncated && (
         <p className="muted note" data-testid="payload-kept">
           {total !== undefined && total > bytes.length
-            ? `Framescope kept the first ${bytes.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} bytes (its display limit, not a protocol problem).`
-            : `Only the first ${bytes.length.toLocaleString('en-US')} bytes are kept by the capture.`}
+            ? t('payload.keptDisplay', { kept: formatCount(bytes.length), total: formatCount(total) })
+            : t('payload.keptCapture', { kept: formatCount(bytes.length) })}
         </p>
       )}
     </div>
@@ -64,18 +63,19 @@ export function PayloadBody({ bytes, opcode, truncated = false, total, testId }:
 }
 
 function PayloadText({ bytes }: { bytes: Uint8Array }) {
+  const { t } = useTranslation('inspector');
   const decoded = useMemo(() => decodeText(bytes), [bytes]);
   return (
     <>
       {decoded.invalidAt >= 0 && (
         <p className="note warn-note">
-          Not valid UTF-8 from byte {decoded.invalidAt.toLocaleString('en-US')}: invalid sequences are shown as �. Switch to Hex to see the exact bytes.
+          {t('payload.invalidUtf8', { at: formatCount(decoded.invalidAt) })}
         </p>
       )}
-      <pre className="payload-text" data-testid="payload-text">
+      <pre className="payload-text" data-testid="payload-text" translate="no">
         {decoded.text}
       </pre>
-      {decoded.cut && <p className="muted note">Showing the first 256 KiB as text; Hex and Copy have every byte.</p>}
+      {decoded.cut && <p className="muted note">{t('payload.textCut')}</p>}
     </>
   );
 }

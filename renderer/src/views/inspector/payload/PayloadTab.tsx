@@ -1,17 +1,19 @@
 // The Payload tab: the message this frame belongs to (reassembled across fragments, inflated
 // when compressed), its frames, and for compressed messages the bytes as they travelled too.
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { FrameDetail } from '../../../../../shared/model';
 import { CLOSE_CODES } from '../../../../../shared/protocol/close-codes';
 import { OPCODE_CLOSE, isControlOpcode } from '../../../../../shared/protocol/opcodes';
 import { queryKeys } from '../../../api/queries/query-keys';
 import { useClient } from '../../../api/use-client';
+import { formatCount } from '../../../format';
 import { useStore } from '../../../store';
 import { readVersion } from '../../../store/read-version';
 import { OpcodeBadge } from '../../../components/opcode-badge/OpcodeBadge';
 import { ViolationList } from '../../../components/violations/ViolationList';
 import { fieldsOfViolation } from '../../../components/violations/violation-fields';
-import { findMessage } from './find-message';
+import { LOOKAHEAD_FRAMES, findMessage } from './find-message';
 import { PagedPayload } from './PagedPayload';
 import { PayloadBody } from './PayloadBody';
 import { PAGED_FROM } from './payload-reads';
@@ -22,6 +24,7 @@ export interface PayloadTabProps {
 }
 
 export function PayloadTab({ detail, onSelectFrame }: PayloadTabProps) {
+  const { t } = useTranslation(['inspector', 'common']);
   const s = detail.summary;
   const client = useClient();
   // The message grows as its fragments arrive: read it again when the connection moves on.
@@ -47,16 +50,16 @@ export function PayloadTab({ detail, onSelectFrame }: PayloadTabProps) {
       {message && (
         <div className="message-head" data-testid="message-head">
           <span className="pane-subtitle">
-            Message #{message.messageId} <OpcodeBadge opcode={message.opcode} compressed={message.compressed} />
+            {t('payload.message', { id: message.messageId })} <OpcodeBadge opcode={message.opcode} compressed={message.compressed} />
           </span>
           <span className="muted">
-            {message.frameIds.length === 1 ? 'one frame' : `${message.frameIds.length} frames`} · {message.length.toLocaleString('en-US')} bytes
-            {message.compressed ? ' after inflating' : ''}
+            {message.frameIds.length === 1 ? t('payload.oneFrame') : t('payload.frames', { count: message.frameIds.length })} ·{' '}
+            {message.compressed ? t('payload.afterInflating', { bytes: t('common:bytes', { count: message.length }) }) : t('common:bytes', { count: message.length })}
           </span>
           {message.frameIds.length > 1 && (
-            <span className="fragment-list" aria-label="Frames of this message" data-testid="fragment-list">
+            <span className="fragment-list" aria-label={t('payload.fragmentsLabel')} data-testid="fragment-list">
               {message.frameIds.map((id, i) => (
-                <button key={id} className={id === s.id ? 'chip on' : 'chip'} onClick={() => onSelectFrame(id)} title={`Fragment ${i + 1} of ${message.frameIds.length}`}>
+                <button key={id} className={id === s.id ? 'chip on' : 'chip'} onClick={() => onSelectFrame(id)} title={t('payload.fragment', { n: i + 1, total: message.frameIds.length })}>
                   #{id}
                 </button>
               ))}
@@ -64,20 +67,22 @@ export function PayloadTab({ detail, onSelectFrame }: PayloadTabProps) {
           )}
         </div>
       )}
-      {!message && !isControlOpcode(s.opcode) && found && 'reason' in found && <p className="note warn-note">{found.reason} Showing this fragment's own payload.</p>}
-      {failure && <p className="note warn-note">Could not reassemble the message: {failure.message}</p>}
-      {message?.inflateError && <p className="note warn-note">The message could not be inflated: {message.inflateError}</p>}
+      {!message && !isControlOpcode(s.opcode) && found && 'reason' in found && (
+        <p className="note warn-note">{t('payload.ownPayload', { reason: t(`payload.reason.${found.reason}`, { n: formatCount(LOOKAHEAD_FRAMES) }) })}</p>
+      )}
+      {failure && <p className="note warn-note">{t('payload.reassembleFailed', { error: failure.message })}</p>}
+      {message?.inflateError && <p className="note warn-note">{t('payload.inflateFailed', { error: message.inflateError })}</p>}
 
       {message && message.compressed && !message.inflateError ? (
         <>
-          <h3 className="pane-subtitle">Inflated message</h3>
+          <h3 className="pane-subtitle">{t('payload.inflated')}</h3>
           {pagedMessage ? (
             <PagedPayload key={`m${lastFrameId}`} frameId={lastFrameId} part="message" opcode={message.opcode} testId="payload-message" />
           ) : (
             <PayloadBody key={`m${s.id}`} bytes={message.payload} opcode={message.opcode} truncated={message.truncated} {...(message.inflatedLength !== undefined ? { total: message.inflatedLength } : {})} testId="payload-message" />
           )}
           <h3 className="pane-subtitle">
-            On the wire <span className="muted">— this frame's payload, compressed (RSV1, RFC 7692)</span>
+            {t('payload.onWire')} <span className="muted">— {t('payload.onWireHint')}</span>
           </h3>
           {pagedFrame ? (
             <PagedPayload key={`w${s.id}`} frameId={s.id} part="frame" opcode={2} testId="payload-wire" />
@@ -101,22 +106,31 @@ export function PayloadTab({ detail, onSelectFrame }: PayloadTabProps) {
 }
 
 function CloseView({ detail, violations }: { detail: FrameDetail; violations: FrameDetail['violations'] }) {
+  const { t } = useTranslation('inspector');
   const close = detail.close;
-  const info = close?.code != null ? CLOSE_CODES[close.code] : undefined;
+  // RFC 6455 §7.4.1 names, in the UI language; the shared table (English, for the CLI) says which codes exist.
+  const known = close?.code != null && CLOSE_CODES[close.code] !== undefined ? String(close.code) : null;
   return (
     <div className="payload-tab">
       <ViolationList violations={violations} />
       <div className="close-info" data-testid="close-info">
         {close === null || close.code === null ? (
-          <p>This Close frame has no status code: the closing endpoint gave no reason (RFC 6455 §5.5.1).</p>
+          <p>{t('close.noCode')}</p>
         ) : (
           <>
             <p>
-              <span className="close-code">{close.code}</span> <strong>{info?.name ?? 'Unregistered code'}</strong>
-              <span className="muted"> — {info?.meaning ?? 'Not a code defined by RFC 6455 §7.4.1; 3000-3999 are registered with IANA, 4000-4999 are private.'}</span>
+              <span className="close-code">{close.code}</span> <strong>{known ? t(`close.code.${known as '1000'}.name`) : t('close.unregistered')}</strong>
+              <span className="muted"> — {known ? t(`close.code.${known as '1000'}.meaning`) : t('close.unregisteredMeaning')}</span>
             </p>
             <p>
-              Reason: {close.reason === '' ? <span className="muted">(none)</span> : <span className="close-reason">{close.reason}</span>}
+              {t('close.reason')}{' '}
+              {close.reason === '' ? (
+                <span className="muted">{t('close.none')}</span>
+              ) : (
+                <span className="close-reason" translate="no">
+                  {close.reason}
+                </span>
+              )}
             </p>
           </>
         )}

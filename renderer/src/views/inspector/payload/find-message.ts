@@ -8,14 +8,20 @@ import { isControlOpcode } from '../../../../../shared/protocol/opcodes';
 const LOOKAHEAD_PAGES = 8;
 const PAGE = 256;
 
-export type MessageLookup = { message: MessageInfo; lastFrameId: number } | { message: null; reason: string };
+/** Why the whole message cannot be shown (the Payload tab words it in the UI language). */
+export type MessageMissing = 'gone' | 'unfinished' | 'tooFar';
+
+export type MessageLookup = { message: MessageInfo; lastFrameId: number } | { message: null; reason: MessageMissing };
+
+/** How far ahead the last fragment is looked for, in frames. */
+export const LOOKAHEAD_FRAMES = LOOKAHEAD_PAGES * PAGE;
 
 export async function findMessage(api: Pick<FramescopeApi, 'locateFrame' | 'queryFrames' | 'getFrame'>, detail: FrameDetail): Promise<MessageLookup> {
   if (detail.message) return { message: detail.message, lastFrameId: detail.summary.id };
   const s = detail.summary;
   const filter = { connectionId: s.connectionId, from: s.from };
   const position = await api.locateFrame({ filter, frameId: s.id });
-  if (position < 0) return { message: null, reason: 'The frame is no longer in the capture.' };
+  if (position < 0) return { message: null, reason: 'gone' };
   for (let page = 0; page < LOOKAHEAD_PAGES; page++) {
     const result = await api.queryFrames({ filter, start: position + 1 + page * PAGE, count: PAGE });
     for (const row of result.rows) {
@@ -24,7 +30,7 @@ export async function findMessage(api: Pick<FramescopeApi, 'locateFrame' | 'quer
         if (last.message) return { message: last.message, lastFrameId: row.id };
       }
     }
-    if (result.rows.length < PAGE) return { message: null, reason: 'The message is not finished yet: its last fragment (FIN = 1) has not arrived.' };
+    if (result.rows.length < PAGE) return { message: null, reason: 'unfinished' };
   }
-  return { message: null, reason: `The last fragment of this message is more than ${LOOKAHEAD_PAGES * PAGE} frames away.` };
+  return { message: null, reason: 'tooFar' };
 }

@@ -1,6 +1,8 @@
 // Reads a payload from the engine page by page (readPayload): the paged viewer asks for one page
 // at a time; copying a whole message gathers its pages, up to a cap, into one buffer.
 import type { FramescopeApi, PayloadPart } from '../../../../../shared/api';
+import { formatBytes, formatCount } from '../../../format';
+import { i18n } from '../../../i18n';
 
 /** Bytes shown per page of the paged viewer. */
 export const VIEW_PAGE = 64 * 1024;
@@ -19,7 +21,9 @@ export interface WholePayload {
 
 export async function readWhole(api: Pick<FramescopeApi, 'readPayload'>, frameId: number, part: PayloadPart, limit = COPY_LIMIT): Promise<WholePayload> {
   const first = await api.readPayload({ frameId, part, offset: 0, length: READ_PAGE });
-  if (first.kept > limit) throw new Error(`The ${part === 'message' ? 'message' : 'payload'} is ${mib(first.kept)}; Framescope copies up to ${mib(limit)}. Save the capture to get all of it.`);
+  if (first.kept > limit) {
+    throw new Error(i18n.t('inspector:copy.tooBig', { what: i18n.t(`inspector:copy.what.${part === 'message' ? 'message' : 'payload'}`), size: formatBytes(first.kept), limit: formatBytes(limit) }));
+  }
   const out = new Uint8Array(first.kept);
   out.set(first.bytes, 0);
   let at = first.bytes.length;
@@ -32,12 +36,8 @@ export async function readWhole(api: Pick<FramescopeApi, 'readPayload'>, frameId
   return { bytes: out.subarray(0, at), total: first.total, kept: first.kept };
 }
 
-export function mib(n: number): string {
-  return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${(n / 1024).toFixed(0)} KiB`;
-}
-
 /** "kept N of M bytes" when a Framescope limit cut the payload; null when it is whole. */
 export function keptNote(kept: number, total: number): string | null {
   if (kept >= total) return null;
-  return `Framescope kept ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} bytes (its per-frame limit, not a protocol matter).`;
+  return i18n.t('inspector:kept', { kept: formatCount(kept), total: formatCount(total) });
 }

@@ -1,9 +1,12 @@
 // One row of the frame table. Everything is a text node: previews are hostile bytes.
+import type { TFunction } from 'i18next';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FrameSummary } from '../../../../../shared/model';
-import { opcodeName } from '../../../../../shared/protocol/opcodes';
 import '../../../components/direction-arrow/direction-arrow.css';
-import { opcodeClass } from '../../../components/opcode-badge/OpcodeBadge';
+import { COMPRESSED_MARK, opcodeClass } from '../../../components/opcode-badge/OpcodeBadge';
+import { opcodeLabel } from '../../../components/opcode-badge/opcode-label';
+import { formatCount } from '../../../format';
 import { formatAbsolute, formatRelativeSeconds } from './time-format';
 import { SafeText } from '../../../components/safe-text/SafeText';
 
@@ -32,38 +35,37 @@ function sameProps(a: FrameRowProps, b: FrameRowProps): boolean {
   return a.index === b.index && a.selected === b.selected && a.timeBase === b.timeBase && a.onSelect === b.onSelect && a.onOpen === b.onOpen && sameRow(a.row, b.row);
 }
 
-const COUNT = new Intl.NumberFormat('en-US');
-
 /**
  * Tooltips are written when the pointer reaches a cell, not for every row drawn: scrolling a
  * million rows should not pay for formatting dates nobody hovers.
  */
-function tipFor(col: string | undefined, r: FrameSummary): string {
+function tipFor(t: TFunction<['inspector', 'components']>, col: string | undefined, r: FrameSummary): string {
   switch (col) {
     case 'num':
-      return `Frame ${r.id} of the capture; #${r.index} from the ${r.from} on connection ${r.connectionId}`;
+      return t('table.tip.num', { id: r.id, index: r.index, peer: t(`table.tip.peer.${r.from}`), connection: r.connectionId });
     case 'time':
       return formatAbsolute(r.time);
     case 'dir':
-      return r.from === 'client' ? 'Sent by the client: client → server' : 'Sent by the server: server → client';
+      return t(`components:direction.sentBy.${r.from}`);
     case 'opcode':
-      return `opcode 0x${r.opcode.toString(16)}${r.rsv1 && r.opcode !== 0 ? ', RSV1 set (compressed)' : ''}`;
+      return r.rsv1 && r.opcode !== 0 ? t('table.tip.opcodeCompressed', { hex: r.opcode.toString(16) }) : t('table.tip.opcode', { hex: r.opcode.toString(16) });
     case 'fin':
-      return r.fin ? 'FIN = 1: the final fragment of its message' : 'FIN = 0: more fragments follow';
+      return r.fin ? t('table.tip.fin1') : t('table.tip.fin0');
     case 'rsv':
       return `RSV1 = ${r.rsv1 ? 1 : 0}, RSV2 = ${r.rsv2 ? 1 : 0}, RSV3 = ${r.rsv3 ? 1 : 0}`;
     case 'mask':
-      return r.masked ? 'MASK = 1: the payload is masked' : 'MASK = 0: not masked';
+      return r.masked ? t('table.tip.mask1') : t('table.tip.mask0');
     case 'len':
-      return `${COUNT.format(r.payloadLength)} payload bytes + ${r.headerLength} header bytes`;
+      return t('table.tip.len', { payload: formatCount(r.payloadLength), header: r.headerLength });
     case 'warn':
-      return r.violationCount > 0 ? `${r.violationCount} protocol violation${r.violationCount === 1 ? '' : 's'}: open the frame to see which RFC rule` : '';
+      return r.violationCount > 0 ? t('table.tip.violations', { count: r.violationCount }) : '';
     default:
       return '';
   }
 }
 
 export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase, onSelect, onOpen }: FrameRowProps) {
+  const { t, i18n } = useTranslation(['inspector', 'components']);
   if (row === undefined) {
     return (
       <div className="frame-row loading" role="row" aria-rowindex={index + 2}>
@@ -102,7 +104,11 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
       onDoubleClick={() => onOpen(index, row)}
       onMouseOver={(e) => {
         const cell = (e.target as Element).closest<HTMLElement>('.cell');
-        if (cell && !cell.title) cell.title = tipFor(cell.dataset.col, row);
+        // A tooltip written in another language (before a switch) is written again.
+        if (cell && (!cell.title || cell.dataset.lang !== i18n.language)) {
+          cell.title = tipFor(t, cell.dataset.col, row);
+          cell.dataset.lang = i18n.language;
+        }
       }}
     >
       <span className="cell num" role="gridcell" data-col="num">
@@ -112,33 +118,35 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
         {timeBase === null ? formatAbsolute(row.time).slice(11) : formatRelativeSeconds(row.time - timeBase)}
       </span>
       <span className="cell" role="gridcell" data-col="dir">
-        <span className={`direction-arrow ${row.from}`}>{row.from === 'client' ? 'C → S' : 'S → C'}</span>
+        <span className={`direction-arrow ${row.from}`}>{t(`components:direction.short.${row.from}`)}</span>
       </span>
       <span className="cell conn" role="gridcell">
         {`#${row.connectionId}`}
       </span>
       <span className="cell" role="gridcell" data-col="opcode">
         <span className={`opcode-badge ${opcodeClass(row.opcode)}`}>
-          {opcodeName(row.opcode)}
-          {row.rsv1 && row.opcode !== 0 && <span className="opcode-badge-z"> ·z</span>}
+          {opcodeLabel(row.opcode)}
+          {row.rsv1 && row.opcode !== 0 && <span className="opcode-badge-z">{COMPRESSED_MARK}</span>}
         </span>
       </span>
       <span className={row.fin ? 'cell flag' : 'cell flag off'} role="gridcell" data-col="fin">
         {row.fin ? '1' : '0'}
       </span>
-      <span className={anyRsv ? 'cell flag on' : 'cell flag off'} role="gridcell" data-col="rsv">
+      <span className={anyRsv ? 'cell flag rsv on' : 'cell flag rsv off'} role="gridcell" data-col="rsv">
         {rsvText(row)}
       </span>
       <span className={row.masked ? 'cell flag' : 'cell flag off'} role="gridcell" data-col="mask">
         {row.masked ? '1' : '0'}
       </span>
       <span className="cell len" role="gridcell" data-col="len">
-        {COUNT.format(row.payloadLength)}
+        {formatCount(row.payloadLength)}
       </span>
       <span className="cell preview" role="gridcell">
-        {row.incomplete && <span className="tag danger">incomplete</span>}
-        {row.injected && <span className="tag">injected</span>}
-        <SafeText text={row.preview} />
+        {row.incomplete && <span className="tag danger">{t('table.incomplete')}</span>}
+        {row.injected && <span className="tag">{t('table.injected')}</span>}
+        <span translate="no">
+          <SafeText text={row.preview} />
+        </span>
       </span>
       <span className="cell warn" role="gridcell" data-col="warn">
         {row.violationCount > 0 && (
@@ -151,20 +159,36 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
   );
 }, sameProps);
 
+/** Bit names of RFC 6455 §5.2, written the same in every language. */
+const BIT_COLUMNS = { fin: 'FIN', rsv: 'RSV', mask: 'MASK', warn: '⚠' };
+
+type HeaderKey = 'num' | 'time' | 'dir' | 'conn' | 'opcode' | 'length' | 'payload';
+type TitleKey = 'timeTitle' | 'finTitle' | 'rsvTitle' | 'maskTitle' | 'violationsTitle';
+
+/** The header cells, in the order of --frame-cols: a translated name or a bit name, and a tooltip. */
+const HEADER: Array<{ className: string; label: HeaderKey | keyof typeof BIT_COLUMNS; bit?: true; title?: TitleKey }> = [
+  { className: 'num', label: 'num' },
+  { className: 'time', label: 'time', title: 'timeTitle' },
+  { className: '', label: 'dir' },
+  { className: 'conn', label: 'conn' },
+  { className: '', label: 'opcode' },
+  { className: 'flag', label: 'fin', bit: true, title: 'finTitle' },
+  { className: 'flag rsv', label: 'rsv', bit: true, title: 'rsvTitle' },
+  { className: 'flag', label: 'mask', bit: true, title: 'maskTitle' },
+  { className: 'len', label: 'length' },
+  { className: 'preview', label: 'payload' },
+  { className: 'warn', label: 'warn', bit: true, title: 'violationsTitle' },
+];
+
 export function FrameTableHeader() {
+  const { t } = useTranslation('inspector');
   return (
     <div className="frame-row frame-head" role="row" aria-rowindex={1}>
-      <span className="cell num" role="columnheader">No.</span>
-      <span className="cell time" role="columnheader" title="Seconds since the connection opened (since the first connection when showing all)">Time (s)</span>
-      <span className="cell" role="columnheader">Dir</span>
-      <span className="cell conn" role="columnheader">Conn</span>
-      <span className="cell" role="columnheader">Opcode</span>
-      <span className="cell flag" role="columnheader" title="FIN bit">FIN</span>
-      <span className="cell flag" role="columnheader" title="RSV1 RSV2 RSV3">RSV</span>
-      <span className="cell flag" role="columnheader" title="MASK bit">MASK</span>
-      <span className="cell len" role="columnheader">Length</span>
-      <span className="cell preview" role="columnheader">Payload</span>
-      <span className="cell warn" role="columnheader" title="Protocol violations">⚠</span>
+      {HEADER.map((h) => (
+        <span key={h.label} className={`cell ${h.className}`} role="columnheader" title={h.title ? t(`table.col.${h.title}`) : undefined}>
+          {h.bit ? BIT_COLUMNS[h.label as keyof typeof BIT_COLUMNS] : t(`table.col.${h.label as HeaderKey}`)}
+        </span>
+      ))}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // (scaled-scroll.ts), and past the browser's height limit the scrollbar maps proportionally
 // onto the rows while keyboard moves and "go to frame" still land on the exact row.
 import { memo, useEffect, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FrameSummary } from '../../../../../shared/model';
 import { useFlingSkeletons } from './use-fling-skeletons';
 import { useScaledScroll } from './use-scaled-scroll';
@@ -39,6 +40,7 @@ export interface FrameTableProps {
 
 export function FrameTable(props: FrameTableProps) {
   const { rowAt, total, busy, selectedId, timeBase, followLive, scrollRequest, onRange, onUserScrolledUp, onSelect, onOpen } = props;
+  const { t } = useTranslation('inspector');
   const scrollRef = useRef<HTMLDivElement>(null);
   const scroll = useScaledScroll(scrollRef, total, ROW_HEIGHT, RESERVE, followLive);
   const { first, last } = rowsInView(scroll.geometry, scroll.virtualTop);
@@ -82,7 +84,7 @@ export function FrameTable(props: FrameTableProps) {
   // rows and shifted to the physical scroll position (never a transform of millions of pixels).
   const blocksTop = firstBlock * BLOCK * ROW_HEIGHT + (scroll.scrollTop - scroll.virtualTop);
   return (
-    <div className={busy ? 'frame-table busy' : 'frame-table'} role="grid" aria-label="Captured frames" aria-rowcount={total + 1} aria-readonly="true" aria-busy={busy}>
+    <div className={busy ? 'frame-table busy' : 'frame-table'} role="grid" aria-label={t('table.label')} aria-rowcount={total + 1} aria-readonly="true" aria-busy={busy}>
       <FrameTableHeader />
       <div className="frame-table-scroll" ref={scrollRef} onScroll={onScroll} tabIndex={-1} data-testid="frame-table-scroll">
         <div className="frame-table-sizer" style={{ height: scroll.height }}>

@@ -1,4 +1,5 @@
 // What the table says when it has no rows: how to get frames, or why the filter shows none.
+import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../../../shared/model';
 import { useStore } from '../../../store';
 import { isFilterActive } from '../../../store/inspector-slice';
@@ -10,6 +11,7 @@ export interface TableEmptyProps {
 }
 
 export function TableEmpty({ captureFrames, connection, onShowHandshake }: TableEmptyProps) {
+  const { t } = useTranslation('inspector');
   const filter = useStore((s) => s.inspectorFilter);
   const clearFilter = useStore((s) => s.clearInspectorFilter);
   const selectConnection = useStore((s) => s.selectConnection);
@@ -17,10 +19,10 @@ export function TableEmpty({ captureFrames, connection, onShowHandshake }: Table
   if (isFilterActive(filter)) {
     return (
       <div className="table-empty" data-testid="table-empty">
-        <p className="empty-title">No frames match these filters</p>
-        <p className="muted">Loosen the direction, opcode or search filters, or clear them all.</p>
+        <p className="empty-title">{t('empty.noMatch')}</p>
+        <p className="muted">{t('empty.noMatchHint')}</p>
         <button className="button" onClick={clearFilter}>
-          Clear filters
+          {t('toolbar.clear')}
         </button>
       </div>
     );
@@ -29,20 +31,22 @@ export function TableEmpty({ captureFrames, connection, onShowHandshake }: Table
     const http = connection.kind !== 'websocket';
     return (
       <div className="table-empty" data-testid="table-empty">
-        <p className="empty-title">{http ? `Connection #${connection.id} carried plain HTTP, not WebSocket frames` : `No frames on connection #${connection.id} yet`}</p>
+        <p className="empty-title">{http ? t('empty.httpTitle', { id: connection.id }) : t('empty.noFramesOn', { id: connection.id })}</p>
         <p className="muted">
           {http
-            ? 'Polling, long polling and server-sent events travel as HTTP requests. The HTTP tab below shows each request and response head; the Timeline draws them over time.'
+            ? t('empty.httpHint')
             : connection.state === 'failed'
-              ? `The upgrade failed${connection.error ? `: ${connection.error}` : ''}. The handshake shows what each side sent.`
-              : 'The handshake is done; frames appear here as soon as either side sends one.'}
+              ? connection.error
+                ? t('empty.failedWith', { error: connection.error })
+                : t('empty.failed')
+              : t('empty.waiting')}
         </p>
         <div className="table-empty-actions">
           <button className="button" onClick={onShowHandshake}>
-            {http ? 'Show the HTTP exchanges' : 'Show the handshake'}
+            {http ? t('empty.showExchanges') : t('empty.showHandshake')}
           </button>
           <button className="button ghost" onClick={() => selectConnection(null)}>
-            Show every connection
+            {t('empty.showAll')}
           </button>
         </div>
       </div>
@@ -50,16 +54,11 @@ export function TableEmpty({ captureFrames, connection, onShowHandshake }: Table
   }
   return (
     <div className="table-empty" data-testid="table-empty">
-      <p className="empty-title">{captureFrames > 0 ? 'Loading frames…' : 'No frames captured yet'}</p>
+      <p className="empty-title">{captureFrames > 0 ? t('empty.loading') : t('empty.none')}</p>
       {captureFrames === 0 && (
         <>
-          <p className="muted">
-            Start a proxy in front of your WebSocket server (see the Connections panel on the left) and point your client at it. Every frame in both directions lands
-            here live: opcode, FIN, RSV, mask, length and payload.
-          </p>
-          <p className="muted">
-            Then pick a frame to see its bits laid out as in RFC 6455 §5.2, its bytes in hex, its payload as text or JSON, and the handshake that opened the connection.
-          </p>
+          <p className="muted">{t('empty.startHint')}</p>
+          <p className="muted">{t('empty.pickHint')}</p>
         </>
       )}
     </div>
