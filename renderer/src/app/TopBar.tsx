@@ -8,6 +8,7 @@ const VIEWS: Array<{ name: ViewName; label: string; hint: string }> = [
   { name: 'timeline', label: 'Timeline', hint: 'Who sent what, when: a sequence diagram' },
   { name: 'lab', label: 'Lab', hint: 'Polling, long polling, SSE and WebSocket side by side' },
   { name: 'crafter', label: 'Crafter', hint: 'Compose any frame and send it into a live connection' },
+  { name: 'glossary', label: 'Glossary', hint: 'Every protocol term, in English and Chinese, with its RFC section' },
 ];
 
 const NEXT_THEME: Record<ThemePreference, ThemePreference> = { system: 'light', light: 'dark', dark: 'system' };

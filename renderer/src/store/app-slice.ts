@@ -3,7 +3,7 @@ import type { AppInfo, FramescopeClient } from '../../../shared/api';
 import type { StoreState } from './index';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
-export type ViewName = 'inspector' | 'timeline' | 'lab' | 'crafter';
+export type ViewName = 'inspector' | 'timeline' | 'lab' | 'crafter' | 'glossary';
 
 export interface Notice {
   id: number;
