@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n';
+import { plainText, RichText } from '../../views/glossary/RichText';
 import { termSource, type TermId } from '../../views/glossary/terms';
 import './term.css';
 
@@ -20,11 +21,11 @@ export interface TermProps {
 export function Term({ id, children, className }: TermProps) {
   const { t } = useTranslation('glossary');
   const tipId = useId();
-  const english = i18n.getFixedT('en', 'glossary')(`terms.${id}.term`);
+  const english = plainText(i18n.getFixedT('en', 'glossary')(`terms.${id}.term`));
   const source = termSource(id);
   return (
     <span className={className ? `term ${className}` : 'term'} tabIndex={0} aria-describedby={tipId} data-term={id} data-testid={`term-${id}`}>
-      {children ?? t(`terms.${id}.term`)}
+      {children ?? <RichText text={t(`terms.${id}.term`)} />}
       <span className="term-tip" role="tooltip" id={tipId}>
         <span className="term-tip-line">
           <span className="term-tip-label">{t('tooltip.english')}</span>

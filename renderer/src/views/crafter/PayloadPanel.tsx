@@ -96,7 +96,7 @@ export function PayloadPanel({ frame, preview, onChange }: PayloadPanelProps) {
               {build?.ok ? (frame.compress ? t('compressed', { size: formatBytes(build.messagePayload.length), wire: formatBytes(build.wirePayload.length) }) : formatBytes(build.messagePayload.length)) : ''}
             </span>
           </div>
-          <div className="payload-editor-wrap">
+          <div className="payload-editor-wrap" translate="no">
             <PayloadEditor ref={editorRef} value={frame.payload} language={mode.language} onChange={(payload) => onChange({ payload })} markers={markers} placeholder={mode.placeholder === null ? JSON_EXAMPLE : t(mode.placeholder)} ariaLabel={t('editorAria')} />
           </div>
         </>

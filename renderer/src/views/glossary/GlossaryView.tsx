@@ -5,6 +5,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, i18n } from '../../i18n';
 import { searchTerms, type TermTextLookup } from './glossary-search';
+import { RichText } from './RichText';
 import { TERM_GROUPS, termGroup, termSource, type TermId } from './terms';
 import './glossary.css';
 
@@ -82,16 +83,20 @@ function TermEntry({ id }: { id: TermId }) {
   return (
     <div className="glossary-entry" id={`term-${id}`} data-testid="glossary-entry" data-term={id}>
       <dt>
-        <span className="glossary-term">{t(`terms.${id}.term`)}</span>
+        <span className="glossary-term">
+          <RichText text={t(`terms.${id}.term`)} />
+        </span>
         <span className="glossary-other-term" lang={otherLang} translate="no">
-          {other(`terms.${id}.term`)}
+          <RichText text={other(`terms.${id}.term`)} />
         </span>
         {source === null ? <span className="glossary-source muted">{t('noSource')}</span> : <span className="glossary-source" translate="no">{source}</span>}
       </dt>
       <dd>
-        <p>{t(`terms.${id}.desc`)}</p>
+        <p>
+          <RichText text={t(`terms.${id}.desc`)} />
+        </p>
         <p className="glossary-other-desc" lang={otherLang} translate="no">
-          {other(`terms.${id}.desc`)}
+          <RichText text={other(`terms.${id}.desc`)} />
         </p>
       </dd>
     </div>

@@ -12,7 +12,7 @@ export type TermTextLookup = (id: TermId) => readonly TermText[];
 
 /** Case- and width-insensitive form for matching ("ＭＡＳＫ", "Mask" and "mask" are one word). */
 export function normalize(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return s.normalize('NFKC').replaceAll('`', '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 function haystack(id: TermId, texts: readonly TermText[]): string {

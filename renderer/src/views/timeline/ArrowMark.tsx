@@ -59,7 +59,7 @@ export const ArrowMark = memo(function ArrowMark({ arrow: a, y, lanes, origin, s
           ⚠
         </text>
       )}
-      {showLabel && <Label label={a.label + stacked} detail={detail} x={box.x} y={y - 6} width={box.width} />}
+      {showLabel && <Label label={a.label + stacked} detail={detail} x={box.x} y={y - 6} width={box.width} http={a.marker === 'http'} />}
     </g>
   );
 });
@@ -67,7 +67,8 @@ export const ArrowMark = memo(function ArrowMark({ arrow: a, y, lanes, origin, s
 /** Average advance of the label fonts (12 px UI, 11 px mono = 0.6 em), for sizing the backdrop. */
 const CHAR_PX = 6.6;
 
-function Label({ label, detail, x, y, width }: { label: string; detail: string; x: number; y: number; width: number }) {
+/** `http`: the label is the request line or status line as the peer sent it, not UI text. */
+function Label({ label, detail, x, y, width, http }: { label: string; detail: string; x: number; y: number; width: number; http: boolean }) {
   const main = fitText(label, width, CHAR_PX);
   const rest = detail ? fitText(detail, width - (main.length + 2) * CHAR_PX, CHAR_PX) : '';
   const textWidth = (main.length + (rest ? rest.length + 2 : 0)) * CHAR_PX;
@@ -75,7 +76,7 @@ function Label({ label, detail, x, y, width }: { label: string; detail: string; 
   return (
     <g className="tl-label">
       <rect className="tl-label-bg" x={x - textWidth / 2 - 4} y={y - 11} width={textWidth + 8} height={15} rx={3} />
-      <text x={x} y={y} textAnchor="middle">
+      <text x={x} y={y} textAnchor="middle" {...(http ? NOT_UI_TEXT : {})}>
         <tspan className="tl-label-main">{main}</tspan>
         {rest && <tspan className="tl-label-detail" {...NOT_UI_TEXT}>{`  ${rest}`}</tspan>}
       </text>
