@@ -64,8 +64,8 @@ export const ArrowMark = memo(function ArrowMark({ arrow: a, y, lanes, origin, s
   );
 });
 
-/** Average advance of the label fonts (12 px UI, 11 px mono = 0.6 em), for sizing the backdrop. */
-const CHAR_PX = 6.6;
+/** Average advance of the label fonts (12 px UI and mono, 0.6 em), for sizing the backdrop. */
+const CHAR_PX = 7.2;
 
 /** `http`: the label is the request line or status line as the peer sent it, not UI text. */
 function Label({ label, detail, x, y, width, http }: { label: string; detail: string; x: number; y: number; width: number; http: boolean }) {
