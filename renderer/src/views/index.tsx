@@ -1,5 +1,6 @@
 import { useStore } from '../store';
 import { CrafterView } from './crafter/CrafterView';
+import { GlossaryView } from './glossary/GlossaryView';
 import { InspectorView } from './inspector/InspectorView';
 import { LabView } from './lab/LabView';
 import { TimelineView } from './timeline/TimelineView';
@@ -15,5 +16,7 @@ export function ActiveView() {
       return <LabView />;
     case 'crafter':
       return <CrafterView />;
+    case 'glossary':
+      return <GlossaryView />;
   }
 }

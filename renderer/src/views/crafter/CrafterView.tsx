@@ -1,6 +1,7 @@
 // The frame crafter: compose any frame (or a timed sequence), see its exact bytes and the
 // codec's verdict live, send it into a live connection and follow the peer's answer.
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CraftFrame } from '../../../../shared/craft/craft-spec';
 import { useStore } from '../../store';
 import { FrameStrip } from './FrameStrip';
@@ -14,6 +15,7 @@ import { useCrafterPreview } from './use-crafter-preview';
 import './crafter.css';
 
 export function CrafterView() {
+  const { t } = useTranslation('crafter');
   const doc = useStore((s) => s.crafterDoc);
   const index = useStore((s) => s.crafterSelected);
   const targetId = useStore((s) => s.crafterTargetId);
@@ -24,7 +26,7 @@ export function CrafterView() {
   const onChange = useCallback((patch: Partial<CraftFrame>) => update(index, patch), [update, index]);
 
   return (
-    <section className="crafter" aria-label="Crafter" data-testid="crafter">
+    <section className="crafter" aria-label={t('title')} data-testid="crafter">
       <LibraryPanel />
       <div className="crafter-work">
         <TargetBar preview={preview} />

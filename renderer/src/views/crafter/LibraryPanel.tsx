@@ -1,5 +1,6 @@
 // The crafter's left column: ready-made frames, the user's saved snippets, and what was sent.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { HistoryList } from './HistoryList';
 import { SnippetList } from './SnippetList';
@@ -10,18 +11,19 @@ type Tab = 'templates' | 'snippets' | 'history';
 
 export function LibraryPanel() {
   const [tab, setTab] = useState<Tab>('templates');
+  const { t } = useTranslation('crafter', { keyPrefix: 'library' });
   const historyCount = useStore((s) => s.crafterHistory.length);
   const tabs: Array<{ id: Tab; label: string }> = [
-    { id: 'templates', label: 'Templates' },
-    { id: 'snippets', label: 'Snippets' },
-    { id: 'history', label: historyCount > 0 ? `Sent (${historyCount})` : 'Sent' },
+    { id: 'templates', label: t('templates') },
+    { id: 'snippets', label: t('snippets') },
+    { id: 'history', label: historyCount > 0 ? t('sentCount', { count: historyCount }) : t('sent') },
   ];
   return (
-    <aside className="crafter-library" aria-label="Templates, snippets and history">
+    <aside className="crafter-library" aria-label={t('aria')}>
       <div className="library-tabs" role="tablist">
-        {tabs.map((t) => (
-          <button key={t.id} role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'library-tab active' : 'library-tab'} onClick={() => setTab(t.id)} data-testid={`library-tab-${t.id}`}>
-            {t.label}
+        {tabs.map((x) => (
+          <button key={x.id} role="tab" aria-selected={tab === x.id} className={tab === x.id ? 'library-tab active' : 'library-tab'} onClick={() => setTab(x.id)} data-testid={`library-tab-${x.id}`}>
+            {x.label}
           </button>
         ))}
       </div>

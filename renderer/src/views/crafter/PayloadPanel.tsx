@@ -1,6 +1,7 @@
 // The payload: text, JSON (validated and formatted) or hex (spaces, comments, base64 paste), or
 // loaded from a file. Close frames get the code picker instead, unless the user wants raw bytes.
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CraftFrame, PayloadMode } from '../../../../shared/craft/craft-spec';
 import { convertPayload, payloadFromFile } from '../../../../shared/craft/payload-modes';
 import { OPCODE_CLOSE } from '../../../../shared/protocol/opcodes';
@@ -11,11 +12,14 @@ import { CloseControls } from './CloseControls';
 import type { FramePreview } from './use-crafter-preview';
 import './payload-panel.css';
 
-const MODES: Array<{ mode: PayloadMode; label: string; language: EditorLanguage; placeholder: string }> = [
-  { mode: 'text', label: 'Text', language: 'plaintext', placeholder: 'Type the payload as text (sent as UTF-8)…' },
-  { mode: 'json', label: 'JSON', language: 'json', placeholder: '{"type": "hello"}' },
-  { mode: 'hex', label: 'Hex', language: HEX_LANGUAGE_ID as EditorLanguage, placeholder: 'de ad be ef  # comments with # or //; base64 pastes work too' },
-];
+const MODES = [
+  { mode: 'text', label: 'text', language: 'plaintext', placeholder: 'textPlaceholder' },
+  { mode: 'json', label: 'json', language: 'json', placeholder: null },
+  { mode: 'hex', label: 'hex', language: HEX_LANGUAGE_ID as EditorLanguage, placeholder: 'hexPlaceholder' },
+] as const satisfies ReadonlyArray<{ mode: PayloadMode; label: string; language: EditorLanguage; placeholder: string | null }>;
+
+/** JSON's placeholder is an example document, the same in every language. */
+const JSON_EXAMPLE = '{"type": "hello"}';
 
 export interface PayloadPanelProps {
   frame: CraftFrame;
@@ -24,11 +28,12 @@ export interface PayloadPanelProps {
 }
 
 export function PayloadPanel({ frame, preview, onChange }: PayloadPanelProps) {
+  const { t } = useTranslation('crafter', { keyPrefix: 'payload' });
   const editorRef = useRef<PayloadEditorHandle>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const isCloseCode = frame.opcode === OPCODE_CLOSE && frame.closeBody === 'code';
-  const mode = MODES.find((m) => m.mode === frame.payloadMode) ?? MODES[0]!;
+  const mode = MODES.find((m) => m.mode === frame.payloadMode) ?? MODES[0];
   const build = preview?.build;
   const markers: EditorMarker[] = build && !build.ok && build.reason === 'payload' && build.at !== null ? [{ at: build.at, message: build.error }] : [];
 
@@ -52,10 +57,10 @@ export function PayloadPanel({ frame, preview, onChange }: PayloadPanelProps) {
       {!isCloseCode && (
         <>
           <div className="payload-toolbar">
-            <div className="segmented small" role="radiogroup" aria-label="Payload format">
+            <div className="segmented small" role="radiogroup" aria-label={t('formatAria')}>
               {MODES.map((m) => (
                 <button key={m.mode} role="radio" aria-checked={frame.payloadMode === m.mode} className={frame.payloadMode === m.mode ? 'seg active' : 'seg'} onClick={() => switchMode(m.mode)} data-testid={`payload-mode-${m.mode}`}>
-                  {m.label}
+                  {t(m.label)}
                 </button>
               ))}
             </div>
@@ -65,16 +70,16 @@ export function PayloadPanel({ frame, preview, onChange }: PayloadPanelProps) {
                 data-testid="payload-format"
                 onClick={() =>
                   void editorRef.current?.format().then((done) => {
-                    if (!done) setProblem('The editor is still loading; try again in a moment.');
+                    if (!done) setProblem(t('editorLoading'));
                   })
                 }
-                title="Format with the JSON language service (Shift+Alt+F in the editor)"
+                title={t('formatHint')}
               >
-                Format
+                {t('format')}
               </button>
             )}
-            <button className="button ghost small" onClick={() => fileRef.current?.click()} title="Load the payload from a file (text as text, anything else as hex)">
-              Load file…
+            <button className="button ghost small" onClick={() => fileRef.current?.click()} title={t('loadFileHint')}>
+              {t('loadFile')}
             </button>
             <input
               ref={fileRef}
@@ -88,18 +93,18 @@ export function PayloadPanel({ frame, preview, onChange }: PayloadPanelProps) {
               }}
             />
             <span className="payload-size muted" data-testid="payload-size">
-              {build?.ok ? `${formatBytes(build.messagePayload.length)}${frame.compress ? ` → ${formatBytes(build.wirePayload.length)} compressed` : ''}` : ''}
+              {build?.ok ? (frame.compress ? t('compressed', { size: formatBytes(build.messagePayload.length), wire: formatBytes(build.wirePayload.length) }) : formatBytes(build.messagePayload.length)) : ''}
             </span>
           </div>
-          <div className="payload-editor-wrap">
-            <PayloadEditor ref={editorRef} value={frame.payload} language={mode.language} onChange={(payload) => onChange({ payload })} markers={markers} placeholder={mode.placeholder} ariaLabel="Payload" />
+          <div className="payload-editor-wrap" translate="no">
+            <PayloadEditor ref={editorRef} value={frame.payload} language={mode.language} onChange={(payload) => onChange({ payload })} markers={markers} placeholder={mode.placeholder === null ? JSON_EXAMPLE : t(mode.placeholder)} ariaLabel={t('editorAria')} />
           </div>
         </>
       )}
       {problem && (
         <p className="payload-problem" role="alert">
-          {problem}
-          <button className="button ghost small" onClick={() => setProblem(null)} aria-label="Dismiss">
+          <span translate="no">{problem}</span>
+          <button className="button ghost small" onClick={() => setProblem(null)} aria-label={t('dismiss')}>
             ×
           </button>
         </p>

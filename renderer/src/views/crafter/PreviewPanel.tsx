@@ -1,7 +1,7 @@
 // The live preview of the selected frame: the same anatomy and hex dump as the Inspector, the
 // codec's verdict on the bytes, and what a correct peer will do with them.
 import { useMemo } from 'react';
-import { expectedForSequence } from '../../../../shared/craft/reactions';
+import { useTranslation } from 'react-i18next';
 import { findTemplate } from '../../../../shared/craft/templates';
 import { toHex } from '../../../../shared/protocol/hex';
 import { FrameAnatomy } from '../../components/anatomy/FrameAnatomy';
@@ -11,10 +11,12 @@ import { ViolationList } from '../../components/violations/ViolationList';
 import { formatBytes } from '../../format';
 import { useStore } from '../../store';
 import { anatomyFromBuild } from './anatomy-from-build';
+import { expectedReactionText } from './reaction-text';
 import type { CrafterPreview } from './use-crafter-preview';
 import './preview-panel.css';
 
 export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
+  const { t } = useTranslation('crafter', { keyPrefix: 'preview' });
   const index = useStore((s) => s.crafterSelected);
   const count = useStore((s) => s.crafterDoc.frames.length);
   const templateId = useStore((s) => s.crafterTemplateId);
@@ -26,43 +28,41 @@ export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
   const violations = current?.check?.violations ?? [];
   const allViolations = preview.frames.flatMap((f) => f.check?.violations ?? []);
   const template = templateId !== null ? findTemplate(templateId) : undefined;
-  const reaction = expectedForSequence(allViolations, template);
+  const reaction = expectedReactionText(allViolations, template);
   const failing = reaction.closeCode !== null && reaction.closeCode !== 1000;
 
   return (
-    <section className="crafter-preview" aria-label="Preview" data-testid="crafter-preview">
+    <section className="crafter-preview" aria-label={t('aria')} data-testid="crafter-preview">
       <header className="crafter-preview-head">
-        <h2>
-          Preview{count > 1 ? ` · frame ${index + 1} of ${count}` : ''}
-        </h2>
+        <h2>{count > 1 ? t('titleOf', { n: index + 1, count }) : t('title')}</h2>
         {build?.ok && (
           <span className="muted" data-testid="crafter-frame-size">
-            {formatBytes(build.bytes.length)} = {build.headerLength} header + {build.bytes.length - build.headerLength} payload
+            {t('size', { total: formatBytes(build.bytes.length), header: build.headerLength, payload: build.bytes.length - build.headerLength })}
           </span>
         )}
         {build?.ok && (
           <button
             className="button ghost small"
-            onClick={() => void navigator.clipboard?.writeText(toHex(build.bytes)).then(() => pushNotice('info', 'Frame bytes copied as hex.'), () => pushNotice('error', 'The clipboard is not available here.'))}
+            onClick={() => void navigator.clipboard?.writeText(toHex(build.bytes)).then(() => pushNotice('info', t('copied')), () => pushNotice('error', t('noClipboard')))}
           >
-            Copy hex
+            {t('copyHex')}
           </button>
         )}
       </header>
 
       <div className={failing ? 'crafter-reaction fail' : 'crafter-reaction'} data-testid="crafter-reaction">
-        <span className="crafter-reaction-title">{failing ? `Expect Close ${reaction.closeCode}` : 'Expected reaction'}</span>
+        <span className="crafter-reaction-title">{failing ? t('expectClose', { code: reaction.closeCode }) : t('expected')}</span>
         <span>{reaction.summary}</span>
       </div>
 
       {build && !build.ok && (
         <p className={build.reason === 'compressing' ? 'crafter-build-note' : 'crafter-build-error'} role="alert" data-testid="crafter-build-error">
-          {build.error}
+          {build.reason === 'compressing' ? t('compressing') : <span translate="no">{build.error}</span>}
         </p>
       )}
-      {preview.deflateError && <p className="crafter-build-error">{preview.deflateError}</p>}
+      {preview.deflateError !== null && <p className="crafter-build-error">{t('deflateError', { message: preview.deflateError })}</p>}
       {build?.ok && [...build.notes, ...build.warnings].length > 0 && (
-        <ul className="crafter-notes">
+        <ul className="crafter-notes" translate="no">
           {build.notes.map((n) => (
             <li key={n} className="note">
               {n}
@@ -76,18 +76,18 @@ export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
         </ul>
       )}
       {current?.check?.undecodable && violations.every((v) => !v.fatal) && (
-        <p className="crafter-build-note">An earlier frame stopped the peer’s decoder: it will never read this one.</p>
+        <p className="crafter-build-note">{t('undecodable')}</p>
       )}
       {preview.unfinishedMessage && index === count - 1 && (
-        <p className="crafter-build-note">The last message is not finished (FIN=0): the peer keeps waiting for its next fragment (§5.4).</p>
+        <p className="crafter-build-note">{t('unfinished')}</p>
       )}
-      <ViolationList violations={violations} offsetLabel="of this frame" onPickField={onPick} />
-      {violations.length === 0 && build?.ok && !current?.check?.undecodable && <p className="crafter-valid" data-testid="crafter-valid">✓ No RFC 6455 violation in this frame.</p>}
+      <ViolationList violations={violations} offsetLabel={t('ofThisFrame')} onPickField={onPick} />
+      {violations.length === 0 && build?.ok && !current?.check?.undecodable && <p className="crafter-valid" data-testid="crafter-valid">{t('valid')}</p>}
 
       {anatomy && build?.ok && (
         <div className="crafter-anatomy">
           <FrameAnatomy frame={anatomy} highlight={highlight} onHighlight={onHighlight} onPick={onPick} violations={violations} compact />
-          <HexDump bytes={build.bytes} ranges={build.fields} highlight={highlight} onHighlight={onHighlight} onPick={onPick} maskKey={build.maskKey} maxRows={10} label="Frame bytes" />
+          <HexDump bytes={build.bytes} ranges={build.fields} highlight={highlight} onHighlight={onHighlight} onPick={onPick} maskKey={build.maskKey} maxRows={10} label={t('bytesLabel')} />
         </div>
       )}
     </section>

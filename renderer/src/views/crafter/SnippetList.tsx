@@ -1,12 +1,14 @@
 // Snippets: crafter documents saved in the user's data folder (snippets.json), kept across
 // restarts. A damaged file is reported here in words, never as a crash.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { deleteSnippet, loadSnippet, refreshSnippets, saveCurrentAsSnippet } from '../../actions/crafter';
 import { SafeText } from '../../components/safe-text/SafeText';
 import { visibleText } from '../../components/safe-text/split-hidden';
 
 export function SnippetList() {
+  const { t, i18n } = useTranslation('crafter', { keyPrefix: 'snippets' });
   const snippets = useStore((s) => s.crafterSnippets);
   const error = useStore((s) => s.crafterSnippetsError);
   const [name, setName] = useState('');
@@ -32,9 +34,9 @@ export function SnippetList() {
           void save();
         }}
       >
-        <input className="input" aria-label="Snippet name" placeholder="Name the current frames…" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="snippet-name" />
+        <input className="input" aria-label={t('nameAria')} placeholder={t('namePlaceholder')} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="snippet-name" />
         <button className="button small" type="submit" disabled={saving || name.trim() === ''} data-testid="snippet-save">
-          Save
+          {t('save')}
         </button>
       </form>
       {error && (
@@ -42,17 +44,17 @@ export function SnippetList() {
           {error}
         </p>
       )}
-      {snippets.length === 0 && !error && <p className="library-empty muted">No snippets yet. Save the frames you compose to reuse them later; they are kept on this computer.</p>}
+      {snippets.length === 0 && !error && <p className="library-empty muted">{t('empty')}</p>}
       <ul className="library-items">
         {snippets.map((s) => (
           <li key={s.id} className="snippet-item">
-            <button className="library-item" onClick={() => loadSnippet(s.spec, s.name)} title="Load into the crafter" data-testid="snippet-item">
-              <span className="library-item-title">
+            <button className="library-item" onClick={() => loadSnippet(s.spec, s.name)} title={t('loadHint')} data-testid="snippet-item">
+              <span className="library-item-title" translate="no">
                 <SafeText text={s.name} />
               </span>
-              <span className="library-item-sub">saved {new Date(s.savedAt).toLocaleString()}</span>
+              <span className="library-item-sub">{t('saved', { when: new Date(s.savedAt).toLocaleString(i18n.language) })}</span>
             </button>
-            <button className="button ghost small snippet-delete" aria-label={`Delete ${visibleText(s.name)}`} title="Delete" onClick={() => void deleteSnippet(s.id)}>
+            <button className="button ghost small snippet-delete" aria-label={t('deleteAria', { name: visibleText(s.name) })} title={t('delete')} onClick={() => void deleteSnippet(s.id)}>
               ×
             </button>
           </li>

@@ -1,6 +1,7 @@
 // Where the frames go: which side they pretend to come from, into which live connection, and
 // the Send button (Ctrl+Enter) with a sequence's progress.
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Peer } from '../../../../shared/model';
 import { DirectionArrow } from '../../components/direction-arrow/DirectionArrow';
 import { formatBytes } from '../../format';
@@ -10,14 +11,15 @@ import { cancelSend, sendCurrentDocument } from '../../actions/crafter';
 import type { CrafterPreview } from './use-crafter-preview';
 import './target-bar.css';
 
-const SIDES: Array<{ from: Peer; label: string; hint: string }> = [
-  { from: 'client', label: 'To the server', hint: 'As if the client sent it: the frames go to the server (clients mask, §5.3).' },
-  { from: 'server', label: 'To the client', hint: 'As if the server sent it: the frames go to the client (servers never mask).' },
-];
+const SIDES = [
+  { from: 'client', label: 'toServer', hint: 'toServerHint' },
+  { from: 'server', label: 'toClient', hint: 'toClientHint' },
+] as const satisfies ReadonlyArray<{ from: Peer; label: string; hint: string }>;
 
 const BUILTIN_CLIENT = 'builtin-client';
 
 export function TargetBar({ preview }: { preview: CrafterPreview }) {
+  const { t } = useTranslation('crafter', { keyPrefix: 'target' });
   const from = useStore((s) => s.crafterDoc.from);
   const setFrom = useStore((s) => s.setCrafterFrom);
   const targetId = useStore((s) => s.crafterTargetId);
@@ -37,7 +39,7 @@ export function TargetBar({ preview }: { preview: CrafterPreview }) {
 
   const canSend = targetOpen && preview.bytes !== null && sending === null;
   const deflate = negotiatedDeflate(target);
-  const sendLabel = frameCount === 1 ? 'Send frame' : `Send ${frameCount} frames`;
+  const sendLabel = t('send', { count: frameCount });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -54,18 +56,18 @@ export function TargetBar({ preview }: { preview: CrafterPreview }) {
 
   return (
     <div className="crafter-target" data-testid="crafter-target">
-      <div className="segmented" role="radiogroup" aria-label="Direction">
+      <div className="segmented" role="radiogroup" aria-label={t('directionAria')}>
         {SIDES.map((s) => (
-          <button key={s.from} role="radio" aria-checked={from === s.from} className={from === s.from ? `seg active ${s.from}` : 'seg'} title={s.hint} onClick={() => setFrom(s.from)}>
-            <DirectionArrow from={s.from} /> {s.label}
+          <button key={s.from} role="radio" aria-checked={from === s.from} className={from === s.from ? `seg active ${s.from}` : 'seg'} title={t(s.hint)} onClick={() => setFrom(s.from)}>
+            <DirectionArrow from={s.from} /> {t(s.label)}
           </button>
         ))}
       </div>
       <label className="crafter-target-pick">
-        <span className="muted">into</span>
+        <span className="muted">{t('into')}</span>
         <select
           className="select"
-          aria-label="Connection to send into"
+          aria-label={t('connectionAria')}
           data-testid="crafter-connection"
           value={targetOpen ? String(target!.id) : ''}
           onChange={(e) => {
@@ -74,26 +76,26 @@ export function TargetBar({ preview }: { preview: CrafterPreview }) {
             else setTarget(e.target.value === '' ? null : Number(e.target.value));
           }}
         >
-          {targets.length === 0 && <option value="">No open connection: preview only</option>}
-          {!targetOpen && targets.length > 0 && <option value="">Pick a connection…</option>}
+          {targets.length === 0 && <option value="">{t('noConnection')}</option>}
+          {!targetOpen && targets.length > 0 && <option value="">{t('pick')}</option>}
           {targets.map((c) => (
-            <option key={c.id} value={c.id}>
+            <option key={c.id} value={c.id} translate="no">
               {connectionLabel(c)}
             </option>
           ))}
-          <option value={BUILTIN_CLIENT}>＋ Connect the built-in client to a ws:// URL…</option>
+          <option value={BUILTIN_CLIENT}>{t('builtin')}</option>
         </select>
       </label>
-      <span className="muted crafter-total" title="Bytes on the wire, headers included">
+      <span className="muted crafter-total" title={t('totalHint')}>
         {preview.bytes ? formatBytes(preview.totalBytes) : '—'}
       </span>
       {sending ? (
         <>
           <span className="crafter-progress" role="status">
-            Sending {sending.done}/{sending.total}…
+            {t('sending', { done: sending.done, total: sending.total })}
           </span>
           <button className="button small" onClick={cancelSend}>
-            Stop
+            {t('stop')}
           </button>
         </>
       ) : (
@@ -102,15 +104,15 @@ export function TargetBar({ preview }: { preview: CrafterPreview }) {
           data-testid="crafter-send"
           disabled={!canSend}
           onClick={() => void sendCurrentDocument()}
-          title={canSend ? 'Inject at the next frame boundary (Ctrl+Enter)' : !targetOpen ? 'Pick an open connection first' : 'Fix the errors in the frames first'}
+          title={canSend ? t('sendHint') : !targetOpen ? t('pickFirst') : t('fixFirst')}
         >
           {sendLabel}
         </button>
       )}
       {deflate && (
         <p className="crafter-target-note" data-testid="crafter-deflate-note">
-          This connection negotiated permessage-deflate: RSV1 means "compressed" here.
-          {injectionBreaksContext(deflate, from) && ' With context takeover, an injected compressed message shifts the receiver’s window and can garble the sender’s next messages (RFC 7692 §7.1.1).'}
+          {t('deflate')}
+          {injectionBreaksContext(deflate, from) && t('takeover')}
         </p>
       )}
     </div>

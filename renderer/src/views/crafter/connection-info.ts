@@ -2,6 +2,7 @@
 // handshake negotiate that changes how a peer reads them (permessage-deflate, RFC 7692).
 import type { ConnectionSummary, Peer } from '../../../../shared/model';
 import { deflateFor, parseDeflateParams, type DeflateParams } from '../../../../shared/protocol/extensions';
+import { sourceLabel } from '../timeline/source-label';
 
 /** Frames can only enter an open WebSocket connection. */
 export function isInjectable(c: ConnectionSummary): boolean {
@@ -27,14 +28,6 @@ export function injectionBreaksContext(params: DeflateParams | null, from: Peer)
   return params !== null && !deflateFor(from, params).noContextTakeover;
 }
 
-const SOURCE_LABEL: Record<ConnectionSummary['source'], string> = {
-  reverse: 'reverse proxy',
-  forward: 'forward proxy',
-  client: 'built-in client',
-  lab: 'lab',
-  import: 'opened from a file',
-};
-
 export function connectionLabel(c: ConnectionSummary): string {
-  return `#${c.id} ${c.url} · ${SOURCE_LABEL[c.source]}`;
+  return `#${c.id} ${c.url} · ${sourceLabel(c.source)}`;
 }

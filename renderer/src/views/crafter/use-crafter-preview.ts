@@ -24,6 +24,7 @@ export interface CrafterPreview {
   totalBytes: number;
   unfinishedMessage: boolean;
   rsv1Allowed: boolean;
+  /** The engine's reason, when compressing failed (the panel words the sentence). */
   deflateError: string | null;
 }
 
@@ -65,7 +66,7 @@ export function useCrafterPreview(doc: CraftDocument, target: ConnectionSummary 
           });
         })
         .catch((err: Error) => {
-          if (!cancelled) setDeflateError(`Could not compress the payload: ${err.message}`);
+          if (!cancelled) setDeflateError(err.message);
         });
     }, DEFLATE_DEBOUNCE_MS);
     return () => {

@@ -3,9 +3,13 @@
 // room. Payload text is rendered as SVG text nodes only, never as markup.
 import { memo } from 'react';
 import { formatDurationUs } from '../../format';
+import { i18n } from '../../i18n';
 import { fitText, type MarkerKind, type TimelineArrow } from './arrow-model';
 import { arrowSpan, labelBox, type Lanes } from './lanes';
 import './diagram.css';
+
+/** Payload text is peer data, not UI: the HTML attribute translate="no" (React's SVG types lack it). */
+const NOT_UI_TEXT = { translate: 'no' } as object;
 
 interface Props {
   arrow: TimelineArrow;
@@ -26,7 +30,9 @@ export const ArrowMark = memo(function ArrowMark({ arrow: a, y, lanes, origin, s
   const head = `${x2},${y} ${x2 - dir * 8},${y - 4} ${x2 - dir * 8},${y + 4}`;
   const box = labelBox(lanes, a);
   const clickable = a.frameId !== null;
-  const title = `${a.label} · ${a.from === 'client' ? 'client → server' : 'server → client'}${a.injected ? ' · injected by Framescope' : ''} · +${formatDurationUs(a.time - origin)}${a.detail ? `\n${a.detail}` : ''}`;
+  const route = i18n.t(a.from === 'client' ? 'timeline:arrow.clientToServer' : 'timeline:arrow.serverToClient');
+  const injected = a.injected ? ` · ${i18n.t('timeline:arrow.injectedBy')}` : '';
+  const title = `${a.label} · ${route}${injected} · +${formatDurationUs(a.time - origin)}${a.detail ? `\n${a.detail}` : ''}`;
   const detail = a.detail && a.opcode === 1 ? `“${a.detail}”` : a.detail;
 
   return (
@@ -53,15 +59,16 @@ export const ArrowMark = memo(function ArrowMark({ arrow: a, y, lanes, origin, s
           ⚠
         </text>
       )}
-      {showLabel && <Label label={a.label + stacked} detail={detail} x={box.x} y={y - 6} width={box.width} />}
+      {showLabel && <Label label={a.label + stacked} detail={detail} x={box.x} y={y - 6} width={box.width} http={a.marker === 'http'} />}
     </g>
   );
 });
 
-/** Average advance of the label fonts (12 px UI, 11 px mono = 0.6 em), for sizing the backdrop. */
-const CHAR_PX = 6.6;
+/** Average advance of the label fonts (12 px UI and mono, 0.6 em), for sizing the backdrop. */
+const CHAR_PX = 7.2;
 
-function Label({ label, detail, x, y, width }: { label: string; detail: string; x: number; y: number; width: number }) {
+/** `http`: the label is the request line or status line as the peer sent it, not UI text. */
+function Label({ label, detail, x, y, width, http }: { label: string; detail: string; x: number; y: number; width: number; http: boolean }) {
   const main = fitText(label, width, CHAR_PX);
   const rest = detail ? fitText(detail, width - (main.length + 2) * CHAR_PX, CHAR_PX) : '';
   const textWidth = (main.length + (rest ? rest.length + 2 : 0)) * CHAR_PX;
@@ -69,9 +76,9 @@ function Label({ label, detail, x, y, width }: { label: string; detail: string; 
   return (
     <g className="tl-label">
       <rect className="tl-label-bg" x={x - textWidth / 2 - 4} y={y - 11} width={textWidth + 8} height={15} rx={3} />
-      <text x={x} y={y} textAnchor="middle">
+      <text x={x} y={y} textAnchor="middle" {...(http ? NOT_UI_TEXT : {})}>
         <tspan className="tl-label-main">{main}</tspan>
-        {rest && <tspan className="tl-label-detail">{`  ${rest}`}</tspan>}
+        {rest && <tspan className="tl-label-detail" {...NOT_UI_TEXT}>{`  ${rest}`}</tspan>}
       </text>
     </g>
   );

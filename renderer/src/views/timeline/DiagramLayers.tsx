@@ -1,5 +1,6 @@
 // The layers under and beside the arrows: time grid, lanes, density ticks, the closing handshake,
 // ping round trips and the connection's opening and end.
+import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../../shared/model';
 import { formatCount, formatDurationUs } from '../../format';
 import type { PingPair } from './arrow-model';
@@ -67,13 +68,14 @@ export function DensityBars({ lanes, viewport, buckets }: Base & { buckets: Dens
 
 /** RFC 6455 §7.1.2: the closing handshake runs from the first Close frame to the TCP close. */
 export function CloseBand({ lanes, viewport, start, end }: Base & { start: number; end: number }) {
+  const { t } = useTranslation('timeline', { keyPrefix: 'diagram' });
   const y1 = timeToY(viewport, start, lanes.height);
   const y2 = Math.max(y1 + 4, timeToY(viewport, end, lanes.height));
   return (
     <g className="tl-close-band" data-testid="timeline-close-band">
       <rect x={lanes.client - 24} width={lanes.server - lanes.client + 48} y={y1 - 12} height={y2 - y1 + 24} rx={6} />
       <text x={lanes.server + 18} y={y2 + 7} textAnchor="end">
-        closing handshake
+        {t('closingHandshake')}
       </text>
     </g>
   );
@@ -106,10 +108,11 @@ export function PingBrackets({ lanes, viewport, pairs }: Base & { pairs: PingPai
 
 /** The handshake that opened the connection and the moment it ended (or failed). */
 export function LifecycleMarks({ lanes, viewport, connection: c, handshakeDrawn }: Base & { connection: ConnectionSummary; handshakeDrawn: boolean }) {
+  const { t } = useTranslation('timeline', { keyPrefix: 'diagram' });
   const openY = timeToY(viewport, c.openedAt, lanes.height);
   const endY = c.closedAt === null ? null : timeToY(viewport, c.closedAt, lanes.height);
-  const opening = c.kind === 'websocket' ? 'HTTP Upgrade handshake → 101 Switching Protocols' : 'TCP connection opened';
-  const ending = c.state === 'failed' ? `failed${c.error ? `: ${c.error}` : ''}` : 'TCP connection closed';
+  const opening = c.kind === 'websocket' ? t('upgrade') : t('tcpOpened');
+  const ending = c.state === 'failed' ? (c.error ? t('failedWith', { error: c.error }) : t('failed')) : t('tcpClosed');
   return (
     <g className="tl-lifecycle">
       {!handshakeDrawn && openY > -20 && openY < lanes.height + 20 && (
@@ -134,10 +137,11 @@ export function LifecycleMarks({ lanes, viewport, connection: c, handshakeDrawn 
 
 /** Why the arrows below are not to scale: the proxy read them in one go, with one timestamp. */
 export function BurstNote({ lanes, count, shown, spanUs }: { lanes: Lanes; count: number; shown: number; spanUs: number }) {
-  const first = shown < count ? ` — the first ${formatCount(shown)} are drawn` : '';
+  const { t } = useTranslation('timeline', { keyPrefix: 'diagram' });
+  const first = shown < count ? t('burstFirst', { shown: formatCount(shown) }) : '';
   return (
     <text className="tl-density-note" data-testid="timeline-burst" x={lanes.proxy} y={20} textAnchor="middle">
-      {`${formatCount(count)} frames within ${formatDurationUs(spanUs)} (read in one go, so they share timestamps): in order, not to scale${first}. Scroll out for the time scale.`}
+      {t('burst', { count: formatCount(count), span: formatDurationUs(spanUs), first })}
     </text>
   );
 }

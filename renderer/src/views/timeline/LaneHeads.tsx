@@ -1,27 +1,22 @@
 // Names above the three lanes: who the client and the server are, and how Framescope sits between.
-import type { ConnectionSource, ConnectionSummary, Endpoint } from '../../../../shared/model';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionSummary, Endpoint } from '../../../../shared/model';
 import type { Lanes } from './lanes';
-
-const PROXY_ROLE: Record<ConnectionSource, string> = {
-  reverse: 'reverse proxy',
-  forward: 'forward proxy',
-  client: 'built-in client',
-  lab: 'lab',
-  import: 'opened from a file',
-};
+import { sourceLabel } from './source-label';
 
 const endpoint = (e: Endpoint | null): string => (e ? `${e.address}:${e.port}` : '—');
 
 export function LaneHeads({ connection: c, lanes }: { connection: ConnectionSummary; lanes: Lanes }) {
+  const { t } = useTranslation('timeline');
   if (lanes.width === 0) return <div className="tl-heads" />;
   return (
     <div className="tl-heads" aria-hidden="true">
       <span className="tl-head gutter" style={{ width: lanes.gutter - 10 }}>
-        since open
+        {t('heads.sinceOpen')}
       </span>
-      <LaneHead x={lanes.client} className="client" name="Client" detail={endpoint(c.client)} />
-      <LaneHead x={lanes.proxy} className="proxy" name="Framescope" detail={PROXY_ROLE[c.source]} />
-      <LaneHead x={lanes.server} className="server" name="Server" detail={c.server ? endpoint(c.server) : hostOf(c.url)} />
+      <LaneHead x={lanes.client} className="client" name={t('heads.client')} detail={endpoint(c.client)} />
+      <LaneHead x={lanes.proxy} className="proxy" name="Framescope" detail={sourceLabel(c.source)} />
+      <LaneHead x={lanes.server} className="server" name={t('heads.server')} detail={c.server ? endpoint(c.server) : hostOf(c.url)} />
     </div>
   );
 }

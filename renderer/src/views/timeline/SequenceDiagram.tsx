@@ -2,6 +2,8 @@
 // frame or HTTP message is an arrow at the instant the proxy saw it. SVG, because at most a few
 // hundred arrows are ever drawn (the rest become density ticks) and SVG keeps them clickable.
 import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import type { ConnectionSummary } from '../../../../shared/model';
 import { exchangeArrows, frameArrow, pairPings, type TimelineArrow } from './arrow-model';
 import { ArrowMark } from './ArrowMark';
@@ -27,9 +29,12 @@ const LABEL_GAP_PX = 16;
 const OFFSCREEN_PX = 24;
 
 export function SequenceDiagram({ connection, data, viewport, lanes, selectedFrameId, onSelect, onViewportChange, onFit }: Props) {
+  const { t, i18n: lang } = useTranslation('timeline');
   const svgRef = useRef<SVGSVGElement>(null);
   const panZoom = usePanZoom(svgRef, viewport, lanes.height, onViewportChange);
-  const arrows = useMemo(() => allArrows(data), [data]);
+  // The labels are words: rebuilt when the language changes.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const arrows = useMemo(() => allArrows(data), [data, lang.language]);
   const frameArrows = useMemo(() => arrows.filter((a) => a.frameId !== null), [arrows]);
   const pairs = useMemo(() => pairPings(arrows), [arrows]);
 
@@ -80,7 +85,7 @@ export function SequenceDiagram({ connection, data, viewport, lanes, selectedFra
       width={lanes.width}
       height={lanes.height}
       tabIndex={0}
-      aria-label="Sequence diagram. Scroll to zoom, drag to pan, arrow keys move the selection, F fits."
+      aria-label={t('diagram.aria')}
       onKeyDown={onKeyDown}
       onPointerDown={panZoom.onPointerDown}
       onPointerMove={panZoom.onPointerMove}
@@ -156,6 +161,6 @@ function chooseLabels(placed: Array<{ a: TimelineArrow; y: number }>, lanes: Lan
     }
   }
   const out = new Map<string, string>();
-  for (const [key, { same, other }] of hidden) out.set(key, other > 0 ? ` +${same + other} more` : same > 0 ? ` ×${same + 1}` : '');
+  for (const [key, { same, other }] of hidden) out.set(key, other > 0 ? i18n.t('timeline:diagram.more', { count: same + other }) : same > 0 ? ` ×${same + 1}` : '');
   return out;
 }

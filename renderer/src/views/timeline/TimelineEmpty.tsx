@@ -1,6 +1,7 @@
 // The timeline before there is anything to draw: what it will show (a small example drawn with the
 // real arrow component, so it looks exactly like the real thing) and the next step to take.
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../format';
 import { useStore } from '../../store';
 import type { TimelineArrow } from './arrow-model';
@@ -11,11 +12,15 @@ import './timeline-empty.css';
 import { SafeText } from '../../components/safe-text/SafeText';
 
 const RECENT = 6;
+/** The proxy lane is the app itself: a name, not a word to translate. */
+const APP_NAME = 'Framescope';
 
 export function TimelineEmpty() {
   const connections = useStore((s) => s.connections);
   const selectConnection = useStore((s) => s.selectConnection);
   const openControls = useStore((s) => s.openControls);
+  const { t } = useTranslation('timeline', { keyPrefix: 'empty' });
+  const { t: tl } = useTranslation('timeline');
   const recent = useMemo(() => [...connections.values()].sort((a, b) => b.id - a.id).slice(0, RECENT), [connections]);
 
   return (
@@ -23,34 +28,31 @@ export function TimelineEmpty() {
       <ExampleDiagram />
       {recent.length === 0 ? (
         <>
-          <h1>A sequence diagram of one connection</h1>
-          <p>
-            The client, Framescope and the server are lanes; every frame is an arrow drawn at the instant the proxy saw it. Pings,
-            pongs and the closing handshake have shapes of their own, and frames Framescope injected start at the proxy.
-          </p>
-          <p className="tl-empty-next">Get some traffic to draw:</p>
+          <h1>{t('title')}</h1>
+          <p>{t('body')}</p>
+          <p className="tl-empty-next">{t('next')}</p>
           <div className="tl-empty-actions">
             <button className="button primary" onClick={() => openControls('proxy')}>
-              Start a proxy…
+              {t('startProxy')}
             </button>
             <button className="button" onClick={() => openControls('client')}>
-              Connect the built-in client…
+              {t('connectClient')}
             </button>
           </div>
         </>
       ) : (
         <>
-          <h1>Pick a connection to draw</h1>
-          <p>One pair of lanes per connection would be unreadable, so the timeline draws the connection selected in the sidebar.</p>
-          <ul className="tl-pick" aria-label="Recent connections">
+          <h1>{t('pickTitle')}</h1>
+          <p>{t('pickBody')}</p>
+          <ul className="tl-pick" aria-label={t('recentAria')}>
             {recent.map((c) => (
               <li key={c.id}>
                 <button className="tl-pick-item" onClick={() => selectConnection(c.id)} data-testid="timeline-pick">
-                  <span className={`state-pill ${c.state}`}>{c.state}</span>
-                  <span className="tl-pick-url">
+                  <span className={`state-pill ${c.state}`}>{tl(`state.${c.state}`)}</span>
+                  <span className="tl-pick-url" translate="no">
                     <SafeText text={c.url} />
                   </span>
-                  <span className="muted">{formatCount(c.counters.client.frames + c.counters.server.frames)} frames</span>
+                  <span className="muted">{t('frames', { count: c.counters.client.frames + c.counters.server.frames, n: formatCount(c.counters.client.frames + c.counters.server.frames) })}</span>
                 </button>
               </li>
             ))}
@@ -79,6 +81,7 @@ const EXAMPLE: TimelineArrow[] = [
 ];
 
 function ExampleDiagram() {
+  const { t } = useTranslation('timeline', { keyPrefix: 'empty' });
   const y = (step: number) => 28 + step * 27;
   return (
     <svg className="tl-example" viewBox={`0 0 ${EXAMPLE_LANES.width} ${EXAMPLE_LANES.height}`} aria-hidden="true">
@@ -90,13 +93,13 @@ function ExampleDiagram() {
         <ArrowMark key={a.key} arrow={a} y={y(a.time)} lanes={EXAMPLE_LANES} origin={0} selected={false} showLabel onSelect={() => undefined} />
       ))}
       <text className="tl-example-lane" x={EXAMPLE_LANES.client} y={10} textAnchor="middle">
-        client
+        {t('laneClient')}
       </text>
       <text className="tl-example-lane" x={EXAMPLE_LANES.proxy} y={10} textAnchor="middle">
-        Framescope
+        {APP_NAME}
       </text>
       <text className="tl-example-lane" x={EXAMPLE_LANES.server} y={10} textAnchor="middle">
-        server
+        {t('laneServer')}
       </text>
     </svg>
   );

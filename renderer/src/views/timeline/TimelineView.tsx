@@ -1,6 +1,7 @@
 // The Timeline view: the sequence diagram of the selected connection, with its toolbar, lane
 // heads and the selected frame underneath; or, with no connection selected, what it will show.
 import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../../shared/model';
 import { useStore } from '../../store';
 import { laneLayout } from './lanes';
@@ -16,9 +17,10 @@ import { useTimelineData } from './use-timeline-data';
 import './timeline.css';
 
 export function TimelineView() {
+  const { t } = useTranslation('timeline');
   const connection = useStore((s) => (s.selectedConnectionId === null ? null : (s.connections.get(s.selectedConnectionId) ?? null)));
   return (
-    <section className="timeline" aria-label="Timeline">
+    <section className="timeline" aria-label={t('aria')}>
       {connection ? <ConnectionTimeline key={connection.id} connection={connection} /> : <TimelineEmpty />}
     </section>
   );
@@ -30,6 +32,7 @@ const BUCKET_PX = 5;
 function ConnectionTimeline({ connection }: { connection: ConnectionSummary }) {
   const stageRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(stageRef);
+  const { t } = useTranslation('timeline');
   const lanes = laneLayout(size.width, size.height);
   // null: follow the capture (fit everything, re-fit as frames arrive); else the user's window.
   const [manual, setManual] = useState<Viewport | null>(null);
@@ -72,7 +75,7 @@ function ConnectionTimeline({ connection }: { connection: ConnectionSummary }) {
       <div className="tl-stage" ref={stageRef} data-testid="timeline-stage" aria-busy={data === null || (manual !== null && data.viewport !== manual)}>
         {error && (
           <p className="tl-error" role="alert">
-            Could not read the frames of this connection: {error}
+            {t('view.error', { error })}
           </p>
         )}
         {data && size.width > 0 && size.height > 0 && (
@@ -95,12 +98,11 @@ function ConnectionTimeline({ connection }: { connection: ConnectionSummary }) {
 }
 
 function NoFramesYet({ connection }: { connection: ConnectionSummary }) {
+  const { t } = useTranslation('timeline', { keyPrefix: 'view' });
   const waiting = connection.state === 'connecting' || connection.state === 'open';
   return (
     <div className="tl-overlay-note" data-testid="timeline-no-frames">
-      {waiting
-        ? 'No frames yet. Send a message from the client or the server and its arrow appears here.'
-        : 'This connection ended without exchanging a single frame.'}
+      {waiting ? t('waiting') : t('ended')}
     </div>
   );
 }

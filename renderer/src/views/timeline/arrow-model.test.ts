@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { FrameSummary, HttpExchange, Peer } from '../../../../shared/model';
 import { exchangeArrows, fitText, frameArrow, pairPings } from './arrow-model';
 import { arrowSpan, labelBox, laneLayout } from './lanes';
+import { initI18n } from '../../i18n';
+
+initI18n('en');
 
 function frame(over: Partial<FrameSummary>): FrameSummary {
   return {

@@ -1,9 +1,11 @@
 // What one arrow of the sequence diagram says: a frame (RFC 6455 §5.2) or an HTTP request or
 // response, reduced to the few words that fit beside the arrow and the full sentence of its tooltip.
 import type { FrameSummary, HttpExchange, Peer } from '../../../../shared/model';
-import { OPCODE_CLOSE, OPCODE_CONTINUATION, OPCODE_PING, OPCODE_PONG, isControlOpcode, opcodeName } from '../../../../shared/protocol/opcodes';
+import { OPCODE_CLOSE, OPCODE_PING, OPCODE_PONG, isControlOpcode } from '../../../../shared/protocol/opcodes';
 import { opcodeClass } from '../../components/opcode-badge/OpcodeBadge';
 import { formatBytes } from '../../format';
+import { i18n } from '../../i18n';
+import { opcodeWord } from '../crafter/opcode-label';
 
 /** The mark on the proxy lane: control frames get shapes of their own so they stand out. */
 export type MarkerKind = 'data' | 'ping' | 'pong' | 'close' | 'control' | 'http';
@@ -30,12 +32,12 @@ export interface TimelineArrow {
 const MARKER_BY_OPCODE: Record<number, MarkerKind> = { [OPCODE_PING]: 'ping', [OPCODE_PONG]: 'pong', [OPCODE_CLOSE]: 'close' };
 
 export function frameArrow(f: FrameSummary): TimelineArrow {
-  const name = f.opcode === OPCODE_CONTINUATION ? 'continuation' : opcodeName(f.opcode);
+  const name = opcodeWord(f.opcode);
   const flags: string[] = [];
   // RFC 6455 §5.4: FIN=0 marks a fragment with more to come.
   if (!f.fin) flags.push('FIN=0');
   if (f.rsv1) flags.push('RSV1');
-  if (f.incomplete) flags.push('cut off');
+  if (f.incomplete) flags.push(i18n.t('timeline:arrow.cutOff'));
   const label = [name, ...flags, formatBytes(f.payloadLength)].join(' · ');
   return {
     key: `f${f.id}`,
@@ -58,11 +60,11 @@ export function exchangeArrows(x: HttpExchange): TimelineArrow[] {
   const path = safePath(x.url);
   // RFC 6455 §4.1-4.2: the opening handshake is an HTTP Upgrade answered by 101.
   const upgrade = x.status === 101;
-  const requestDetail = upgrade ? 'Upgrade: websocket' : x.requestBodyBytes ? `body ${formatBytes(x.requestBodyBytes)}` : '';
+  const requestDetail = upgrade ? 'Upgrade: websocket' : x.requestBodyBytes ? i18n.t('timeline:arrow.body', { size: formatBytes(x.requestBodyBytes) }) : '';
   const out: TimelineArrow[] = [{ ...base, key: `h${x.id}q`, time: x.startedAt, from: 'client', label: `${x.method} ${path}`, detail: requestDetail }];
   if (x.status !== null && x.endedAt !== null) {
-    const sse = x.sseEvents > 0 ? ` · ${x.sseEvents} events` : '';
-    const detail = x.responseBodyBytes > 0 ? `body ${formatBytes(x.responseBodyBytes)}` : '';
+    const sse = x.sseEvents > 0 ? i18n.t('timeline:arrow.events', { count: x.sseEvents }) : '';
+    const detail = x.responseBodyBytes > 0 ? i18n.t('timeline:arrow.body', { size: formatBytes(x.responseBodyBytes) }) : '';
     out.push({ ...base, key: `h${x.id}r`, time: x.endedAt, from: 'server', label: `${statusLine(x)}${sse}`, detail });
   }
   return out;
