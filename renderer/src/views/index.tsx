@@ -2,6 +2,7 @@ import { useStore } from '../store';
 import { CrafterView } from './crafter/CrafterView';
 import { InspectorView } from './inspector/InspectorView';
 import { LabView } from './lab/LabView';
+import { LessonsView } from './lessons/LessonsView';
 import { TimelineView } from './timeline/TimelineView';
 
 export function ActiveView() {
@@ -15,5 +16,7 @@ export function ActiveView() {
       return <LabView />;
     case 'crafter':
       return <CrafterView />;
+    case 'lessons':
+      return <LessonsView />;
   }
 }
