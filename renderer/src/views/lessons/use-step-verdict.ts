@@ -25,6 +25,9 @@ export function useStepVerdict(current: CurrentStep | null): Verdict {
   const query = useQuery({
     queryKey: ['lessonCheck', scope, asked],
     gcTime: 10_000,
+    // A read can fail while the capture moves on (a connection cleared); the next version reads again.
+    retry: 1,
+    retryDelay: 100,
     enabled: current !== null && baseline !== null && !passedBefore,
     queryFn: async () => {
       if (!current || !baseline) return false;
