@@ -2,6 +2,7 @@
 // the crafter's Send, the lab's own controls. Used by lessons.e2e.ts to run every lesson to the end.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { untranslatedText, type UntranslatedText } from './text-audit';
 
 export type StudentAct = (page: Page) => Promise<void>;
 
@@ -55,4 +56,40 @@ export const STUDENT: Record<string, StudentAct> = {
 
 export async function verdict(page: Page): Promise<string | null> {
   return page.getByTestId('lesson-verdict').getAttribute('data-verdict');
+}
+
+/** Opens the app in a language (`?lang=`) on the Lessons view. */
+export async function openIn(page: Page, baseUrl: string, lang: 'en' | 'zh-CN'): Promise<void> {
+  const url = new URL(baseUrl);
+  url.searchParams.set('lang', lang);
+  await page.goto(url.toString());
+  await page.getByRole('tab', { name: /Lessons|课程/ }).click();
+  await expect.poll(() => page.getByTestId('lessons').count()).toBe(1);
+}
+
+/**
+ * English left in the lessons' own UI (the Lessons view and the lesson panel). The rest of the
+ * page — top bar, sidebar, status bar, the views beside the panel — is audited by its owners' tests
+ * and set aside here (translate="no" for the time of the audit).
+ */
+export async function untranslatedInLessons(page: Page): Promise<UntranslatedText[]> {
+  const others = '.topbar, .sidebar, .statusbar, .notices, .shell-main:not(:has([data-testid="lessons"]))';
+  await page.evaluate((sel) => {
+    for (const el of document.querySelectorAll(sel)) {
+      el.setAttribute('data-audit-aside', el.getAttribute('translate') ?? '');
+      el.setAttribute('translate', 'no');
+    }
+  }, others);
+  try {
+    return await untranslatedText(page);
+  } finally {
+    await page.evaluate(() =>
+      document.querySelectorAll('[data-audit-aside]').forEach((el) => {
+        const was = el.getAttribute('data-audit-aside');
+        if (was) el.setAttribute('translate', was);
+        else el.removeAttribute('translate');
+        el.removeAttribute('data-audit-aside');
+      }),
+    );
+  }
 }

@@ -2,22 +2,12 @@
 // before the student acts and ✓ once the live traffic shows it (real demo servers, proxy, built-in
 // client, crafter and lab). The lesson list passes the text audit in zh-CN.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { LESSONS, visibleSteps } from '../shared/lessons/lessons';
 import { useAppSession } from './app-session';
 import { pageErrors, screenshot } from './harness';
-import { STUDENT, verdict } from './lessons-run';
-import { untranslatedText } from './text-audit';
+import { openIn, STUDENT, untranslatedInLessons, verdict } from './lessons-run';
 
 const DEMO_KINDS = ['echo', 'chat', 'deflate', 'strict'];
-
-export async function openIn(page: Page, baseUrl: string, lang: 'en' | 'zh-CN'): Promise<void> {
-  const url = new URL(baseUrl);
-  url.searchParams.set('lang', lang);
-  await page.goto(url.toString());
-  await page.getByRole('tab', { name: /Lessons|课程/ }).click();
-  await expect.poll(() => page.getByTestId('lessons').count()).toBe(1);
-}
 
 describe('the nine lessons on live traffic', () => {
   const session = useAppSession();
@@ -26,7 +16,7 @@ describe('the nine lessons on live traffic', () => {
     it(`runs every lesson to the end in ${lang}, each check ✗ before the student acts and ✓ after`, { timeout: 600_000 }, async () => {
       const page = await session.open('light');
       await openIn(page, session.app.server.url, lang);
-      if (lang === 'zh-CN') expect(await untranslatedText(page)).toEqual([]);
+      if (lang === 'zh-CN') expect(await untranslatedInLessons(page)).toEqual([]);
       const figures: string[] = [];
       for (const lesson of LESSONS.filter((l) => !process.env.LESSONS_ONLY || process.env.LESSONS_ONLY.split(',').includes(l.id))) {
         await page.getByRole('tab', { name: /Lessons|课程/ }).click();
@@ -50,7 +40,10 @@ describe('the nine lessons on live traffic', () => {
           figures.push(`${key} ${Date.now() - began} ms`);
           // The lab's run would go on loading the machine through the lessons after it.
           if (key === 'transports/upstream') await page.getByTestId('lab-stop').click();
-          if (lang === 'zh-CN' && step.id === lesson.steps[0]!.id) await screenshot(page, `lesson-${lesson.id}-${lang}`);
+          if (lang === 'zh-CN') {
+            expect(await untranslatedInLessons(page), key).toEqual([]);
+            if (step.id === lesson.steps[0]!.id) await screenshot(page, `lesson-${lesson.id}-${lang}`);
+          }
           await page.getByTestId('lesson-next').click();
         }
         await expect.poll(() => page.getByTestId('lesson-dock').count()).toBe(0);
