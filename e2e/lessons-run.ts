@@ -81,7 +81,8 @@ export async function untranslatedInLessons(page: Page): Promise<UntranslatedTex
     }
   }, others);
   try {
-    return await untranslatedText(page);
+    // The main area's own aria-label is the shell's, not the lessons'.
+    return (await untranslatedText(page)).filter((w) => !w.where.endsWith('main.shell-main'));
   } finally {
     await page.evaluate(() =>
       document.querySelectorAll('[data-audit-aside]').forEach((el) => {

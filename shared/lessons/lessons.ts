@@ -59,6 +59,8 @@ export interface LessonStep {
   /** The view that shows the idea, and the element (data-testid) to outline there. */
   view: LessonViewName;
   target: string | null;
+  /** In the Inspector, the detail tab that holds the target. */
+  inspectorTab?: 'anatomy' | 'payload' | 'handshake';
   actions: LessonActionId[];
   tools: LessonTool[];
   /** The student's own task ("try it yourself"), not a demonstration. */
@@ -87,15 +89,15 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'handshake',
     steps: [
-      step({ id: 'upgrade', check: 'handshakeSeen', view: 'inspector', target: 'accept-steps', actions: ['connect-echo'] }),
-      step({ id: 'origin', check: 'crossOriginAccepted', view: 'inspector', target: 'handshake', tools: ['origin'], tryIt: true }),
+      step({ id: 'upgrade', check: 'handshakeSeen', view: 'inspector', target: 'accept-steps', inspectorTab: 'handshake', actions: ['connect-echo'] }),
+      step({ id: 'origin', check: 'crossOriginAccepted', view: 'inspector', target: 'handshake', inspectorTab: 'handshake', tools: ['origin'], tryIt: true }),
     ],
   },
   {
     id: 'frames',
     steps: [
       step({ id: 'lengths', check: 'threeLengthEncodings', view: 'inspector', target: 'frame-table-scroll', actions: ['connect-echo'], tools: ['size'], tryIt: true }),
-      step({ id: 'masking', check: 'clientMasksServerDoesNot', view: 'inspector', target: 'detail-pane', actions: ['send-hello'] }),
+      step({ id: 'masking', check: 'clientMasksServerDoesNot', view: 'inspector', target: 'detail-pane', inspectorTab: 'anatomy', actions: ['send-hello'] }),
     ],
   },
   {
@@ -108,21 +110,21 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'heartbeat',
     steps: [
-      step({ id: 'ping', check: 'pingPong', view: 'timeline', target: 'lesson-client', actions: ['connect-echo', 'ping'] }),
+      step({ id: 'ping', check: 'pingPong', view: 'timeline', target: 'timeline-stage', actions: ['connect-echo', 'ping'] }),
       step({ id: 'craft', check: 'craftedPingPong', view: 'crafter', target: 'crafter-send', actions: ['crafter-ping'], tryIt: true }),
     ],
   },
   {
     id: 'closing',
     steps: [
-      step({ id: 'handshake', check: 'cleanClose', view: 'timeline', target: 'lesson-client', actions: ['connect-echo'], tools: ['close'], tryIt: true }),
+      step({ id: 'handshake', check: 'cleanClose', view: 'timeline', target: 'timeline-close-band', actions: ['connect-echo'], tools: ['close'], tryIt: true }),
       step({ id: 'error', check: 'serverClosed1002', view: 'crafter', target: 'crafter-send', actions: ['connect-strict', 'crafter-rsv1'], tryIt: true }),
     ],
   },
   {
     id: 'compression',
     steps: [
-      step({ id: 'negotiate', check: 'deflateNegotiated', view: 'inspector', target: 'negotiation', actions: ['connect-deflate'] }),
+      step({ id: 'negotiate', check: 'deflateNegotiated', view: 'inspector', target: 'negotiation', inspectorTab: 'handshake', actions: ['connect-deflate'] }),
       step({ id: 'takeover', check: 'contextTakeover', view: 'inspector', target: 'frame-table-scroll', tools: ['message'], tryIt: true }),
     ],
   },
@@ -136,9 +138,9 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'subprotocols',
     steps: [
-      step({ id: 'refused', check: 'handshakeRefused', view: 'inspector', target: 'handshake', actions: ['connect-strict-bare'] }),
-      step({ id: 'agreed', check: 'subprotocolAgreed', view: 'inspector', target: 'negotiation', tools: ['subprotocol'], tryIt: true }),
-      step({ id: 'socketio', check: 'socketIoUpgrade', view: 'inspector', target: 'http-exchanges', actions: ['socketio-run'], needsDemo: 'socketio' }),
+      step({ id: 'refused', check: 'handshakeRefused', view: 'inspector', target: 'handshake', inspectorTab: 'handshake', actions: ['connect-strict-bare'] }),
+      step({ id: 'agreed', check: 'subprotocolAgreed', view: 'inspector', target: 'negotiation', inspectorTab: 'handshake', tools: ['subprotocol'], tryIt: true }),
+      step({ id: 'socketio', check: 'socketIoUpgrade', view: 'inspector', target: 'http-exchanges', inspectorTab: 'handshake', actions: ['socketio-run'], needsDemo: 'socketio' }),
     ],
   },
 ];

@@ -37,7 +37,7 @@ export function LessonDock({ presenting, onExitPresenter }: { presenting: boolea
           ))}
         </ol>
         <button className="button" onClick={onExitPresenter}>
-          {t('presenter:exit')}
+          <RichText text={t('presenter:exit')} />
         </button>
       </aside>
     );
@@ -118,9 +118,9 @@ export function LessonDock({ presenting, onExitPresenter }: { presenting: boolea
       <div className="lesson-dock-foot">
         {presenting ? (
           <>
-            <span className="lesson-muted">{t('presenter:keys')}</span>
+            <span className="lesson-muted"><RichText text={t('presenter:keys')} /></span>
             <button className="link-button" data-testid="presenter-exit" onClick={onExitPresenter}>
-              {t('presenter:exit')}
+              <RichText text={t('presenter:exit')} />
             </button>
           </>
         ) : (

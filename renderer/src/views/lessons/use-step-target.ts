@@ -22,7 +22,9 @@ export function outlineTarget(testid: string | null): Element | null {
 
 /** Switches to the step's view when the step begins. */
 export function showStepView(step: LessonStep): void {
-  useStore.getState().setView(step.view as ViewName);
+  const store = useStore.getState();
+  store.setView(step.view as ViewName);
+  if (step.inspectorTab) store.setDetailTab(step.inspectorTab);
 }
 
 export function useStepTarget(step: LessonStep | null, stepKey: string | null): void {
@@ -35,8 +37,17 @@ export function useStepTarget(step: LessonStep | null, stepKey: string | null): 
   const target = step?.target ?? null;
   useEffect(() => {
     if (!target) return clearTargets;
-    outlineTarget(target);
-    const timer = setInterval(() => outlineTarget(target), RECHECK_MS);
+    // The first time the target is on the page (now, or once the view or the traffic draws it), bring it into view.
+    let shown = false;
+    const point = () => {
+      const el = outlineTarget(target);
+      if (el && !shown) {
+        shown = true;
+        el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }
+    };
+    point();
+    const timer = setInterval(point, RECHECK_MS);
     return () => {
       clearInterval(timer);
       clearTargets();
