@@ -141,6 +141,11 @@ describe('presenter mode', () => {
           if (lesson === 'fragments') await page.getByTestId('lesson-action-crafter-fragments').click();
           await expect.poll(() => page.locator('[data-lesson-target]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
           await page.mouse.move(width * 0.35, height * 0.45);
+          // Clicking a button below the fold scrolled the panel; a teacher sees the step from its top.
+          await page.evaluate(() => {
+            const body = document.querySelector('.lesson-dock-body');
+            if (body) body.scrollTop = 0;
+          });
           await screenshot(page, `presenter-zh-${lesson}-${scheme}-${width}`);
           expect((await horizontalOverflow(page)).overflowPx).toBe(0);
           await page.getByTestId('lesson-next').click();

@@ -1,6 +1,6 @@
 // The current lesson step beside the live view, in every view: what the idea is, the task, the
 // buttons that drive the engine, the lesson's client, and the check's verdict on the live capture.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentStep, useLessonStore } from './lesson-store';
 import { actionText, lessonText, stepText } from './lesson-text';
@@ -24,6 +24,12 @@ export function LessonDock({ presenting, onExitPresenter }: { presenting: boolea
   const current = useMemo(() => currentStep({ lessonId, stepIndex, demoKinds }), [lessonId, stepIndex, demoKinds]);
   const verdict = useStepVerdict(current);
   useStepTarget(current?.step ?? null, current ? `${current.key}#${stepIndex}` : null);
+  // Each step is read from its top.
+  const body = useRef<HTMLDivElement>(null);
+  const stepKey = current?.key ?? null;
+  useEffect(() => {
+    if (body.current) body.current.scrollTop = 0;
+  }, [stepKey]);
 
   if (!current) {
     if (!presenting) return null;
@@ -58,7 +64,7 @@ export function LessonDock({ presenting, onExitPresenter }: { presenting: boolea
           {t('dock.step', { n: current.index + 1, count: current.count })} · {step.tryIt ? t('dock.tryIt') : t('dock.demo')}
         </span>
       </div>
-      <div className="lesson-dock-body">
+      <div className="lesson-dock-body" ref={body}>
         <p className="lesson-focus" data-testid="lesson-step-text">
           <RichText text={stepText(t, id, step.id, 'text')} />
         </p>
@@ -81,21 +87,21 @@ export function LessonDock({ presenting, onExitPresenter }: { presenting: boolea
             {t('dock.error')} {error === 'no-connection' ? t('dock.noConnection') : <span translate="no">{error}</span>}
           </p>
         )}
-        <div className={`lesson-verdict ${verdict}`} data-testid="lesson-verdict" data-verdict={verdict} role="status">
-          <strong>{verdict === 'pass' ? t('dock.pass') : t('dock.waiting')}</strong>
-          {verdict === 'pass' && (
-            <span>
-              {' '}
-              <RichText text={stepText(t, id, step.id, 'pass')} />
-            </span>
-          )}
-        </div>
         <figure className="lesson-quote">
           <blockquote lang="zh-CN" translate="no">
             {quote}
           </blockquote>
           <figcaption>{quoteNote}</figcaption>
         </figure>
+      </div>
+      <div className={`lesson-verdict lesson-dock-verdict ${verdict}`} data-testid="lesson-verdict" data-verdict={verdict} role="status">
+        <strong>{verdict === 'pass' ? t('dock.pass') : t('dock.waiting')}</strong>
+        {verdict === 'pass' && (
+          <span>
+            {' '}
+            <RichText text={stepText(t, id, step.id, 'pass')} />
+          </span>
+        )}
       </div>
       <div className="lesson-dock-nav">
         <button className="button ghost" data-testid="lesson-back" disabled={current.index === 0} onClick={() => go(-1)}>
@@ -118,7 +124,9 @@ export function LessonDock({ presenting, onExitPresenter }: { presenting: boolea
       <div className="lesson-dock-foot">
         {presenting ? (
           <>
-            <span className="lesson-muted"><RichText text={t('presenter:keys')} /></span>
+            <span className="lesson-muted">
+              <RichText text={t('presenter:keys')} />
+            </span>
             <button className="link-button" data-testid="presenter-exit" onClick={onExitPresenter}>
               <RichText text={t('presenter:exit')} />
             </button>
