@@ -1,6 +1,6 @@
 // The lesson's own client: the fields a step's task needs (a message, a size, an Origin, a
 // subprotocol, a close code), each acting on the lesson's connection through the built-in client.
-import { useState } from 'react';
+import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonTool } from '../../../../shared/lessons/lessons';
 import { formatCount } from '../../format';
@@ -14,7 +14,7 @@ export function LessonTools({ tools }: { tools: readonly LessonTool[] }) {
   const connectionId = useLessonStore((s) => s.connectionId);
   const busy = useLessonStore((s) => s.busy);
   const [v, setV] = useState(DEFAULTS);
-  const set = (key: keyof typeof DEFAULTS) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [key]: e.target.value }));
+  const set = (key: keyof typeof DEFAULTS) => (e: ChangeEvent<HTMLInputElement>) => setV((old) => ({ ...old, [key]: e.target.value }));
   const size = Math.floor(Number(v.size));
   const sizeOk = Number.isFinite(size) && size >= 0 && size <= 1_048_576;
   const code = Math.floor(Number(v.code));
@@ -29,60 +29,55 @@ export function LessonTools({ tools }: { tools: readonly LessonTool[] }) {
         </span>
       </div>
       {tools.includes('message') && (
-        <div className="lesson-field">
-          <label htmlFor="lesson-message">{t('tools.message')}</label>
-          <input id="lesson-message" data-testid="lesson-message" translate="no" value={v.message} onChange={set('message')} />
+        <ToolField id="message" label={t('tools.message')} value={v.message} onChange={set('message')} data>
           <button className="button" data-testid="lesson-send" disabled={busy} onClick={() => void runGuarded(() => sendText(v.message))}>
             {t('tools.send')}
           </button>
-        </div>
+        </ToolField>
       )}
       {tools.includes('size') && (
-        <div className="lesson-field">
-          <label htmlFor="lesson-size">{t('tools.size')}</label>
-          <input id="lesson-size" data-testid="lesson-size" inputMode="numeric" value={v.size} onChange={set('size')} />
+        <ToolField id="size" label={t('tools.size')} value={v.size} onChange={set('size')}>
           <button className="button" data-testid="lesson-send-sized" disabled={busy || !sizeOk} onClick={() => void runGuarded(() => sendSized(size))}>
             {t('tools.sendSized', { size: sizeOk ? formatCount(size) : '–' })}
           </button>
-        </div>
+        </ToolField>
       )}
       {tools.includes('origin') && (
-        <div className="lesson-field">
-          <label htmlFor="lesson-origin">{t('tools.origin')}</label>
-          <input id="lesson-origin" data-testid="lesson-origin" translate="no" value={v.origin} onChange={set('origin')} />
-          <button
-            className="button"
-            data-testid="lesson-connect-origin"
-            disabled={busy}
-            onClick={() => void runGuarded(() => connectTo('echo', { headers: v.origin.trim() ? { Origin: v.origin.trim() } : {} }))}
-          >
+        <ToolField id="origin" label={t('tools.origin')} value={v.origin} onChange={set('origin')} data>
+          <button className="button" data-testid="lesson-connect-origin" disabled={busy} onClick={() => void runGuarded(() => connectTo('echo', { headers: origin(v.origin) }))}>
             {t('tools.connectOrigin')}
           </button>
-        </div>
+        </ToolField>
       )}
       {tools.includes('subprotocol') && (
-        <div className="lesson-field">
-          <label htmlFor="lesson-subprotocol">{t('tools.subprotocol')}</label>
-          <input id="lesson-subprotocol" data-testid="lesson-subprotocol" translate="no" value={v.subprotocol} onChange={set('subprotocol')} />
-          <button
-            className="button"
-            data-testid="lesson-connect-subprotocol"
-            disabled={busy}
-            onClick={() => void runGuarded(() => connectTo('strict', { subprotocols: v.subprotocol.split(',').map((p) => p.trim()).filter(Boolean) }))}
-          >
+        <ToolField id="subprotocol" label={t('tools.subprotocol')} value={v.subprotocol} onChange={set('subprotocol')} data>
+          <button className="button" data-testid="lesson-connect-subprotocol" disabled={busy} onClick={() => void runGuarded(() => connectTo('strict', { subprotocols: list(v.subprotocol) }))}>
             {t('tools.connectSubprotocol')}
           </button>
-        </div>
+        </ToolField>
       )}
       {tools.includes('close') && (
-        <div className="lesson-field">
-          <label htmlFor="lesson-close-code">{t('tools.closeCode')}</label>
-          <input id="lesson-close-code" data-testid="lesson-close-code" inputMode="numeric" value={v.code} onChange={set('code')} />
+        <ToolField id="close-code" label={t('tools.closeCode')} value={v.code} onChange={set('code')}>
           <button className="button" data-testid="lesson-close" disabled={busy || !(code >= 1000 && code <= 4999)} onClick={() => void runGuarded(() => closeWith(code))}>
             {t('tools.close')}
           </button>
-        </div>
+        </ToolField>
       )}
     </section>
+  );
+}
+
+const origin = (text: string): Record<string, string> => (text.trim() ? { Origin: text.trim() } : {});
+const list = (text: string): string[] => text.split(',').map((p) => p.trim()).filter(Boolean);
+
+/** A label, its field and the button that uses it. `data`: the value is peer data (not translated). */
+function ToolField(props: { id: string; label: string; value: string; onChange: (e: ChangeEvent<HTMLInputElement>) => void; data?: boolean; children: ReactNode }) {
+  const id = `lesson-${props.id}`;
+  return (
+    <div className="lesson-field">
+      <label htmlFor={id}>{props.label}</label>
+      <input id={id} data-testid={id} translate={props.data ? 'no' : undefined} value={props.value} onChange={props.onChange} />
+      {props.children}
+    </div>
   );
 }
