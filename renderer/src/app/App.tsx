@@ -8,6 +8,7 @@ import { i18n } from '../i18n';
 import { effectiveTheme } from '../store/app-slice';
 import { useStore } from '../store';
 import { ActiveView } from '../views';
+import { PresenterFrame } from '../presenter/PresenterFrame';
 import { ConnectionsSidebar } from './ConnectionsSidebar';
 import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
@@ -37,6 +38,7 @@ export function App() {
         <Notices />
       </div>
       <StatusBar />
+      <PresenterFrame />
     </div>
   );
 }

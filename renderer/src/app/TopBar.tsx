@@ -9,7 +9,7 @@ import { SidebarToggle } from './SidebarToggle';
 import { ThemeToggle } from './ThemeToggle';
 
 /** The view tabs, in order. A new view adds its name here and its label under `shell:views.<name>`. */
-const VIEWS: readonly ViewName[] = ['inspector', 'timeline', 'lab', 'crafter', 'glossary'];
+const VIEWS: readonly ViewName[] = ['inspector', 'timeline', 'lab', 'crafter', 'lessons', 'glossary'];
 
 const APP_NAME = 'Framescope';
 // Symbols, not words: the same in every language.

@@ -4,7 +4,7 @@ import type { ErrorCode } from '../../../shared/api/errors';
 import type { StoreState } from './index';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
-export type ViewName = 'inspector' | 'timeline' | 'lab' | 'crafter' | 'glossary';
+export type ViewName = 'inspector' | 'timeline' | 'lab' | 'crafter' | 'lessons' | 'glossary';
 
 export interface Notice {
   id: number;

@@ -3,6 +3,7 @@ import { CrafterView } from './crafter/CrafterView';
 import { GlossaryView } from './glossary/GlossaryView';
 import { InspectorView } from './inspector/InspectorView';
 import { LabView } from './lab/LabView';
+import { LessonsView } from './lessons/LessonsView';
 import { TimelineView } from './timeline/TimelineView';
 
 export function ActiveView() {
@@ -16,6 +17,8 @@ export function ActiveView() {
       return <LabView />;
     case 'crafter':
       return <CrafterView />;
+    case 'lessons':
+      return <LessonsView />;
     case 'glossary':
       return <GlossaryView />;
   }
