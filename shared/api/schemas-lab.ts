@@ -36,6 +36,7 @@ export const LAB_SCHEMAS = {
   demoServerStart: v.tuple([v.object({ kind: v.picklist(DEMO_SERVER_KINDS), connectClient: v.optional(v.boolean()) })]),
   demoServerStop: v.tuple([v.object({ kind: v.picklist(DEMO_SERVER_KINDS) })]),
   demoServerList: v.tuple([]),
+  labSocketIo: v.tuple([]),
   labCompression: v.tuple([
     v.object({
       size: wholeBetween(LAB_LIMITS.size.min, LAB_LIMITS.size.max),

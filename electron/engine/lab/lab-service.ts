@@ -22,6 +22,7 @@ import {
   type LabSummary,
   type LabSweepRequest,
   type LabSweepResult,
+  type SocketIoRecording,
 } from '../../../shared/api';
 import type { EventBus } from '../event-bus';
 import { nowUs } from './clock';
@@ -34,6 +35,18 @@ import { runSweep } from './sweeps';
 import { compressionSample, measureCompression } from './compression';
 
 export const LIVE_INTERVAL_MS = 250;
+
+/** The capture's next batch of changes (or a short wait when the capture has no feed, as in a test double). */
+function nextCaptureChange(capture: LabCapture): Promise<void> {
+  const subscribe = capture.subscribeCapture?.bind(capture);
+  if (!subscribe) return new Promise((resolve) => setTimeout(resolve, 100));
+  return new Promise((resolve) => {
+    const off = subscribe(() => {
+      off();
+      resolve();
+    });
+  });
+}
 /** A forgotten run stops itself: a classroom demo, not a load generator. */
 export const MAX_RUN_MS = 15 * 60 * 1000;
 const MAX_DELIVERIES_PER_REPORT = 20_000;
@@ -75,6 +88,17 @@ export class LabService implements LabApi {
     const checked = checkLabOptions({ ...input, clients: 'engine' });
     if ('error' in checked) throw new FramescopeError('invalid', checked.error);
     return measureCompression(compressionSample(checked.options));
+  }
+
+  async labSocketIo(): Promise<SocketIoRecording> {
+    await this.demoServers.start({ kind: 'socketio', connectClient: true });
+    const demo = (await this.demoServers.server('socketio'))?.socketIo;
+    if (!demo) throw new FramescopeError('unavailable', 'The Socket.IO demo is not running.');
+    try {
+      return await demo.recording(this.deps.capture, () => nextCaptureChange(this.deps.capture));
+    } catch (err) {
+      throw new FramescopeError('unavailable', `The Socket.IO sessions: ${(err as Error).message}`);
+    }
   }
 
   async labStart(input: LabOptions): Promise<LabStatus> {

@@ -1,13 +1,15 @@
 // The capture proxy as a lab meter: a reverse proxy in front of one transport's server, and a
 // ledger pulled from the capture store (connections, HTTP exchanges, WebSocket frames). The lab
 // keeps what it pulled, so clearing the capture mid-run loses nothing the lab already counted.
-import type { CaptureApi, LabHandshake, ProxyOptions, ProxyStatus } from '../../../../shared/api';
+import type { CaptureApi, CaptureDeltaEvent, LabHandshake, ProxyOptions, ProxyStatus } from '../../../../shared/api';
 import type { ConnectionSource, ConnectionSummary, HttpExchange } from '../../../../shared/model';
 import type { TransportMeter } from './transport-meter';
 import { emptyLedger, type FrameMark, type MeteredExchange, type WireLedger } from './wire-ledger';
 
 /** The part of the capture service the lab uses. */
 export interface LabCapture extends Pick<CaptureApi, 'startProxy' | 'stopProxy' | 'listConnections' | 'listHttpExchanges' | 'queryFrames' | 'getConnection'> {
+  /** The change feed, in process (capture-service.ts): the meters follow it instead of asking. */
+  subscribeCapture?(listener: (event: CaptureDeltaEvent) => void): () => void;
   /** A proxy kept out of the user's proxy list, whose connections carry `source` ('lab'). */
   startInternalProxy?(options: ProxyOptions, source: ConnectionSource): Promise<{ info: ProxyStatus; close(): Promise<void> }>;
 }
