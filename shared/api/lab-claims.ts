@@ -33,11 +33,13 @@ export type LabClaimId =
   | 'poll-wait-half-interval'
   | 'push-immediate'
   | 'long-poll-request-per-message'
-  | 'long-poll-new-connection';
+  | 'long-poll-new-connection'
+  | 'server-cost-per-connection'
+  | 'one-connection-concurrency';
 
 export interface LabClaimCheck {
   id: LabClaimId;
-  metric: 'overhead' | 'latency' | 'requests' | 'connections';
+  metric: 'overhead' | 'latency' | 'requests' | 'connections' | 'memory' | 'concurrency';
   /** Who says so: the seed notes, or queueing theory set beside them. */
   source: 'notes' | 'theory';
   /** What the seed notes (or theory) say. */

@@ -23,7 +23,12 @@ import {
   type LabSweepRequest,
   type LabSweepResult,
   type SocketIoRecording,
+  type LabIdleCostResult,
+  type LabConcurrencyResult,
 } from '../../../shared/api';
+import { checkConcurrency, measureConcurrency } from './cost/concurrency';
+import { checkIdleClients, measureIdleCost } from './cost/idle-cost';
+import { OneAtATime, nextCaptureChange } from './lab-measure';
 import type { EventBus } from '../event-bus';
 import { nowUs } from './clock';
 import { DemoServer } from './demo-server';
@@ -36,17 +41,6 @@ import { compressionSample, measureCompression } from './compression';
 
 export const LIVE_INTERVAL_MS = 250;
 
-/** The capture's next batch of changes (or a short wait when the capture has no feed, as in a test double). */
-function nextCaptureChange(capture: LabCapture): Promise<void> {
-  const subscribe = capture.subscribeCapture?.bind(capture);
-  if (!subscribe) return new Promise((resolve) => setTimeout(resolve, 100));
-  return new Promise((resolve) => {
-    const off = subscribe(() => {
-      off();
-      resolve();
-    });
-  });
-}
 /** A forgotten run stops itself: a classroom demo, not a load generator. */
 export const MAX_RUN_MS = 15 * 60 * 1000;
 const MAX_DELIVERIES_PER_REPORT = 20_000;
@@ -63,6 +57,7 @@ export class LabService implements LabApi {
   private stopping: Promise<LabStatus> | null = null;
   private sweeping: Promise<LabSweepResult> | null = null;
   private demo: Promise<DemoServer> | null = null;
+  private readonly oneAtATime = new OneAtATime();
   private closing!: () => void;
   private readonly closed = new Promise<void>((resolve) => (this.closing = resolve));
 
@@ -99,6 +94,18 @@ export class LabService implements LabApi {
     } catch (err) {
       throw new FramescopeError('unavailable', `The Socket.IO sessions: ${(err as Error).message}`);
     }
+  }
+
+  async labIdleCost(options: { clients: number }): Promise<LabIdleCostResult> {
+    return this.oneAtATime.run(async () => {
+      // A run's own connections and buffers would count as idle cost.
+      if (this.run && this.phase !== 'done' && this.phase !== 'failed') throw new FramescopeError('invalid', 'Stop the lab run first: its traffic would be counted as the idle connections’ cost.');
+      return measureIdleCost({ clients: checkIdleClients(options?.clients) });
+    });
+  }
+
+  async labConcurrency(options: { requests: number; workMs: number }): Promise<LabConcurrencyResult> {
+    return this.oneAtATime.run(() => measureConcurrency(checkConcurrency(options ?? {})));
   }
 
   async labStart(input: LabOptions): Promise<LabStatus> {
