@@ -52,6 +52,11 @@ export interface LabClaimCheck {
   explanation: string;
   /** Whether the measurement falls within `expected` (null: not enough data to say). */
   agrees: boolean | null;
+  /**
+   * The numbers behind the words (ms, bytes, counts; null while not measured), so the renderer can
+   * word a claim in its own language by `id` (the English fields stay for the CLI).
+   */
+  params?: Record<string, number | string | null>;
 }
 
 export type LabVerdict = 'agrees' | 'differs' | 'not-enough-data';

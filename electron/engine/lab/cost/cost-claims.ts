@@ -22,7 +22,7 @@ export function idleCostClaim(rows: LabIdleCost[]): LabClaimCheck {
   if (rows.length === 0 || rows.some((r) => r.held < r.clients)) return { ...base, measured: 'not every client was held', agrees: null };
   const measured = rows.map((r) => `${r.transport}: ${r.fdsPerConnection === null ? '? fd' : `${r.fdsPerConnection.toFixed(2)} fd`}, ${kib(r.heapBytesPerConnection + r.externalBytesPerConnection)}`).join('; ');
   const agrees = rows.every((r) => (r.fdsPerConnection === null || r.fdsPerConnection >= 0.9) && r.heapBytesPerConnection + r.externalBytesPerConnection >= MIN_BYTES_PER_CONNECTION);
-  return { ...base, measured: `per connection — ${measured}`, agrees };
+  return { ...base, measured: `per connection — ${measured}`, agrees, params: { min: MIN_BYTES_PER_CONNECTION } };
 }
 
 /**
@@ -44,5 +44,6 @@ export function concurrencyClaim(rows: LabConcurrencyRow[], workMs: number): Lab
   const ws = rows.find((r) => r.transport === 'websocket');
   if (!http || !ws || ws.requests < 2) return { ...base, measured: 'not enough requests', agrees: null };
   const measured = `WebSocket: ${ws.connections} connection, ${Math.round(ws.totalMs)} ms for ${ws.requests}; HTTP/1.1: ${http.connections} connections, ${Math.round(http.totalMs)} ms, queued ${Math.round(http.queueMs.mean)} ms on average`;
-  return { ...base, measured, agrees: ws.connections === 1 && ws.totalMs <= 3 * workMs + 50 && http.connections > 1 };
+  const params = { workMs, wsConnections: ws.connections, wsMs: ws.totalMs, requests: ws.requests, httpConnections: http.connections, httpMs: http.totalMs, queueMs: http.queueMs.mean };
+  return { ...base, measured, agrees: ws.connections === 1 && ws.totalMs <= 3 * workMs + 50 && http.connections > 1, params };
 }
