@@ -21,7 +21,7 @@ export function ClaimCard({ claim: c, who, whoColor, testId, children }: { claim
         {who}
         <small className="source">{t(`claimCard.source.${c.source}`)}</small>
       </span>
-      <blockquote className="quote" lang="zh-CN">
+      <blockquote className="quote" lang="zh-CN" translate="no">
         {t('claimCard.quote', { quote: words.quote })}
         {words.quoteEn && <span className="quote-en">{t('claimCard.quoteEn', { text: words.quoteEn })}</span>}
       </blockquote>

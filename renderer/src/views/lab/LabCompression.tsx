@@ -54,11 +54,11 @@ export function LabCompression() {
                   <i className="lab-swatch" style={{ background: transportColor(r.transport) }} />
                   {TRANSPORT_NAMES[r.transport]}
                 </th>
-                <td className="wrap">{t(`compression.schemes.${r.scheme}` as never)}</td>
-                <td>{fmtBytes(r.plainBytes)}</td>
-                <td>{fmtBytes(r.compressedBytes)}</td>
-                <td>{fmtBytes(r.bytesSavedPerMessage, 1)}</td>
-                <td className="strong">{t('compression.percent', { n: (r.savedShare * 100).toFixed(1) })}</td>
+                <td data-label={t('compression.scheme')} className="wrap">{t(`compression.schemes.${r.scheme}` as never)}</td>
+                <td data-label={t('compression.plain')}>{fmtBytes(r.plainBytes)}</td>
+                <td data-label={t('compression.compressed')}>{fmtBytes(r.compressedBytes)}</td>
+                <td data-label={t('compression.savedPer')}>{fmtBytes(r.bytesSavedPerMessage, 1)}</td>
+                <td data-label={t('compression.saved')} className="strong">{t('compression.percent', { n: (r.savedShare * 100).toFixed(1) })}</td>
               </tr>
             ))}
           </tbody>

@@ -40,11 +40,11 @@ export function LabDirections({ summary }: { summary: LabSummary }) {
                 <i className="lab-swatch" style={{ background: transportColor(r.transport) }} />
                 {TRANSPORT_NAMES[r.transport]}
               </th>
-              <td>{fmtBytes(r.overheadBytesPerMessage, 1)}</td>
-              <td>{up ? up.messages : '–'}</td>
-              <td className="strong">{fmtBytes(up?.overheadBytesPerMessage, 1)}</td>
-              <td className="wrap">{how}</td>
-              <td>{fmtMs(up?.latencyMs?.mean)}</td>
+              <td data-label={t('directions.down')}>{fmtBytes(r.overheadBytesPerMessage, 1)}</td>
+              <td data-label={t('directions.upMessages')}>{up ? up.messages : '–'}</td>
+              <td data-label={t('directions.upOverhead')} className="strong">{fmtBytes(up?.overheadBytesPerMessage, 1)}</td>
+              <td data-label={t('directions.upHow')} className="wrap">{how}</td>
+              <td data-label={t('directions.upWait')}>{fmtMs(up?.latencyMs?.mean)}</td>
             </tr>
           );
         })}

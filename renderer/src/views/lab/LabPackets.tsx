@@ -28,7 +28,7 @@ export function LabPackets({ summary }: { summary: LabSummary }) {
   return (
     <div className="lab-packets" data-testid="lab-packets">
       <div className="lab-table-wrap">
-      <table className="lab-table">
+      <table className="lab-table wide">
         <thead>
           <tr>
             <th>{t('summary.col.transport')}</th>
@@ -48,13 +48,18 @@ export function LabPackets({ summary }: { summary: LabSummary }) {
                 <i className="lab-swatch" style={{ background: transportColor(r.transport) }} />
                 {TRANSPORT_NAMES[r.transport]}
               </th>
-              <td>{r.connections}</td>
-              <td>{r.tcpIp ? formatCount(r.tcpIp.segments) : '–'}</td>
-              <td>{r.tcpIp?.segmentsPerMessage == null ? '–' : r.tcpIp.segmentsPerMessage.toFixed(1)}</td>
-              <td className="strong">{fmtBytes(r.tcpIp?.headerBytesPerMessage, 1)}</td>
-              <td>{fmtBytes(appOverhead(r), 1)}</td>
-              <td className="strong">{fmtBytes(withPackets(r), 1)}</td>
-              <td title={r.tcpIp?.method}>{r.tcpIp ? (r.tcpIp.measured ? t('packetsTable.kernel') : t('packetsTable.estimate')) : '–'}</td>
+              <td data-label={t('packetsTable.conns')}>{r.connections}</td>
+              <td data-label={t('packetsTable.segments')}>{r.tcpIp ? formatCount(r.tcpIp.segments) : '–'}</td>
+              <td data-label={t('packetsTable.segmentsPer')}>{r.tcpIp?.segmentsPerMessage == null ? '–' : r.tcpIp.segmentsPerMessage.toFixed(1)}</td>
+              <td data-label={t('packetsTable.ipTcp')} className="strong">{fmtBytes(r.tcpIp?.headerBytesPerMessage, 1)}</td>
+              <td data-label={t('packetsTable.app')}>{fmtBytes(appOverhead(r), 1)}</td>
+              <td data-label={t('packetsTable.with')} className="strong">{fmtBytes(withPackets(r), 1)}</td>
+              <td data-label={t('packetsTable.by')}>
+                {/* How the kernel was read, in the engine's words (a method, shown as sent). */}
+                <span translate="no" title={r.tcpIp?.method}>
+                  {r.tcpIp ? (r.tcpIp.measured ? t('packetsTable.kernel') : t('packetsTable.estimate')) : '–'}
+                </span>
+              </td>
             </tr>
           ))}
         </tbody>

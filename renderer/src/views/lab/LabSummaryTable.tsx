@@ -19,7 +19,7 @@ export function LabSummaryTable() {
   return (
     <div className="lab-summary" data-testid="lab-summary">
       <div className="lab-table-wrap">
-      <table className="lab-table">
+      <table className="lab-table wide">
         <thead>
           <tr>
             <th>{t('summary.col.transport')}</th>
@@ -44,20 +44,20 @@ export function LabSummaryTable() {
                 <i className="lab-swatch" style={{ background: transportColor(r.transport) }} />
                 {TRANSPORT_NAMES[r.transport]}
               </th>
-              <td className={r.messages < r.published ? 'warn' : ''}>
+              <td data-label={t('summary.col.messages')} className={r.messages < r.published ? 'warn' : ''}>
                 {r.messages}/{r.published}
               </td>
-              <td>{r.requests}</td>
-              <td>{r.emptyResponses}</td>
-              <td>{r.connections}</td>
-              <td className="strong">{fmtBytes(r.overheadBytesPerMessage, 1)}</td>
-              <td>{formatBytes(r.oneTimeBytes)}</td>
-              <td>{r.payloadEfficiency === null ? '–' : `${(r.payloadEfficiency * 100).toFixed(1)} %`}</td>
-              <td className="strong">{fmtMs(r.latencyMs?.mean)}</td>
-              <td>{fmtMs(r.latencyMs?.p50)}</td>
-              <td>{fmtMs(r.latencyMs?.p95)}</td>
-              <td>{r.requestsPerSecond.toFixed(1)}</td>
-              <td>{formatBytes(Math.round(r.bytesPerSecond))}</td>
+              <td data-label={t('summary.col.requests')}>{r.requests}</td>
+              <td data-label={t('summary.col.empty')}>{r.emptyResponses}</td>
+              <td data-label={t('summary.col.conns')}>{r.connections}</td>
+              <td data-label={t('summary.col.overhead')} className="strong">{fmtBytes(r.overheadBytesPerMessage, 1)}</td>
+              <td data-label={t('summary.col.setup')}>{formatBytes(r.oneTimeBytes)}</td>
+              <td data-label={t('summary.col.payload')}>{r.payloadEfficiency === null ? '–' : `${(r.payloadEfficiency * 100).toFixed(1)} %`}</td>
+              <td data-label={t('summary.col.mean')} className="strong">{fmtMs(r.latencyMs?.mean)}</td>
+              <td data-label={t('summary.col.p50')}>{fmtMs(r.latencyMs?.p50)}</td>
+              <td data-label={t('summary.col.p95')}>{fmtMs(r.latencyMs?.p95)}</td>
+              <td data-label={t('summary.col.rps')}>{r.requestsPerSecond.toFixed(1)}</td>
+              <td data-label={t('summary.col.bps')}>{formatBytes(Math.round(r.bytesPerSecond))}</td>
             </tr>
           ))}
         </tbody>
@@ -78,7 +78,7 @@ export function LabSummaryTable() {
       <p className="lab-h2-sub">{t('summary.packetsSub')}</p>
       <LabPackets summary={summary} />
       <h2 className="lab-h2">{t('summary.compressionTitle')}</h2>
-      <blockquote className="quote lab-quote" lang="zh-CN">
+      <blockquote className="quote lab-quote" lang="zh-CN" translate="no">
         {t('claimCard.quote', { quote: t('summary.compressionQuote') })}
       </blockquote>
       <p className="lab-h2-sub">{t('summary.compressionSub')}</p>

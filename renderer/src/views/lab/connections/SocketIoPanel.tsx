@@ -29,7 +29,7 @@ export function SocketIoPanel() {
   return (
     <section className="lab-demo lab-sio" data-testid="lab-socketio">
       <h3>{t('socketio.title')}</h3>
-      <blockquote className="quote" lang="zh-CN">
+      <blockquote className="quote" lang="zh-CN" translate="no">
         {t('claimCard.quote', { quote: t('socketio.quote') })}
         {!i18n.language.startsWith('zh') && <span className="quote-en">{t('claimCard.quoteEn', { text: t('socketio.quoteEn') })}</span>}
       </blockquote>

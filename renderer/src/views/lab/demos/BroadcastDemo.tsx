@@ -53,7 +53,7 @@ export function BroadcastDemo({ endpoints }: { endpoints: LabDemoEndpoints }) {
   return (
     <section className="lab-demo" data-testid="lab-demo-broadcast">
       <h3>{t('broadcast.title')}</h3>
-      <blockquote className="quote lab-quote" lang="zh-CN">
+      <blockquote className="quote lab-quote" lang="zh-CN" translate="no">
         {t('claimCard.quote', { quote: t('broadcast.quote') })}
       </blockquote>
       <p className="why">{t('broadcast.why', { size: SIZE })}</p>

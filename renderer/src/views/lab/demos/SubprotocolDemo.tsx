@@ -40,7 +40,7 @@ export function SubprotocolDemo({ endpoints }: { endpoints: LabDemoEndpoints }) 
   return (
     <section className="lab-demo" data-testid="lab-demo-subprotocol">
       <h3>{t('subprotocol.title')}</h3>
-      <blockquote className="quote lab-quote" lang="zh-CN">
+      <blockquote className="quote lab-quote" lang="zh-CN" translate="no">
         {t('claimCard.quote', { quote: t('subprotocol.quote') })}
       </blockquote>
       <p className="why">
