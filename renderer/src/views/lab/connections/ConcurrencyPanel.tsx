@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_CONCURRENCY, LAB_COST_LIMITS, type LabConcurrencyResult } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
+import { useStickyResult } from './sticky-result';
 import { formatBytes } from '../../../format';
 import { ClaimCard } from '../ClaimCard';
 
@@ -14,7 +15,7 @@ export function ConcurrencyPanel() {
   const { t } = useTranslation('lab');
   const [requests, setRequests] = useState<number>(DEFAULT_CONCURRENCY.requests);
   const [workMs, setWorkMs] = useState<number>(DEFAULT_CONCURRENCY.workMs);
-  const [result, setResult] = useState<LabConcurrencyResult | null>(null);
+  const [result, setResult] = useStickyResult<LabConcurrencyResult>('concurrency');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const measure = async () => {

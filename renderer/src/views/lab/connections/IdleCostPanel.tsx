@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_IDLE_CLIENTS, LAB_COST_LIMITS, type LabIdleCostResult, type LabTransport } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
+import { useStickyResult } from './sticky-result';
 import { formatBytes } from '../../../format';
 import { useStore } from '../../../store';
 import { ClaimCard } from '../ClaimCard';
@@ -15,7 +16,7 @@ const kib = (b: number) => (Math.abs(b) < 1024 ? `${Math.round(b)} B` : `${(b / 
 export function IdleCostPanel() {
   const { t } = useTranslation('lab');
   const [clients, setClients] = useState(DEFAULT_IDLE_CLIENTS);
-  const [result, setResult] = useState<LabIdleCostResult | null>(null);
+  const [result, setResult] = useStickyResult<LabIdleCostResult>('idle');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const summary = useStore((s) => s.labSummary);

@@ -6,13 +6,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SOCKET_IO_MODES, type EioPacket, type SocketIoCarrier, type SocketIoRecording } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
+import { useStickyResult } from './sticky-result';
 import { formatBytes } from '../../../format';
 
 const STRONG = new Set(['open', 'ping', 'pong', 'probe-ping', 'probe-pong', 'upgrade']);
 
 export function SocketIoPanel() {
   const { t, i18n } = useTranslation('lab');
-  const [rec, setRec] = useState<SocketIoRecording | null>(null);
+  const [rec, setRec] = useStickyResult<SocketIoRecording>('socketio');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const record = async () => {
