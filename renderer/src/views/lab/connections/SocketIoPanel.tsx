@@ -68,7 +68,8 @@ function SocketIoTimeline({ rec }: { rec: SocketIoRecording }) {
                 {s.upgradedAt !== null && ` · ${t('socketio.upgradedAfter', { ms: Math.round((s.upgradedAt - t0) / 1000) })}`}
               </p>
             )}
-            <div className="lab-sio-lane" role="img" aria-label={t(`socketio.mode.${mode}`)}>
+            {/* Marks carry the packets as sent (peer data) in their titles. */}
+            <div className="lab-sio-lane" role="img" aria-label={t(`socketio.mode.${mode}`)} translate="no">
               {mine.map((c) => (
                 <span
                   key={c.id}
