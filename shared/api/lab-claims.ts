@@ -33,11 +33,13 @@ export type LabClaimId =
   | 'poll-wait-half-interval'
   | 'push-immediate'
   | 'long-poll-request-per-message'
-  | 'long-poll-new-connection';
+  | 'long-poll-new-connection'
+  | 'server-cost-per-connection'
+  | 'one-connection-concurrency';
 
 export interface LabClaimCheck {
   id: LabClaimId;
-  metric: 'overhead' | 'latency' | 'requests' | 'connections';
+  metric: 'overhead' | 'latency' | 'requests' | 'connections' | 'memory' | 'concurrency';
   /** Who says so: the seed notes, or queueing theory set beside them. */
   source: 'notes' | 'theory';
   /** What the seed notes (or theory) say. */
@@ -50,6 +52,11 @@ export interface LabClaimCheck {
   explanation: string;
   /** Whether the measurement falls within `expected` (null: not enough data to say). */
   agrees: boolean | null;
+  /**
+   * The numbers behind the words (ms, bytes, counts; null while not measured), so the renderer can
+   * word a claim in its own language by `id` (the English fields stay for the CLI).
+   */
+  params?: Record<string, number | string | null>;
 }
 
 export type LabVerdict = 'agrees' | 'differs' | 'not-enough-data';

@@ -4,14 +4,16 @@
 
 import type { LabMeter } from './lab';
 
-export type DemoServerKind = 'echo' | 'chat' | 'deflate' | 'strict';
-export const DEMO_SERVER_KINDS: readonly DemoServerKind[] = ['echo', 'chat', 'deflate', 'strict'];
+export type DemoServerKind = 'echo' | 'chat' | 'deflate' | 'strict' | 'socketio';
+export const DEMO_SERVER_KINDS: readonly DemoServerKind[] = ['echo', 'chat', 'deflate', 'strict', 'socketio'];
 
 export const DEMO_SERVER_WORDS: Record<DemoServerKind, string> = {
   echo: 'Echo: sends every message back.',
   chat: 'Chat: sends every message to every connected client (broadcast).',
   deflate: 'Deflate: echoes with permessage-deflate (RFC 7692), compressing even tiny messages.',
   strict: 'Strict: closes on any protocol mistake (1002), bad UTF-8 (1007), messages over 4 KiB (1009), and refuses a handshake that does not offer its subprotocol "demo.v1" (400).',
+  socketio:
+    'Socket.IO: the real socket.io server; its built-in clients are two socket.io-client sessions, one starting on HTTP long polling and upgrading to WebSocket, one kept on polling.',
 };
 
 export interface DemoServerInfo {
@@ -21,7 +23,7 @@ export interface DemoServerInfo {
   /** The capture proxy in front of it: connect here to be captured. */
   proxyId: number;
   proxyUrl: string;
-  /** The built-in client's connection through the proxy, if one was opened. */
+  /** The built-in client's connection through the proxy, if one was opened (Socket.IO's sessions: null, see labSocketIo). */
   connectionId: number | null;
 }
 

@@ -4,9 +4,13 @@ export * from './lab-message';
 export * from './lab-claims';
 export * from './lab-packets';
 export * from './lab-demos';
+export * from './lab-socketio';
+export * from './lab-cost';
 import type { LabClaimCheck, LabHistogram, LabLatency, LabPhaseModel } from './lab-claims';
 import type { LabCompression, LabTcpIp, LabUpstreamSummary } from './lab-packets';
 import type { DemoServerInfo, DemoServerKind, DemoServerStartOptions, LabBroadcastResult, LabDemoEndpoints, LabHandshake } from './lab-demos';
+import type { SocketIoRecording } from './lab-socketio';
+import type { LabConcurrencyResult, LabIdleCostResult } from './lab-cost';
 
 export type LabTransport = 'short-polling' | 'long-polling' | 'sse' | 'websocket' | 'http2-polling';
 export const LAB_TRANSPORTS: readonly LabTransport[] = ['short-polling', 'long-polling', 'sse', 'websocket', 'http2-polling'];
@@ -262,6 +266,12 @@ export interface LabApi {
   demoServerList(): Promise<DemoServerInfo[]>;
   /** gzip and permessage-deflate on the lab's stream at this size and format, measured on loopback sockets. */
   labCompression(options: Pick<LabOptions, 'size' | 'format' | 'rate'>): Promise<LabCompression[]>;
+  /** Starts the socketio demo with its two client sessions (if not yet) and reads them back from the capture, packets labelled. */
+  labSocketIo(): Promise<SocketIoRecording>;
+  /** Memory and file descriptors per idle connection (WebSocket, SSE, long polling) with this many clients each. */
+  labIdleCost(options: { clients: number }): Promise<LabIdleCostResult>;
+  /** N requests in flight: HTTP/1.1 with six connections against N messages with ids over one WebSocket. */
+  labConcurrency(options: { requests: number; workMs: number }): Promise<LabConcurrencyResult>;
 }
 
 export const LAB_METHODS = [
@@ -279,6 +289,9 @@ export const LAB_METHODS = [
   'demoServerStop',
   'demoServerList',
   'labCompression',
+  'labSocketIo',
+  'labIdleCost',
+  'labConcurrency',
 ] as const satisfies readonly (keyof LabApi)[];
 
 export type LabEvent =

@@ -1,7 +1,7 @@
 // Schemas of the lab's methods (shared/api/lab.ts). Ranges come from LAB_LIMITS, the lab's own
 // table; the cross-field rule (rate × size) stays in checkLabOptions.
 import * as v from 'valibot';
-import { DEMO_SERVER_KINDS, LAB_LIMITS, LAB_PHASE_MODELS, LAB_TRANSPORTS } from './lab';
+import { DEMO_SERVER_KINDS, LAB_COST_LIMITS, LAB_LIMITS, LAB_PHASE_MODELS, LAB_TRANSPORTS } from './lab';
 import { between, count, text, wholeBetween } from './schema-parts';
 
 const labOptions = v.object({
@@ -36,6 +36,14 @@ export const LAB_SCHEMAS = {
   demoServerStart: v.tuple([v.object({ kind: v.picklist(DEMO_SERVER_KINDS), connectClient: v.optional(v.boolean()) })]),
   demoServerStop: v.tuple([v.object({ kind: v.picklist(DEMO_SERVER_KINDS) })]),
   demoServerList: v.tuple([]),
+  labSocketIo: v.tuple([]),
+  labIdleCost: v.tuple([v.object({ clients: wholeBetween(LAB_COST_LIMITS.clients.min, LAB_COST_LIMITS.clients.max) })]),
+  labConcurrency: v.tuple([
+    v.object({
+      requests: wholeBetween(LAB_COST_LIMITS.requests.min, LAB_COST_LIMITS.requests.max),
+      workMs: wholeBetween(LAB_COST_LIMITS.workMs.min, LAB_COST_LIMITS.workMs.max),
+    }),
+  ]),
   labCompression: v.tuple([
     v.object({
       size: wholeBetween(LAB_LIMITS.size.min, LAB_LIMITS.size.max),

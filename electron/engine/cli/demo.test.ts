@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { io } from 'socket.io-client';
 import { main } from './main';
 
 describe('framescope demo', () => {
@@ -29,6 +30,22 @@ describe('framescope demo', () => {
     ws.send('hello demo');
     expect(await echoed).toBe('hello demo');
     ws.close();
+    interrupt();
+    expect(await done).toBe(0);
+  }, 20_000);
+
+  it('runs the Socket.IO demo; a socket.io client connects through the printed proxy address', async () => {
+    const out: string[] = [];
+    let interrupt!: () => void;
+    const interrupted = new Promise<void>((r) => (interrupt = r));
+    const done = main(['demo', 'socketio'], { out: (l) => out.push(l), err: () => {}, interrupted, stdin: process.stdin });
+    await expect.poll(() => out.some((l) => l.startsWith('connect to: ')), { timeout: 10_000 }).toBe(true);
+    const url = /connect to: (\S+)/.exec(out.join('\n'))![1]!;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
+    const socket = io(url, { forceNew: true, reconnection: false, transports: ['polling'] });
+    const news = await new Promise<{ transport: string }>((r) => socket.once('news', r));
+    expect(news.transport).toBe('polling');
+    socket.disconnect();
     interrupt();
     expect(await done).toBe(0);
   }, 20_000);

@@ -1,16 +1,17 @@
-// `framescope demo echo|chat|deflate|strict`: a demo WebSocket server behind the capture proxy,
+// `framescope demo echo|chat|deflate|strict|socketio`: a demo WebSocket server behind the capture proxy,
 // headless, until Ctrl-C. Connect any client to the printed proxy address (`framescope capture`
 // or the app show the frames; this command only keeps the demo up).
 import { parseArgs } from 'node:util';
 import { DEMO_SERVER_KINDS, DEMO_SERVER_WORDS, checkDemoKind } from '../../../shared/api';
 import { Engine } from '../engine';
+import { httpUrl } from '../lab/socketio/socketio-demo';
 import type { Command } from './command';
 import { UsageError } from './flags';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'start a demo WebSocket server (echo, chat, deflate, strict) behind the capture proxy',
-  usage: 'framescope demo echo|chat|deflate|strict [--port N] [--client]',
+  summary: 'start a demo server (echo, chat, deflate, strict, socketio) behind the capture proxy',
+  usage: 'framescope demo echo|chat|deflate|strict|socketio [--port N] [--client]',
   async run(argv, io) {
     let parsed;
     try {
@@ -28,7 +29,8 @@ export const demoCommand: Command = {
     try {
       const info = await engine.lab.demoServers.start({ kind, connectClient: parsed.values.client === true }, port);
       io.out(DEMO_SERVER_WORDS[kind]);
-      io.out(`connect to: ${info.proxyUrl} (captured by the proxy)`);
+      // socket.io clients start with HTTP long polling: give them the http:// form of the same proxy.
+      io.out(`connect to: ${kind === 'socketio' ? httpUrl(info.proxyUrl) : info.proxyUrl} (captured by the proxy)`);
       io.out(`server at:  ${info.serverUrl} (not captured)`);
       io.err('Ctrl-C stops the demo.');
       await io.interrupted;

@@ -24,7 +24,7 @@ describe('framescope lab', () => {
   });
 
   it('prints one JSON object per transport with the measured figures', async () => {
-    const { code, out } = await cli(['lab', '--duration', '1', '--rate', '10', '--size', '200', '--interval', '100', '--json']);
+    const { code, out } = await cli(['lab', '--duration', '1', '--rate', '10', '--size', '200', '--interval', '100', '--idle-clients', '20', '--requests', '12', '--work', '20', '--json']);
     expect(code).toBe(0);
     const rows = JSON.parse(out.join('\n')) as Array<Record<string, unknown> & { latencyMs: { mean: number; p50: number; p95: number } }>;
     expect(rows.map((r) => r.transport)).toEqual([...LAB_TRANSPORTS]);
@@ -39,6 +39,14 @@ describe('framescope lab', () => {
       expect(r.phaseModel).toBe('random');
       const compression = r.compression as Array<{ scheme: string; savedShare: number }>;
       expect(compression.length).toBe(r.transport === 'websocket' ? 2 : r.transport === 'short-polling' || r.transport === 'sse' ? 1 : 0);
+      // The server's cost per idle connection, for the transports that hold one; concurrency on WebSocket's object.
+      const idle = r.idleConnection as { held: number; fdsPerConnection: number | null; estimate: boolean } | null;
+      if (r.transport === 'websocket' || r.transport === 'sse' || r.transport === 'long-polling') expect(idle).toMatchObject({ held: 20, estimate: true });
+      else expect(idle).toBeNull();
+      const concurrency = r.concurrency as { rows: Array<{ transport: string; connections: number }> } | null;
+      if (r.transport === 'websocket') expect(concurrency!.rows.map((x) => [x.transport, x.connections])).toEqual([['http1', 6], ['websocket', 1]]);
+      else expect(concurrency).toBeNull();
+      if (r.transport === 'websocket') expect((r.claims as Array<{ id: string }>).map((c) => c.id)).toEqual(expect.arrayContaining(['server-cost-per-connection', 'one-connection-concurrency']));
       for (const c of r.claims as Array<Record<string, unknown>>) {
         expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'claim', 'verdict', 'measured', 'expected']));
         expect(['agrees', 'differs', 'not-enough-data']).toContain(c.verdict);
@@ -47,17 +55,19 @@ describe('framescope lab', () => {
   }, 30_000);
 
   it('prints the table with the claims beside the measurements', async () => {
-    const { code, out } = await cli(['lab', '--duration', '0.5', '--interval', '100', '--format', 'text', '--pattern', 'bursty', '--cookie', '500']);
+    const { code, out } = await cli(['lab', '--duration', '0.5', '--interval', '100', '--format', 'text', '--pattern', 'bursty', '--cookie', '500', '--idle-clients', '0', '--requests', '8']);
     expect(code).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(/^transport\s+messages\s+requests/m);
     for (const t of LAB_TRANSPORTS) expect(text).toMatch(new RegExp(`^${t}\\s+\\d+/\\d+`, 'm'));
     expect(text).toContain('Each WebSocket frame adds 2–14 bytes.');
     expect(text).toContain('cookie 500 B');
+    expect(text).not.toContain('What idle connections cost');
+    expect(text).toMatch(/8 requests in flight/);
   }, 30_000);
 
   it('rejects bad flags with a usage error (exit 2)', async () => {
-    for (const argv of [['--rate', '0'], ['--size', '10'], ['--interval', 'fast'], ['--format', 'xml'], ['--phase', 'late'], ['--duration', '0'], ['--bogus'], ['extra']]) {
+    for (const argv of [['--rate', '0'], ['--size', '10'], ['--interval', 'fast'], ['--format', 'xml'], ['--phase', 'late'], ['--duration', '0'], ['--idle-clients', '5'], ['--idle-clients', '3000'], ['--work', '0'], ['--bogus'], ['extra']]) {
       const { code, err } = await cli(['lab', ...argv]);
       expect({ argv, code }).toEqual({ argv, code: 2 });
       expect(err.join('\n')).toMatch(/framescope lab: .*usage: framescope lab/);

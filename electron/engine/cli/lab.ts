@@ -1,6 +1,8 @@
 // `framescope lab`: the comparison lab headless. Node clients on all five transports; HTTP/1.1 and
 // WebSocket bytes counted by the capture proxy (HTTP/2 by the lab's socket tap); then the summary.
-import { DEFAULT_LAB_OPTIONS, checkLabOptions, type LabOptions } from '../../../shared/api';
+import { DEFAULT_CONCURRENCY, DEFAULT_IDLE_CLIENTS, DEFAULT_LAB_OPTIONS, LAB_COST_LIMITS, checkLabOptions, type LabOptions } from '../../../shared/api';
+import { measureConcurrency } from '../lab/cost/concurrency';
+import { measureIdleCost } from '../lab/cost/idle-cost';
 import { Engine } from '../engine';
 import { runHeadless } from '../lab/headless';
 import { captureMeters } from '../lab/meter/meter-policy';
@@ -12,7 +14,7 @@ import { UsageError, intFlag, numberFlag, parseFlags, stringFlag } from './flags
 export const labCommand: Command = {
   name: 'lab',
   summary: 'compare short polling, long polling, SSE, WebSocket and HTTP/2 polling on the wire',
-  usage: 'framescope lab [--duration S] [--rate N] [--size BYTES] [--interval MS] [--format text|json] [--pattern steady|bursty] [--phase random|fixed] [--upstream] [--cookie BYTES] [--json]',
+  usage: 'framescope lab [--duration S] [--rate N] [--size BYTES] [--interval MS] [--format text|json] [--pattern steady|bursty] [--phase random|fixed] [--upstream] [--cookie BYTES] [--idle-clients N] [--requests N] [--work MS] [--json]',
   async run(argv, io) {
     const args = parseFlags(argv, {
       duration: 'string',
@@ -24,6 +26,9 @@ export const labCommand: Command = {
       phase: 'string',
       upstream: 'boolean',
       cookie: 'string',
+      'idle-clients': 'string',
+      requests: 'string',
+      work: 'string',
       json: 'boolean',
     });
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
@@ -40,6 +45,11 @@ export const labCommand: Command = {
       phase: (stringFlag(args, 'phase') ?? DEFAULT_LAB_OPTIONS.phase) as LabOptions['phase'],
       upstream: args.flags.upstream === true,
     };
+    // 0 leaves a measurement out; otherwise the app's bounds (LAB_COST_LIMITS).
+    const idleClients = intFlag(args, 'idle-clients', 0, LAB_COST_LIMITS.clients.max) ?? DEFAULT_IDLE_CLIENTS;
+    if (idleClients !== 0 && idleClients < LAB_COST_LIMITS.clients.min) throw new UsageError(`--idle-clients must be 0 or from ${LAB_COST_LIMITS.clients.min} to ${LAB_COST_LIMITS.clients.max}`);
+    const requests = intFlag(args, 'requests', 0, LAB_COST_LIMITS.requests.max) ?? DEFAULT_CONCURRENCY.requests;
+    const workMs = intFlag(args, 'work', LAB_COST_LIMITS.workMs.min, LAB_COST_LIMITS.workMs.max) ?? DEFAULT_CONCURRENCY.workMs;
     const checked = checkLabOptions(input);
     if ('error' in checked) throw new UsageError(flagWords(checked.error));
     const options = checked.options;
@@ -54,8 +64,12 @@ export const labCommand: Command = {
         onError: (m) => io.err(`lab: ${m}`),
       });
       const compression = await measureCompression(compressionSample(options));
-      if (args.flags.json) io.out(JSON.stringify(summaryJson(summary, options, compression), null, 2));
-      else for (const line of summaryTable(summary, options, compression)) io.out(line);
+      const figures = {
+        idle: idleClients > 0 ? await measureIdleCost({ clients: idleClients }) : null,
+        concurrency: requests > 0 ? await measureConcurrency({ requests, workMs }) : null,
+      };
+      if (args.flags.json) io.out(JSON.stringify(summaryJson(summary, options, compression, figures), null, 2));
+      else for (const line of summaryTable(summary, options, compression, figures)) io.out(line);
       const short = summary.rows.filter((r) => r.messages < r.published);
       if (short.length > 0) io.err(`Not every message arrived on ${short.map((r) => r.transport).join(', ')}.`);
       return short.length > 0 ? 1 : 0;

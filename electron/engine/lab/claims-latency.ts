@@ -52,6 +52,18 @@ export function pollingWaitClaims(lat: LabLatency | null, options: Pick<LabOptio
     options.phase === 'random'
       ? 'Messages here fall at random moments against the polls, so waits spread evenly from 0 to T.'
       : 'Messages here keep one fixed offset against the polls, so every wait is about the same: anywhere from 0 to T, set by where publishing started.';
+  const params = {
+    t,
+    band,
+    phase: options.phase,
+    model,
+    n: lat?.n ?? 0,
+    min: MIN_WAIT_SAMPLES,
+    mean: lat?.mean ?? null,
+    p50: lat?.p50 ?? null,
+    p95: lat?.p95 ?? null,
+    max: lat?.max ?? null,
+  };
   return [
     {
       id: 'poll-wait-interval',
@@ -62,6 +74,7 @@ export function pollingWaitClaims(lat: LabLatency | null, options: Pick<LabOptio
       measured,
       explanation: `A message waits on the server for the next poll: a whole interval only at worst. ${phaseWords}`,
       agrees: model === null ? null : model === 'interval',
+      params,
     },
     {
       id: 'poll-wait-half-interval',
@@ -72,6 +85,7 @@ export function pollingWaitClaims(lat: LabLatency | null, options: Pick<LabOptio
       measured,
       explanation: 'Arrivals that do not know when the polls are land uniformly within an interval, so the wait for the next poll is uniform on 0..T: mean T/2, p95 0.95 T.',
       agrees: model === null ? null : model === 'half-interval',
+      params,
     },
   ];
 }

@@ -46,6 +46,7 @@ function clientFrameClaim(sizes: Record<string, number>): LabClaimCheck {
     measured: `${mean.toFixed(1)} B per client frame (${entries.map(([size, n]) => `${size} B × ${n}`).join(', ')})`,
     explanation: 'A client must mask its frames (RFC 6455 §5.3): 2 B of header and a 4-byte masking key make 6 B up to 125 B of payload, 8 B up to 64 KiB, 14 B beyond (§5.2). Server frames carry no mask: 2, 4 or 10 B.',
     agrees: Math.abs(mean - 6) <= 0.5,
+    params: { mean, sizes: entries.map(([size, n]) => `${size} B × ${n}`).join(', ') },
   };
 }
 
@@ -64,6 +65,7 @@ function overheadClaim(s: LabTransportSummary, options: LabOptions, facts: Claim
         measured: Number.isNaN(headers) ? 'no frames yet' : `${headers.toFixed(1)} B of frame header per message`,
         explanation: `Server frames are unmasked: 2 header bytes up to 125 B of payload, 4 up to 64 KiB, 10 beyond; a client's add a 4-byte mask (RFC 6455 §5.2). The ${B(shareOf(s, 'handshake', true))} handshake is paid once.`,
         agrees: Number.isNaN(headers) ? null : headers >= 2 && headers <= 14,
+        params: { headers: Number.isNaN(headers) ? null : headers, handshake: shareOf(s, 'handshake', true) },
       };
     }
     case 'sse': {
@@ -79,6 +81,7 @@ function overheadClaim(s: LabTransportSummary, options: LabOptions, facts: Claim
         explanation:
           'The 5 bytes are `data:`; ending the line and the event takes 2 more (`\\n\\n`), 7 B of fields. Over HTTP/1.1 every write is also a chunk: a hex size line and two CRLFs (RFC 9112 §7.1), 6–9 B more; over HTTP/2 a 9-byte DATA frame header instead.',
         agrees: Number.isNaN(fields) ? null : roughly(fields + chunked, 5, 5),
+        params: Number.isNaN(fields) ? { total: null } : { total: fields + chunked, fields, chunked },
       };
     }
     case 'short-polling':
@@ -92,6 +95,7 @@ function overheadClaim(s: LabTransportSummary, options: LabOptions, facts: Claim
         measured: Number.isNaN(heads) ? 'no requests yet' : `${B(heads)} of request + response headers per request${options.cookieBytes ? ` (${B(options.cookieBytes)} of it cookie)` : ''}`,
         explanation: `Every poll resends the whole header block — user agent, accept, origin, fetch metadata, cookies — and the response repeats its own; ${s.emptyResponses === 1 ? '1 poll' : `${s.emptyResponses} polls`} came back empty and paid it anyway.`,
         agrees: Number.isNaN(heads) ? null : roughly(heads - options.cookieBytes, 500, 800),
+        params: { heads: Number.isNaN(heads) ? null : heads, cookie: options.cookieBytes, empty: s.emptyResponses },
       };
     }
     case 'http2-polling': {
@@ -105,6 +109,7 @@ function overheadClaim(s: LabTransportSummary, options: LabOptions, facts: Claim
         measured: later === null || first === undefined ? 'not enough requests yet' : `request headers: ${B(first)} on the first request, then ${B(later)} each (HPACK) + 9 B frame header`,
         explanation: 'HPACK (RFC 7541) keeps sent headers in a table both ends share; a repeated header becomes a 1-byte index, so the floor is one byte per header field.',
         agrees: later === null ? null : later <= 8,
+        params: { first: first ?? null, later },
       };
     }
   }
@@ -125,6 +130,7 @@ function pushClaim(s: LabTransportSummary, options: LabOptions): LabClaimCheck {
       ? 'The request is already waiting on the server; only a message that arrives while the next request is on its way waits for it.'
       : 'The connection stays open, so the server writes the message the moment it is generated: no queue, no request.',
     agrees: lat ? lat.p50 < limit : null,
+    params: { long: long ? 1 : 0, limit, mean: lat?.mean ?? null, p50: lat?.p50 ?? null, p95: lat?.p95 ?? null },
   };
 }
 
@@ -141,6 +147,7 @@ function longPollClaims(s: LabTransportSummary): LabClaimCheck[] {
       measured: Number.isNaN(ratio) ? 'no messages yet' : `${ratio.toFixed(2)} answered requests per message (${s.requests} requests for ${s.messages} messages)`,
       explanation: 'Each answer ends the request and the client must ask again; but messages published while the next request is on its way ride together on its answer, so bursts share one.',
       agrees: Number.isNaN(ratio) ? null : ratio >= 0.9,
+      params: { ratio: Number.isNaN(ratio) ? null : ratio, requests: s.requests, messages: s.messages },
     },
     {
       id: 'long-poll-new-connection',
@@ -152,6 +159,7 @@ function longPollClaims(s: LabTransportSummary): LabClaimCheck[] {
       explanation:
         'HTTP/1.1 keeps a connection open by default (RFC 9112 §9.3), so the next poll reuses the idle one. A new connection is needed only when a request must go out while another is parked on the same one — a browser then opens another, up to six per host.',
       agrees: Number.isNaN(perConn) ? null : perConn >= 0.9,
+      params: { perConn: Number.isNaN(perConn) ? null : perConn, requests: s.requests, connections: s.connections },
     },
   ];
 }

@@ -3,7 +3,7 @@
 // unmetered control port that sets the cookie the HTTP clients then carry.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
-import { LAB_TRANSPORTS, type LabOptions, type LabTransport } from '../../../shared/api';
+import { LAB_TRANSPORTS, type IdleTransport, type LabOptions, type LabTransport } from '../../../shared/api';
 import { LAB_COOKIE_SLOTS, labCookies } from './clients/browser-like-headers';
 import type { Publisher } from './publisher';
 import { listenH2 } from './transports/h2-server';
@@ -26,6 +26,8 @@ export interface LabServers {
   finish(): void;
   /** Streams still open on the server side (SSE responses, WebSockets). */
   openStreams(): number;
+  /** Idle connections held per long-lived transport (WebSockets, SSE streams, parked long polls). */
+  held(): Record<IdleTransport, number>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startLabServers(publisher: Publisher, options: LabOptions)
       ws.close();
     },
     openStreams: () => ws.clients + sse.open,
+    held: () => ({ websocket: ws.clients, sse: sse.open, 'long-polling': long.parkedCount }),
     async close() {
       await Promise.all(servers.map((s) => s.close()));
     },

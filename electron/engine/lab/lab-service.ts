@@ -22,7 +22,13 @@ import {
   type LabSummary,
   type LabSweepRequest,
   type LabSweepResult,
+  type SocketIoRecording,
+  type LabIdleCostResult,
+  type LabConcurrencyResult,
 } from '../../../shared/api';
+import { checkConcurrency, measureConcurrency } from './cost/concurrency';
+import { checkIdleClients, measureIdleCost } from './cost/idle-cost';
+import { OneAtATime, nextCaptureChange } from './lab-measure';
 import type { EventBus } from '../event-bus';
 import { nowUs } from './clock';
 import { DemoServer } from './demo-server';
@@ -34,6 +40,7 @@ import { runSweep } from './sweeps';
 import { compressionSample, measureCompression } from './compression';
 
 export const LIVE_INTERVAL_MS = 250;
+
 /** A forgotten run stops itself: a classroom demo, not a load generator. */
 export const MAX_RUN_MS = 15 * 60 * 1000;
 const MAX_DELIVERIES_PER_REPORT = 20_000;
@@ -50,6 +57,7 @@ export class LabService implements LabApi {
   private stopping: Promise<LabStatus> | null = null;
   private sweeping: Promise<LabSweepResult> | null = null;
   private demo: Promise<DemoServer> | null = null;
+  private readonly oneAtATime = new OneAtATime();
   private closing!: () => void;
   private readonly closed = new Promise<void>((resolve) => (this.closing = resolve));
 
@@ -75,6 +83,29 @@ export class LabService implements LabApi {
     const checked = checkLabOptions({ ...input, clients: 'engine' });
     if ('error' in checked) throw new FramescopeError('invalid', checked.error);
     return measureCompression(compressionSample(checked.options));
+  }
+
+  async labSocketIo(): Promise<SocketIoRecording> {
+    await this.demoServers.start({ kind: 'socketio', connectClient: true });
+    const demo = (await this.demoServers.server('socketio'))?.socketIo;
+    if (!demo) throw new FramescopeError('unavailable', 'The Socket.IO demo is not running.');
+    try {
+      return await demo.recording(this.deps.capture, () => nextCaptureChange(this.deps.capture));
+    } catch (err) {
+      throw new FramescopeError('unavailable', `The Socket.IO sessions: ${(err as Error).message}`);
+    }
+  }
+
+  async labIdleCost(options: { clients: number }): Promise<LabIdleCostResult> {
+    return this.oneAtATime.run(async () => {
+      // A run's own connections and buffers would count as idle cost.
+      if (this.run && this.phase !== 'done' && this.phase !== 'failed') throw new FramescopeError('invalid', 'Stop the lab run first: its traffic would be counted as the idle connections’ cost.');
+      return measureIdleCost({ clients: checkIdleClients(options?.clients) });
+    });
+  }
+
+  async labConcurrency(options: { requests: number; workMs: number }): Promise<LabConcurrencyResult> {
+    return this.oneAtATime.run(() => measureConcurrency(checkConcurrency(options ?? {})));
   }
 
   async labStart(input: LabOptions): Promise<LabStatus> {

@@ -1,4 +1,5 @@
 // The lab's summary as plain text (for `framescope lab`) and as the --json objects.
+import { connectionJson, connectionLines, type ConnectionFigures } from './cost/cost-report';
 import { LAB_TRANSPORT_LABELS, labVerdict, type LabCompression, type LabOptions, type LabSummary, type LabTransportSummary } from '../../../shared/api';
 
 function fixed(n: number | null | undefined, digits = 1): string {
@@ -27,7 +28,7 @@ const COLUMNS: Array<[string, (r: LabTransportSummary) => string]> = [
   ['bytes/s', (r) => bytes(r.bytesPerSecond)],
 ];
 
-export function summaryTable(summary: LabSummary, options: LabOptions, compression: LabCompression[] = []): string[] {
+export function summaryTable(summary: LabSummary, options: LabOptions, compression: LabCompression[] = [], figures = NO_FIGURES): string[] {
   const rows = summary.rows.map((r) => COLUMNS.map(([, f]) => f(r)));
   const widths = COLUMNS.map(([h], i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -44,6 +45,7 @@ export function summaryTable(summary: LabSummary, options: LabOptions, compressi
     '',
     ...upstreamLines(summary),
     ...compressionLines(compression),
+    ...connectionLines(figures),
     'The seed notes say, and this run measured:',
   ];
   for (const r of summary.rows) {
@@ -59,8 +61,12 @@ export function summaryTable(summary: LabSummary, options: LabOptions, compressi
 }
 
 /** One object per transport: the fields scripts rely on, plus the byte breakdown. */
-export function summaryJson(summary: LabSummary, options: LabOptions, compression: LabCompression[] = []): object[] {
-  return summary.rows.map((r) => ({
+const NO_FIGURES: ConnectionFigures = { idle: null, concurrency: null };
+
+export function summaryJson(summary: LabSummary, options: LabOptions, compression: LabCompression[] = [], figures = NO_FIGURES): object[] {
+  return summary.rows.map((r) => {
+    const more = connectionJson(r.transport, figures);
+    return {
     transport: r.transport,
     published: r.published,
     messages: r.messages,
@@ -86,8 +92,11 @@ export function summaryJson(summary: LabSummary, options: LabOptions, compressio
     tcpIpMeasured: r.tcpIp?.measured ?? false,
     tcpSegmentsPerMessage: r.tcpIp?.segmentsPerMessage ?? null,
     wireBytesPerMessageWithTcpIp: r.tcpIp?.wireBytesPerMessage ?? null,
-    claims: r.claims.map((c) => ({ id: c.id, metric: c.metric, source: c.source, claim: c.claim, verdict: labVerdict(c), measured: c.measured, expected: c.expected })),
-  }));
+    idleConnection: more.idleConnection,
+    concurrency: more.concurrency,
+    claims: [...r.claims.map((c) => ({ id: c.id, metric: c.metric, source: c.source, claim: c.claim, verdict: labVerdict(c), measured: c.measured, expected: c.expected })), ...more.extraClaims],
+    };
+  });
 }
 
 function upstreamLines(summary: LabSummary): string[] {

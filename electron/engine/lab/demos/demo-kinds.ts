@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type ServerOptions } from 'ws';
 import type { DemoServerKind } from '../../../../shared/api';
+import { startSocketIoDemo, type SocketIoDemo } from '../socketio/socketio-demo';
 
 /** The strict server's limit (RFC 6455 §7.4.1: 1009, message too big). */
 export const STRICT_MAX_PAYLOAD = 4096;
@@ -11,6 +12,9 @@ export interface RunningDemo {
   url: string;
   clients(): number;
   close(): Promise<void>;
+  /** Servers that bring their own built-in client (Socket.IO); the others use the capture's. */
+  connectClient?(proxyUrl: string): void;
+  socketIo?: SocketIoDemo;
 }
 
 function offers(header: string | string[] | undefined): string[] {
@@ -34,6 +38,10 @@ function optionsFor(kind: DemoServerKind): ServerOptions {
 }
 
 export async function startDemoKind(kind: DemoServerKind): Promise<RunningDemo> {
+  if (kind === 'socketio') {
+    const demo = await startSocketIoDemo();
+    return { url: demo.server.url, clients: demo.server.clients, close: () => demo.close(), connectClient: (url) => demo.connect(url), socketIo: demo };
+  }
   const wss = new WebSocketServer(optionsFor(kind));
   await new Promise<void>((resolve, reject) => {
     wss.once('listening', resolve);

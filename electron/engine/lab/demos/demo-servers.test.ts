@@ -80,6 +80,6 @@ describe('demo servers', () => {
     await engine.api.demoServerStop({ kind: 'echo' });
     expect((await engine.api.demoServerList()).map((d) => d.kind)).not.toContain('echo');
     expect((await engine.api.listProxies()).some((p) => p.id === echo.proxyId)).toBe(false);
-    await expect(engine.api.demoServerStart({ kind: 'nope' as never })).rejects.toThrow(/echo, chat, deflate or strict/);
+    await expect(engine.api.demoServerStart({ kind: 'nope' as never })).rejects.toThrow(/echo, chat, deflate, strict or socketio/);
   });
 });

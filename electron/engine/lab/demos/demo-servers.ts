@@ -12,6 +12,7 @@ const HELLO = new TextEncoder().encode('{"hello":"from Framescope\'s demo client
 interface Entry {
   info: DemoServerInfo;
   server: RunningDemo;
+  clientConnected: boolean;
 }
 
 export class DemoServers {
@@ -20,7 +21,7 @@ export class DemoServers {
   constructor(private readonly capture: DemoCapture) {}
 
   async start(options: DemoServerStartOptions, listenPort = 0): Promise<DemoServerInfo> {
-    if (!checkDemoKind(options.kind)) throw new FramescopeError('invalid', 'kind must be echo, chat, deflate or strict.');
+    if (!checkDemoKind(options.kind)) throw new FramescopeError('invalid', 'kind must be echo, chat, deflate, strict or socketio.');
     const kind = options.kind;
     let entry = this.running.get(kind);
     if (!entry) {
@@ -29,14 +30,23 @@ export class DemoServers {
       entry.catch(() => this.running.delete(kind));
     }
     const e = await entry;
-    if (options.connectClient !== false && e.info.connectionId === null) {
-      const { connectionId } = await this.capture.clientConnect({
-        url: e.info.proxyUrl,
-        deflate: kind === 'deflate',
-        subprotocols: kind === 'strict' ? [STRICT_SUBPROTOCOL] : undefined,
-      });
-      e.info.connectionId = connectionId;
-      await this.capture.clientSend({ connectionId, data: HELLO, binary: false }).catch(() => {});
+    if (options.connectClient !== false && !e.clientConnected && e.server.connectClient) {
+      e.clientConnected = true;
+      e.server.connectClient(e.info.proxyUrl);
+    } else if (options.connectClient !== false && !e.clientConnected) {
+      e.clientConnected = true;
+      try {
+        const { connectionId } = await this.capture.clientConnect({
+          url: e.info.proxyUrl,
+          deflate: kind === 'deflate',
+          subprotocols: kind === 'strict' ? [STRICT_SUBPROTOCOL] : undefined,
+        });
+        e.info.connectionId = connectionId;
+        await this.capture.clientSend({ connectionId, data: HELLO, binary: false }).catch(() => {});
+      } catch (err) {
+        e.clientConnected = false;
+        throw err;
+      }
     }
     return { ...e.info };
   }
@@ -45,11 +55,16 @@ export class DemoServers {
     const server = await startDemoKind(kind);
     try {
       const proxy = await this.capture.startProxy({ mode: 'reverse', listenHost: '127.0.0.1', listenPort, target: server.url });
-      return { server, info: { kind, serverUrl: server.url, proxyId: proxy.id, proxyUrl: proxy.address, connectionId: null } };
+      return { server, clientConnected: false, info: { kind, serverUrl: server.url, proxyId: proxy.id, proxyUrl: proxy.address, connectionId: null } };
     } catch (err) {
       await server.close();
       throw new FramescopeError('unavailable', `The ${kind} demo's proxy could not start: ${(err as Error).message}`);
     }
+  }
+
+  /** The running demo of a kind (the lab reads the Socket.IO sessions through it). */
+  async server(kind: DemoServerKind): Promise<RunningDemo | null> {
+    return (await this.running.get(kind)?.catch(() => null))?.server ?? null;
   }
 
   async list(): Promise<DemoServerInfo[]> {

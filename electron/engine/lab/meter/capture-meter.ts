@@ -1,13 +1,17 @@
 // The capture proxy as a lab meter: a reverse proxy in front of one transport's server, and a
-// ledger pulled from the capture store (connections, HTTP exchanges, WebSocket frames). The lab
-// keeps what it pulled, so clearing the capture mid-run loses nothing the lab already counted.
-import type { CaptureApi, LabHandshake, ProxyOptions, ProxyStatus } from '../../../../shared/api';
+// ledger fed by the capture's change feed (connections and HTTP exchanges arrive whole in their
+// deltas; frames are read by id range only for connections whose 'frames' delta said so). Nothing
+// is asked for that the feed did not announce: no polling of our own engine. The lab keeps what it
+// counted, so clearing the capture mid-run loses nothing already counted.
+import type { CaptureApi, CaptureDeltaEvent, LabHandshake, ProxyOptions, ProxyStatus } from '../../../../shared/api';
 import type { ConnectionSource, ConnectionSummary, HttpExchange } from '../../../../shared/model';
 import type { TransportMeter } from './transport-meter';
 import { emptyLedger, type FrameMark, type MeteredExchange, type WireLedger } from './wire-ledger';
 
 /** The part of the capture service the lab uses. */
 export interface LabCapture extends Pick<CaptureApi, 'startProxy' | 'stopProxy' | 'listConnections' | 'listHttpExchanges' | 'queryFrames' | 'getConnection'> {
+  /** The change feed, in process (capture-service.ts): the meters follow it instead of asking. */
+  subscribeCapture?(listener: (event: CaptureDeltaEvent) => void): () => void;
   /** A proxy kept out of the user's proxy list, whose connections carry `source` ('lab'). */
   startInternalProxy?(options: ProxyOptions, source: ConnectionSource): Promise<{ info: ProxyStatus; close(): Promise<void> }>;
 }
@@ -22,13 +26,36 @@ export class CaptureMeter implements TransportMeter {
   /** Capture connection id → frames already read from it. */
   private readonly frameCursor = new Map<number, number>();
   private readonly seen = new Map<number, string>();
+  /** Fed by the change feed: our connections' latest summaries, and those with news to apply. */
+  private readonly mine = new Map<number, ConnectionSummary>();
+  private readonly dirty = new Set<number>();
+  private readonly framesDue = new Set<number>();
+  private readonly unsubscribe: (() => void) | null;
 
   private constructor(
     private readonly capture: LabCapture,
     private readonly proxy: ProxyStatus,
     private readonly targetPort: number,
     private readonly stop: () => Promise<void>,
-  ) {}
+  ) {
+    this.unsubscribe = capture.subscribeCapture?.((event) => this.onDeltas(event)) ?? null;
+  }
+
+  private onDeltas(event: CaptureDeltaEvent): void {
+    for (const d of event.deltas) {
+      if (d.type === 'connection' && this.ours(d.connection)) {
+        this.mine.set(d.connection.id, d.connection);
+        this.dirty.add(d.connection.id);
+      } else if (d.type === 'exchange' && this.mine.has(d.exchange.connectionId)) {
+        const ex = d.exchange;
+        this.ledger.exchanges.set(`c${ex.connectionId}.${ex.id}`, toMetered(ex.connectionId, ex));
+        this.dirty.add(ex.connectionId);
+      } else if (d.type === 'frames' && this.mine.has(d.connectionId)) {
+        this.framesDue.add(d.connectionId);
+        this.dirty.add(d.connectionId);
+      }
+    }
+  }
 
   static async start(capture: LabCapture, targetPort: number): Promise<CaptureMeter> {
     const options: ProxyOptions = { mode: 'reverse', listenHost: '127.0.0.1', listenPort: 0, target: `ws://127.0.0.1:${targetPort}/` };
@@ -54,7 +81,37 @@ export class CaptureMeter implements TransportMeter {
     }
   }
 
+  /** Applies what the feed announced since the last call (frames are read by range, for announced connections only). */
   async refresh(): Promise<void> {
+    if (this.unsubscribe) return this.applyFeed();
+    return this.pull();
+  }
+
+  private async applyFeed(): Promise<void> {
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    for (const id of ids) {
+      const c = this.mine.get(id)!;
+      if (this.framesDue.delete(id)) await this.readFrames(id);
+      this.book(c);
+    }
+  }
+
+  private book(c: ConnectionSummary): void {
+    const key = `c${c.id}`;
+    // WebSocket counters start after the handshake (model.ts DirectionCounters); add the heads back.
+    const heads = c.kind === 'websocket' ? this.handshakeOf(c.id) : { up: 0, down: 0 };
+    this.ledger.connections.set(key, {
+      id: key,
+      openedAt: c.openedAt,
+      closedAt: c.closedAt,
+      bytesUp: c.counters.client.bytes + heads.up,
+      bytesDown: c.counters.server.bytes + heads.down,
+    });
+  }
+
+  /** Without a feed (a capture double that has none): ask the capture for what changed. */
+  private async pull(): Promise<void> {
     const connections = (await this.capture.listConnections()).filter((c) => this.ours(c));
     for (const c of connections) {
       const changed = this.seen.get(c.id) !== fingerprint(c);
@@ -62,16 +119,7 @@ export class CaptureMeter implements TransportMeter {
       this.seen.set(c.id, fingerprint(c));
       for (const ex of await this.capture.listHttpExchanges({ connectionId: c.id })) this.ledger.exchanges.set(`c${c.id}.${ex.id}`, toMetered(c.id, ex));
       if (c.kind === 'websocket') await this.readFrames(c.id);
-      const key = `c${c.id}`;
-      // WebSocket counters start after the handshake (model.ts DirectionCounters); add the heads back.
-      const heads = c.kind === 'websocket' ? this.handshakeOf(c.id) : { up: 0, down: 0 };
-      this.ledger.connections.set(key, {
-        id: key,
-        openedAt: c.openedAt,
-        closedAt: c.closedAt,
-        bytesUp: c.counters.client.bytes + heads.up,
-        bytesDown: c.counters.server.bytes + heads.down,
-      });
+      this.book(c);
     }
   }
 
@@ -133,6 +181,7 @@ export class CaptureMeter implements TransportMeter {
   }
 
   close(): Promise<void> {
+    this.unsubscribe?.();
     return this.stop();
   }
 }

@@ -35,6 +35,11 @@ export class PollingHandler {
     this.unsubscribe = publisher.onMessage(() => this.wakeParked());
   }
 
+  /** Long polls parked right now (idle connections the server holds). */
+  get parkedCount(): number {
+    return this.parked.size;
+  }
+
   handle = (req: Req, res: Res): void => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (req.method !== 'GET' || path !== '/poll') {

@@ -3,10 +3,12 @@
 import { useState } from 'react';
 import type { LabCompression as Row } from '../../../../shared/api';
 import { getClient } from '../../api/client';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { TRANSPORT_NAMES, fmtBytes, transportColor } from './transport-style';
 
 export function LabCompression() {
+  const { t } = useTranslation('lab');
   const form = useStore((s) => s.labForm);
   const [rows, setRows] = useState<Row[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -25,19 +27,24 @@ export function LabCompression() {
   return (
     <div className="lab-compression" data-testid="lab-compression">
       <button className="button" data-testid="lab-compression-run" disabled={busy} onClick={() => void measure()}>
-        {busy ? 'Measuring…' : `Measure compression on ${form.size} B ${form.format} messages`}
+        {busy ? t('compression.measuring') : t('compression.measure', { size: form.size, format: t(`controls.${form.format}`) })}
       </button>
-      {error && <p className="lab-error">{error}</p>}
+      {error && (
+        <p className="lab-error" translate="no">
+          {error}
+        </p>
+      )}
       {rows && (
+        <div className="lab-table-wrap">
         <table className="lab-table">
           <thead>
             <tr>
-              <th>Transport</th>
-              <th>Scheme</th>
-              <th title="Bytes the server wrote without compression, headers and framing included">Plain</th>
-              <th>Compressed</th>
-              <th>Saved / msg</th>
-              <th>Saved</th>
+              <th>{t('summary.col.transport')}</th>
+              <th>{t('compression.scheme')}</th>
+              <th title={t('compression.plainTitle')}>{t('compression.plain')}</th>
+              <th>{t('compression.compressed')}</th>
+              <th>{t('compression.savedPer')}</th>
+              <th>{t('compression.saved')}</th>
             </tr>
           </thead>
           <tbody>
@@ -47,20 +54,20 @@ export function LabCompression() {
                   <i className="lab-swatch" style={{ background: transportColor(r.transport) }} />
                   {TRANSPORT_NAMES[r.transport]}
                 </th>
-                <td className="wrap">{r.scheme}</td>
-                <td>{fmtBytes(r.plainBytes)}</td>
-                <td>{fmtBytes(r.compressedBytes)}</td>
-                <td>{fmtBytes(r.bytesSavedPerMessage, 1)}</td>
-                <td className="strong">{(r.savedShare * 100).toFixed(1)} %</td>
+                <td data-label={t('compression.scheme')} className="wrap">{t(`compression.schemes.${r.scheme}` as never)}</td>
+                <td data-label={t('compression.plain')}>{fmtBytes(r.plainBytes)}</td>
+                <td data-label={t('compression.compressed')}>{fmtBytes(r.compressedBytes)}</td>
+                <td data-label={t('compression.savedPer')}>{fmtBytes(r.bytesSavedPerMessage, 1)}</td>
+                <td data-label={t('compression.saved')} className="strong">{t('compression.percent', { n: (r.savedShare * 100).toFixed(1) })}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {rows && (
         <p className="lab-packets-ratio">
-          {rows[0]!.messages} messages, sent by real servers over loopback. A gzip member per response starts with an empty window and pays its own
-          header and trailer; one stream, or a WebSocket window kept between messages, finds each message’s repeats in the ones before it.
+          {t('compression.note', { n: rows[0]!.messages })}
         </p>
       )}
     </div>

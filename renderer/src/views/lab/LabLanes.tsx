@@ -3,6 +3,7 @@
 // delivered it, so the waiting is visible. Follows live; pause to study, scrub back through the run.
 import { useEffect, useRef, useState } from 'react';
 import { LAB_TRANSPORTS, type LabTransport, type LabTransportSummary } from '../../../../shared/api';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { estimatedNow, inWindow, labTimeline } from './lab-data';
 import { ticks, windowFor, xOf, type TimeWindow } from './lane-geometry';
@@ -14,8 +15,11 @@ export const PUBLISHED_LANE = 44;
 export const LANE_HEIGHT = 84;
 const AXIS = 28;
 const WINDOWS_S = [5, 10, 30, 60];
+/** Who runs a lane's client, by the form's choice. */
+const CLIENT_OF = { engine: 'node', browser: 'browser' } as const;
 
 export function LabLanes() {
+  const { t } = useTranslation('lab');
   useStore((s) => s.labVersion); // re-render when data arrives
   const status = useStore((s) => s.labStatus);
   const summary = useStore((s) => s.labSummary);
@@ -36,19 +40,19 @@ export function LabLanes() {
     <div className="lab-lanes" data-testid="lab-lanes">
       <div className="lab-lanes-toolbar">
         <button className="button" data-testid="lab-pause" onClick={() => setWindow(windowEnd === null ? (w?.to ?? null) : null)} disabled={!w}>
-          {windowEnd === null ? '❚❚ Pause' : '▶ Follow live'}
+          {windowEnd === null ? t('lanes.pause') : t('lanes.follow')}
         </button>
-        <div className="lab-segmented" role="group" aria-label="Window">
+        <div className="lab-segmented" role="group" aria-label={t('lanes.window')}>
           {WINDOWS_S.map((s) => (
             <button key={s} className={s === windowS ? 'active' : ''} onClick={() => setWindow(windowEnd, s)}>
-              {s} s
+              {t('lanes.seconds', { s })}
             </button>
           ))}
         </div>
         <input
           className="lab-scrub"
           type="range"
-          aria-label="Scrub through the run"
+          aria-label={t('lanes.scrub')}
           data-testid="lab-scrub"
           min={labTimeline.first ?? 0}
           max={labTimeline.last ?? 1}
@@ -57,13 +61,13 @@ export function LabLanes() {
           disabled={labTimeline.first === null}
           onChange={(e) => setWindow(Number(e.target.value))}
         />
-        <span className="lab-clock">{w ? `${((w.to - origin) / 1e6).toFixed(1)} s` : '–'}</span>
+        <span className="lab-clock">{w ? t('lanes.seconds', { s: ((w.to - origin) / 1e6).toFixed(1) }) : '–'}</span>
       </div>
       <div className="lab-lanes-body">
         <div className="lab-lane-heads" style={{ gridTemplateRows: `${PUBLISHED_LANE}px repeat(${LAB_TRANSPORTS.length}, ${LANE_HEIGHT}px)` }}>
           <div className="lab-lane-head published">
-            <span className="lab-lane-name">Server publishes</span>
-            <span className="lab-lane-client">{status?.options ? `${status.options.rate} msg/s · ${status.options.size} B ${status.options.format}` : 'one event stream'}</span>
+            <span className="lab-lane-name">{t('lanes.publishes')}</span>
+            <span className="lab-lane-client">{status?.options ? t('lanes.stream', { rate: status.options.rate, size: status.options.size, format: t(`controls.${status.options.format}`) }) : t('lanes.oneStream')}</span>
           </div>
           {LAB_TRANSPORTS.map((t) => (
             <LaneHead key={t} transport={t} row={rows.get(t)} clients={status?.options?.clients ?? 'browser'} />
@@ -71,7 +75,7 @@ export function LabLanes() {
         </div>
         <div className="lab-lane-stage" ref={stageRef}>
           {w && width > 0 ? (
-            <svg width={width} height={height} role="img" aria-label="Deliveries on a shared time axis">
+            <svg width={width} height={height} role="img" aria-label={t('lanes.axis')}>
               <Grid w={w} width={width} height={height} origin={origin} />
               <Published w={w} width={width} />
               {LAB_TRANSPORTS.map((t, i) => (
@@ -79,7 +83,7 @@ export function LabLanes() {
               ))}
             </svg>
           ) : (
-            <p className="lab-lanes-empty">Start the lab: every request, event and frame appears here as it crosses the wire.</p>
+            <p className="lab-lanes-empty">{t('lanes.empty')}</p>
           )}
         </div>
       </div>
@@ -89,21 +93,22 @@ export function LabLanes() {
 }
 
 function LaneHead({ transport, row, clients }: { transport: LabTransport; row: LabTransportSummary | undefined; clients: 'browser' | 'engine' }) {
+  const { t } = useTranslation('lab');
   return (
     <div className="lab-lane-head" style={{ ['--lane-color' as string]: transportColor(transport) }} data-testid={`lab-lane-${transport}`}>
       <span className="lab-lane-name">{TRANSPORT_NAMES[transport]}</span>
-      <span className="lab-lane-client" title={transport === 'http2-polling' ? 'Browsers speak HTTP/2 only over TLS, so this lane’s client is the engine’s Node http2 client (h2c, prior knowledge).' : undefined}>
-        {clientApi(transport, row?.client ?? (clients === 'engine' ? 'node' : 'browser'))}
+      <span className="lab-lane-client" title={transport === 'http2-polling' ? t('lanes.h2Title') : undefined}>
+        {clientApi(transport, row?.client ?? CLIENT_OF[clients])}
       </span>
       <span className="lab-lane-figures">
-        <span title="Median delivery latency">
-          <b>{fmtMs(row?.latencyMs?.p50)}</b> median wait
+        <span title={t('lanes.medianTitle')}>
+          <b>{fmtMs(row?.latencyMs?.p50)}</b> {t('lanes.median')}
         </span>
-        <span title="Recurring overhead bytes per message">
-          <b>{fmtBytes(row?.overheadBytesPerMessage)}</b> overhead/msg
+        <span title={t('lanes.overheadTitle')}>
+          <b>{fmtBytes(row?.overheadBytesPerMessage)}</b> {t('lanes.overhead')}
         </span>
-        <span title="HTTP requests made">
-          <b>{row?.requests ?? 0}</b> requests
+        <span title={t('lanes.requestsTitle')}>
+          <b>{row?.requests ?? 0}</b> {t('lanes.requests')}
         </span>
       </span>
     </div>
@@ -145,25 +150,26 @@ function Published({ w, width }: { w: TimeWindow; width: number }) {
 }
 
 function Legend() {
+  const { t } = useTranslation('lab');
   return (
-    <div className="lab-legend" aria-label="Legend">
+    <div className="lab-legend" aria-label={t('legend.title')}>
       <span>
-        <i className="sw published" /> message generated
+        <i className="sw published" /> {t('legend.generated')}
       </span>
       <span>
-        <i className="sw wait" /> waiting, until… <i className="sw delivered" /> delivered
+        <i className="sw wait" /> {t('legend.waiting')} <i className="sw delivered" /> {t('legend.delivered')}
       </span>
       <span>
-        <i className="sw request" /> request → response
+        <i className="sw request" /> {t('legend.request')}
       </span>
       <span>
-        <i className="sw empty" /> poll answered empty
+        <i className="sw empty" /> {t('legend.empty')}
       </span>
       <span>
-        <i className="sw stream" /> connection held open
+        <i className="sw stream" /> {t('legend.stream')}
       </span>
       <span>
-        <i className="sw frame" /> WebSocket frame
+        <i className="sw frame" /> {t('legend.frame')}
       </span>
     </div>
   );

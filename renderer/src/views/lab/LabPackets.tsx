@@ -1,6 +1,8 @@
 // The packets underneath: per transport, the TCP segments and IP + TCP header bytes per message
 // beside the application bytes, and the short-polling : WebSocket ratio read both ways.
 import type { LabSummary, LabTransportSummary } from '../../../../shared/api';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../format';
 import { TRANSPORT_NAMES, fmtBytes, transportColor } from './transport-style';
 
 /** Everything that is not message, per message: setup included, so both views count the same things. */
@@ -18,23 +20,25 @@ function ratio(a: number | null, b: number | null): string {
 }
 
 export function LabPackets({ summary }: { summary: LabSummary }) {
+  const { t } = useTranslation('lab');
   const row = (t: LabTransportSummary['transport']) => summary.rows.find((r) => r.transport === t);
   const poll = row('short-polling');
   const ws = row('websocket');
   const estimated = summary.rows.some((r) => r.tcpIp && !r.tcpIp.measured);
   return (
     <div className="lab-packets" data-testid="lab-packets">
-      <table className="lab-table">
+      <div className="lab-table-wrap">
+      <table className="lab-table wide">
         <thead>
           <tr>
-            <th>Transport</th>
-            <th title="TCP connections the transport really opened (HTTP/1.1 keep-alive reuses one; a parked long poll forces another for sending)">TCP conns</th>
-            <th title="TCP segments both ways, handshakes and pure ACKs included">Segments</th>
-            <th>Segments / msg</th>
-            <th title="IPv4 + TCP headers per message">IP + TCP / msg</th>
-            <th title="Application bytes that are not message, setup included, per message">App overhead / msg</th>
-            <th title="The same, with the packet headers: what a packet capture counts">With packets / msg</th>
-            <th>Counted by</th>
+            <th>{t('summary.col.transport')}</th>
+            <th title={t('packetsTable.connsTitle')}>{t('packetsTable.conns')}</th>
+            <th title={t('packetsTable.segmentsTitle')}>{t('packetsTable.segments')}</th>
+            <th>{t('packetsTable.segmentsPer')}</th>
+            <th title={t('packetsTable.ipTcpTitle')}>{t('packetsTable.ipTcp')}</th>
+            <th title={t('packetsTable.appTitle')}>{t('packetsTable.app')}</th>
+            <th title={t('packetsTable.withTitle')}>{t('packetsTable.with')}</th>
+            <th>{t('packetsTable.by')}</th>
           </tr>
         </thead>
         <tbody>
@@ -44,23 +48,26 @@ export function LabPackets({ summary }: { summary: LabSummary }) {
                 <i className="lab-swatch" style={{ background: transportColor(r.transport) }} />
                 {TRANSPORT_NAMES[r.transport]}
               </th>
-              <td>{r.connections}</td>
-              <td>{r.tcpIp ? r.tcpIp.segments.toLocaleString('en-US') : '–'}</td>
-              <td>{r.tcpIp?.segmentsPerMessage == null ? '–' : r.tcpIp.segmentsPerMessage.toFixed(1)}</td>
-              <td className="strong">{fmtBytes(r.tcpIp?.headerBytesPerMessage, 1)}</td>
-              <td>{fmtBytes(appOverhead(r), 1)}</td>
-              <td className="strong">{fmtBytes(withPackets(r), 1)}</td>
-              <td title={r.tcpIp?.method}>{r.tcpIp ? (r.tcpIp.measured ? 'kernel (ss)' : 'estimate') : '–'}</td>
+              <td data-label={t('packetsTable.conns')}>{r.connections}</td>
+              <td data-label={t('packetsTable.segments')}>{r.tcpIp ? formatCount(r.tcpIp.segments) : '–'}</td>
+              <td data-label={t('packetsTable.segmentsPer')}>{r.tcpIp?.segmentsPerMessage == null ? '–' : r.tcpIp.segmentsPerMessage.toFixed(1)}</td>
+              <td data-label={t('packetsTable.ipTcp')} className="strong">{fmtBytes(r.tcpIp?.headerBytesPerMessage, 1)}</td>
+              <td data-label={t('packetsTable.app')}>{fmtBytes(appOverhead(r), 1)}</td>
+              <td data-label={t('packetsTable.with')} className="strong">{fmtBytes(withPackets(r), 1)}</td>
+              <td data-label={t('packetsTable.by')}>
+                {/* How the kernel was read, in the engine's words (a method, shown as sent). */}
+                <span translate="no" title={r.tcpIp?.method}>
+                  {r.tcpIp ? (r.tcpIp.measured ? t('packetsTable.kernel') : t('packetsTable.estimate')) : '–'}
+                </span>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
       <p className="lab-packets-ratio" data-testid="lab-packets-ratio">
-        Short polling against WebSocket, overhead per message: <b>{ratio(appOverhead(poll!), appOverhead(ws!))}</b> counting application bytes,{' '}
-        <b>{ratio(withPackets(poll!), withPackets(ws!))}</b> counting the packets too. Every message needs at least one segment, and each
-        segment carries 40–52 B of IP and TCP headers, whatever the transport; batching several messages into one response (polling) or
-        one segment shares them.
-        {estimated && ' Segment counts marked “estimate” are not measured: this system offers no per-socket counters to read.'}
+        {t('packetsTable.ratio', { app: ratio(appOverhead(poll!), appOverhead(ws!)), packets: ratio(withPackets(poll!), withPackets(ws!)) })}
+        {estimated && ` ${t('packetsTable.estimated')}`}
       </p>
     </div>
   );

@@ -2,7 +2,9 @@
 // wire live — lanes, a summary with the seed notes' claims beside the numbers, plots, and the
 // notes' extra demonstrations.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
+import { ConnectionsPanel } from './connections/ConnectionsPanel';
 import { DemosPanel } from './demos/DemosPanel';
 import { LabControls, LabStatusLine } from './LabControls';
 import { LabLanes } from './LabLanes';
@@ -10,32 +12,25 @@ import { LabPlots } from './LabPlots';
 import { LabSummaryTable } from './LabSummaryTable';
 import './lab.css';
 
-type Tab = 'lanes' | 'summary' | 'plots' | 'demos';
-const TABS: Array<{ id: Tab; label: string }> = [
-  { id: 'lanes', label: 'Lanes' },
-  { id: 'summary', label: 'Summary & claims' },
-  { id: 'plots', label: 'Plots' },
-  { id: 'demos', label: 'Demonstrations' },
-];
+type Tab = 'lanes' | 'summary' | 'plots' | 'connections' | 'demos';
+const TABS: readonly Tab[] = ['lanes', 'summary', 'plots', 'connections', 'demos'];
 
 export function LabView() {
+  const { t } = useTranslation('lab');
   const [tab, setTab] = useState<Tab>('lanes');
   const refresh = useStore((s) => s.refreshLab);
   useEffect(() => void refresh(), [refresh]);
   return (
-    <section className="lab" aria-label="Lab">
+    <section className="lab" aria-label={t('view.aria')}>
       <header className="lab-head">
-        <h1>Why WebSocket? Measured, not claimed.</h1>
-        <p>
-          One event stream, five transports, every byte counted on the wire by the capture proxy. HTTP/2 (h2c) runs a
-          Node client through the lab’s socket tap: browsers speak HTTP/2 only over TLS.
-        </p>
+        <h1>{t('view.title')}</h1>
+        <p>{t('view.lead')}</p>
       </header>
       <LabControls />
-      <nav className="lab-tabs" role="tablist" aria-label="Lab views">
-        {TABS.map((t) => (
-          <button key={t.id} role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'active' : ''} onClick={() => setTab(t.id)} data-testid={`lab-tab-${t.id}`}>
-            {t.label}
+      <nav className="lab-tabs" role="tablist" aria-label={t('view.tabs')}>
+        {TABS.map((id) => (
+          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} onClick={() => setTab(id)} data-testid={`lab-tab-${id}`}>
+            {t(`tabs.${id}`)}
           </button>
         ))}
         <LabStatusLine />
@@ -44,6 +39,7 @@ export function LabView() {
         {tab === 'lanes' && <LabLanes />}
         {tab === 'summary' && <LabSummaryTable />}
         {tab === 'plots' && <LabPlots />}
+        {tab === 'connections' && <ConnectionsPanel />}
         {tab === 'demos' && <DemosPanel />}
       </div>
     </section>

@@ -1,5 +1,6 @@
 // A small SVG line chart for the sweeps: linear or log axes, one series per transport, optional
 // dashed reference lines ("half the interval"). Labels are text nodes.
+import { i18n } from '../../i18n';
 export interface Series {
   name: string;
   color: string;
@@ -60,7 +61,7 @@ export function LineChart({ series, references = [], xLog, yLog, xLabel, yLabel,
   const xTicks = xTickAt ?? [...new Set(xs)].sort((a, b) => a - b);
   const yTicks = yLog ? [1, 10, 100, 1000, 10000].filter((v) => t(v, true) >= y0 && t(v, true) <= y1) : niceTicks(yMax * 1.05);
   const chart = (
-    <svg className="lab-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${yLabel} against ${xLabel}`} data-testid={testId}>
+    <svg className="lab-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={i18n.t('lab:sweeps.against', { y: yLabel, x: xLabel })} data-testid={testId}>
       {yTicks.map((v) => (
         <g key={v}>
           <line className="grid" x1={PAD.left} x2={W - PAD.right} y1={py(v)} y2={py(v)} />
@@ -94,7 +95,7 @@ export function LineChart({ series, references = [], xLog, yLog, xLabel, yLabel,
           <polyline className="series" points={s.points.map((p) => `${px(p.x)},${py(p.y)}`).join(' ')} />
           {s.points.map((p) => (
             <circle key={p.x} className="point" cx={px(p.x)} cy={py(p.y)} r={4}>
-              <title>{`${s.name}: ${yFormat(p.y)} at ${xFormat(p.x)}`}</title>
+              <title>{i18n.t('lab:sweeps.point', { name: s.name, y: yFormat(p.y), x: xFormat(p.x) })}</title>
             </circle>
           ))}
         </g>

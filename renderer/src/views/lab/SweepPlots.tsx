@@ -1,6 +1,7 @@
 // The sweeps: short headless runs in the engine (Node clients, a throwaway capture proxy), plotted as latency
 // against polling interval and overhead per message against message size.
 import { LAB_TRANSPORTS, type LabSweepResult } from '../../../../shared/api';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import type { SweepKind } from '../../store/lab-slice';
 import { LineChart, type Series } from './LineChart';
@@ -20,22 +21,23 @@ function series(result: LabSweepResult, y: (p: LabSweepResult['points'][number])
 const size = (x: number) => (x >= 1024 ? `${x / 1024} KiB` : `${x} B`);
 
 export function SweepPlots() {
+  const { t } = useTranslation('lab');
   const sweeps = useStore((s) => s.labSweeps);
   return (
     <div className="lab-sweeps">
       <SweepCard
         kind="interval"
-        title="Latency against the polling interval"
-        why="Polling latency climbs with the interval (a message waits half of it on average, all of it at worst); the pushed transports stay flat near zero."
+        title={t('sweeps.interval.title')}
+        why={t('sweeps.interval.why')}
       >
         {sweeps.interval && (
           <LineChart
             testId="lab-sweep-interval"
             legend
             series={series(sweeps.interval, (p) => p.latencyMs?.p50 ?? null)}
-            references={[{ label: 'half the interval', y: (x) => x / 2 }]}
-            xLabel="polling interval (ms)"
-            yLabel="median latency (ms)"
+            references={[{ label: t('sweeps.interval.half'), y: (x) => x / 2 }]}
+            xLabel={t('sweeps.interval.x')}
+            yLabel={t('sweeps.interval.y')}
             xFormat={(x) => `${x}`}
             yFormat={(y) => `${Math.round(y)}`}
           />
@@ -43,8 +45,8 @@ export function SweepPlots() {
       </SweepCard>
       <SweepCard
         kind="size"
-        title="Overhead per message against message size"
-        why="Headers cost the same whatever the message size; a WebSocket frame header grows from 2 to 4 bytes past 125 B and to 10 past 64 KiB (RFC 6455 §5.2)."
+        title={t('sweeps.size.title')}
+        why={t('sweeps.size.why')}
       >
         {sweeps.size && (
           <LineChart
@@ -53,8 +55,8 @@ export function SweepPlots() {
             series={series(sweeps.size, (p) => p.overheadBytesPerMessage)}
             xLog
             yLog
-            xLabel="message size (log scale)"
-            yLabel="overhead bytes per message (log)"
+            xLabel={t('sweeps.size.x')}
+            yLabel={t('sweeps.size.y')}
             xFormat={size}
             yFormat={(y) => `${y}`}
           />
@@ -65,6 +67,7 @@ export function SweepPlots() {
 }
 
 function SweepCard({ kind, title, why, children }: { kind: SweepKind; title: string; why: string; children: React.ReactNode }) {
+  const { t } = useTranslation('lab');
   const progress = useStore((s) => s.labSweepProgress[kind]);
   const run = useStore((s) => s.runLabSweep);
   const anyRunning = useStore((s) => Object.values(s.labSweepProgress).some(Boolean));
@@ -73,10 +76,10 @@ function SweepCard({ kind, title, why, children }: { kind: SweepKind; title: str
       <figcaption>
         <h3>{title}</h3>
         <button className="button" data-testid={`lab-sweep-run-${kind}`} disabled={anyRunning} onClick={() => void run(kind)}>
-          {progress ? `Running ${progress.done}/${progress.total}…` : 'Run sweep (about 15 s)'}
+          {progress ? t('sweeps.running', { done: progress.done, total: progress.total }) : t('sweeps.run')}
         </button>
       </figcaption>
-      {children ?? <p className="lab-empty small">Runs a few short lab runs headless in the engine (Node clients) and plots them here.</p>}
+      {children ?? <p className="lab-empty small">{t('sweeps.empty')}</p>}
       <p className="why">{why}</p>
     </figure>
   );

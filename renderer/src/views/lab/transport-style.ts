@@ -1,14 +1,16 @@
 // How each transport is named and coloured in every lab picture (lanes, table, plots). Colours come
 // from tokens.css through lab.css (--lab-<transport>), one visual language in light and dark.
-import type { LabByteKey, LabTransport } from '../../../../shared/api';
+import { LAB_TRANSPORTS, type LabByteKey, type LabTransport } from '../../../../shared/api';
+import { i18n } from '../../i18n';
 
-export const TRANSPORT_NAMES: Record<LabTransport, string> = {
-  'short-polling': 'Short polling',
-  'long-polling': 'Long polling',
-  sse: 'Server-sent events',
-  websocket: 'WebSocket',
-  'http2-polling': 'HTTP/2 polling',
-};
+/** Each transport's name in the reader's language (read at render time, so a language switch re-words it). */
+export const TRANSPORT_NAMES = wordsFor(LAB_TRANSPORTS, (t) => i18n.t(`lab:transports.${t}`));
+
+function wordsFor<K extends string>(keys: readonly K[], word: (k: K) => string): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const k of keys) Object.defineProperty(out, k, { get: () => word(k), enumerable: true });
+  return out;
+}
 
 export function transportColor(t: LabTransport): string {
   return `var(--lab-${t})`;
@@ -16,29 +18,29 @@ export function transportColor(t: LabTransport): string {
 
 /** The client API behind each lane, by who runs the clients. */
 export function clientApi(t: LabTransport, client: 'browser' | 'node'): string {
-  if (t === 'http2-polling') return 'Node http2 (browsers lack h2c)';
-  if (client === 'node') return { 'short-polling': 'Node http, every interval', 'long-polling': 'Node http, again after each answer', sse: 'Node http, text/event-stream', websocket: 'Node ws' }[t];
-  return { 'short-polling': 'fetch() every interval', 'long-polling': 'fetch() again after each answer', sse: 'EventSource', websocket: 'new WebSocket()' }[t];
+  if (t === 'http2-polling') return i18n.t('lab:clientApi.h2');
+  return i18n.t(`lab:clientApi.${client}.${t}`);
 }
 
-export const BYTE_LABELS: Record<LabByteKey, string> = {
-  payload: 'message (payload)',
-  'request-headers': 'request headers',
-  'response-headers': 'response headers',
-  handshake: 'handshake / setup',
-  'body-wrapping': 'JSON array / newlines',
-  'sse-fields': 'SSE “data:” + blank line',
-  'chunked-encoding': 'chunked encoding',
-  'frame-headers': 'frame headers',
-  'h2-frame-headers': 'HTTP/2 frame headers',
-  'hpack-request-headers': 'request headers (HPACK)',
-  'hpack-response-headers': 'response headers (HPACK)',
-  control: 'control frames',
-  'upstream-payload': 'client → server messages',
-  'upstream-headers': 'client → server request + response headers',
-  'upstream-frame-headers': 'client frame headers (masked)',
-  unattributed: 'unexplained',
-};
+const BYTE_KEYS: readonly LabByteKey[] = [
+  'payload',
+  'request-headers',
+  'response-headers',
+  'handshake',
+  'body-wrapping',
+  'sse-fields',
+  'chunked-encoding',
+  'frame-headers',
+  'h2-frame-headers',
+  'hpack-request-headers',
+  'hpack-response-headers',
+  'control',
+  'upstream-payload',
+  'upstream-headers',
+  'upstream-frame-headers',
+  'unattributed',
+];
+export const BYTE_LABELS = wordsFor(BYTE_KEYS, (k) => i18n.t(`lab:bytes.${k}`));
 
 export function byteColor(key: LabByteKey): string {
   return `var(--lab-bytes-${key})`;

@@ -1,5 +1,7 @@
 // "WebSocket can broadcast": N sockets in this page, one send loop on the server; each client's
 // receipt time on the engine's clock shows they all got it at once, one frame per connection.
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../format';
 import { useEffect, useRef, useState } from 'react';
 import type { LabDemoEndpoints } from '../../../../../shared/api';
 import { decodeLabMessage } from '../../../../../shared/api';
@@ -47,42 +49,40 @@ export function BroadcastDemo({ endpoints }: { endpoints: LabDemoEndpoints }) {
   };
 
   const max = Math.max(1, ...(result?.latencies ?? []));
+  const { t } = useTranslation('lab');
   return (
     <section className="lab-demo" data-testid="lab-demo-broadcast">
-      <h3>One message, many clients</h3>
-      <p className="why">The server writes the same message into every open connection: one frame each ({SIZE} B + a 4-byte header), no client has to ask.</p>
+      <h3>{t('broadcast.title')}</h3>
+      <blockquote className="quote lab-quote" lang="zh-CN" translate="no">
+        {t('claimCard.quote', { quote: t('broadcast.quote') })}
+      </blockquote>
+      <p className="why">{t('broadcast.why', { size: SIZE })}</p>
       <div className="lab-demo-controls">
         <label>
-          Clients
+          {t('broadcast.clients')}
           <input className="input" type="number" min={1} max={50} value={count} onChange={(e) => setCount(Math.max(1, Math.min(50, Number(e.target.value) || 1)))} />
         </label>
         <button className="button" onClick={() => void connect()}>
-          Connect {count}
+          {t('broadcast.connect', { count })}
         </button>
         <button className="button primary" data-testid="lab-broadcast" disabled={open === 0} onClick={() => void broadcast()}>
-          Broadcast one message
+          {t('broadcast.send')}
         </button>
-        <span className="muted">{open} open</span>
+        <span className="muted">{t('broadcast.open', { count: open })}</span>
       </div>
       {result && (
         <div className="lab-demo-result" data-testid="lab-broadcast-result">
           <p>
-            1 send → <b>{result.clients}</b> frames,{' '}
-            {result.wireBytes === null ? (
-              <>not all seen by the capture in time</>
-            ) : (
-              <>
-                <b>{result.wireBytes.toLocaleString('en-US')} B</b> measured on the wire, the last copy through the proxy after <b>{fmtMs(result.lastFrameAfterMs)}</b>
-              </>
-            )}
-            ; slowest client after {fmtMs(Math.max(...result.latencies))}.
+            {result.wireBytes === null
+              ? t('broadcast.resultUnseen', { frames: result.clients, slowest: fmtMs(Math.max(...result.latencies)) })
+              : t('broadcast.result', { frames: result.clients, bytes: formatCount(result.wireBytes), last: fmtMs(result.lastFrameAfterMs), slowest: fmtMs(Math.max(...result.latencies)) })}
           </p>
           <div className="lab-mini-bars">
             {result.latencies.map((ms, i) => (
-              <span key={i} title={`client ${i + 1}: ${fmtMs(ms)}`} style={{ height: `${Math.max(4, (ms / max) * 100)}%` }} />
+              <span key={i} title={t('broadcast.bar', { n: i + 1, ms: fmtMs(ms) })} style={{ height: `${Math.max(4, (ms / max) * 100)}%` }} />
             ))}
           </div>
-          <p className="lab-mini-caption">One bar per client: time from the server’s send to this page’s onmessage (tallest {fmtMs(max)}).</p>
+          <p className="lab-mini-caption">{t('broadcast.caption', { max: fmtMs(max) })}</p>
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 // "send() is asynchronous: the data queues on the client and the call returns at once." This page
 // sends faster than a peer that reads 2 MiB a second; bufferedAmount (WHATWG WebSockets) is the
 // queue: it grows while we send (once the sockets' own buffers are full) and drains after.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { LabDemoEndpoints } from '../../../../../shared/api';
 import { LineChart } from '../LineChart';
@@ -74,23 +75,23 @@ export function BufferedAmountDemo({ endpoints }: { endpoints: LabDemoEndpoints 
     ws.onerror = () => setRun((r) => r && { ...r, done: true });
   };
 
+  const { t } = useTranslation('lab');
   const peak = run ? Math.max(0, ...run.points.map((p) => p.y)) : 0;
   const seconds = run ? Math.ceil(Math.max(1, ...run.points.map((p) => p.x))) : 1;
   return (
     <section className="lab-demo" data-testid="lab-demo-buffered">
-      <h3>send() returns before the bytes leave</h3>
-      <p className="why">
-        For {SEND_FOR_MS / 1000} s this page calls <code>send()</code> with {CHUNK_BYTES / 1024} KiB every {SEND_EVERY_MS} ms (12.5 MiB/s) into a peer that reads 2 MiB/s. Each call
-        returns at once; <code>bufferedAmount</code> is what is still queued in the browser. It stays near zero while the operating system’s socket buffers (and the proxy’s) soak
-        up the first megabytes, then climbs.</p>
+      <h3>{t('buffered.title')}</h3>
+      <blockquote className="quote lab-quote" lang="zh-CN" translate="no">
+        {t('claimCard.quote', { quote: t('buffered.quote') })}
+      </blockquote>
+      <p className="why">{t('buffered.why', { seconds: SEND_FOR_MS / 1000, kib: CHUNK_BYTES / 1024, every: SEND_EVERY_MS })}</p>
       <div className="lab-demo-controls">
         <button className="button primary" data-testid="lab-buffered-run" disabled={run !== null && !run.done} onClick={start}>
-          Send faster than the network
+          {t('buffered.run')}
         </button>
         {run && run.points.length > 0 && (
           <span data-testid="lab-buffered-result">
-            sent {run.sentMiB.toFixed(0)} MiB; a send() call returned in <b>{medianMs(run.sendMs).toFixed(2)} ms</b> (median); queue peaked at <b>{peak.toFixed(1)} MiB</b>
-            {run.done ? ', now drained' : '…'}
+            {t(run.done ? 'buffered.resultDone' : 'buffered.result', { sent: run.sentMiB.toFixed(0), ms: medianMs(run.sendMs).toFixed(2), peak: peak.toFixed(1) })}
           </span>
         )}
       </div>
@@ -99,9 +100,9 @@ export function BufferedAmountDemo({ endpoints }: { endpoints: LabDemoEndpoints 
           testId="lab-buffered-chart"
           series={[{ name: 'bufferedAmount', color: 'var(--dir-client)', points: run.points }]}
           xTicks={Array.from({ length: seconds + 1 }, (_, i) => i)}
-          xLabel="seconds since the first send()"
-          yLabel="bufferedAmount (MiB)"
-          xFormat={(x) => `${x} s`}
+          xLabel={t('buffered.x')}
+          yLabel={t('buffered.y')}
+          xFormat={(x) => t('lanes.seconds', { s: x })}
           yFormat={(y) => `${y}`}
         />
       )}

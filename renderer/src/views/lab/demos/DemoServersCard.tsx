@@ -1,10 +1,15 @@
 // Demo servers in one click: each starts behind a capture proxy with the built-in client connected
 // through it, so the Inspector, Timeline and Crafter have a live connection with nothing else running.
 import { useEffect, useState } from 'react';
-import { DEMO_SERVER_KINDS, DEMO_SERVER_WORDS, type DemoServerInfo, type DemoServerKind } from '../../../../../shared/api';
+import { useTranslation } from 'react-i18next';
+import { DEMO_SERVER_KINDS, type DemoServerInfo, type DemoServerKind } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
 
+/** The same demos from a terminal (a command, not text to translate). */
+const DEMO_COMMAND = ['framescope', 'demo', 'echo'].join(' ');
+
 export function DemoServersCard() {
+  const { t } = useTranslation('lab');
   const [running, setRunning] = useState<DemoServerInfo[]>([]);
   const [busy, setBusy] = useState<DemoServerKind | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,10 +33,9 @@ export function DemoServersCard() {
   };
   return (
     <section className="lab-demo" data-testid="lab-demo-servers">
-      <h3>Demo servers</h3>
+      <h3>{t('demoServers.title')}</h3>
       <p className="why">
-        A WebSocket server behind the capture proxy, with the built-in client already connected and a first message sent: open the Inspector, the
-        Timeline or the Crafter and it is there. Connect your own clients to the proxy address too. Also from a terminal: <code>framescope demo echo</code>.
+        {t('demoServers.why')} <code translate="no">{DEMO_COMMAND}</code>
       </p>
       <ul className="lab-demo-servers">
         {DEMO_SERVER_KINDS.map((kind) => {
@@ -39,20 +43,24 @@ export function DemoServersCard() {
           return (
             <li key={kind} data-testid={`lab-demo-server-${kind}`}>
               <button className={`button${info ? '' : ' primary'}`} disabled={busy !== null} onClick={() => void act(kind, !info)}>
-                {info ? 'Stop' : 'Start'} {kind}
+                {t(info ? 'demoServers.stop' : 'demoServers.start')} <span translate="no">{kind}</span>
               </button>
-              <span className="words">{DEMO_SERVER_WORDS[kind]}</span>
+              <span className="words">{t(`demoServers.kinds.${kind}`)}</span>
               {info && (
                 <span className="where">
-                  proxy <code>{info.proxyUrl}</code>
-                  {info.connectionId !== null && <> · built-in client: connection {info.connectionId}</>}
+                  {t('demoServers.proxy')} <code translate="no">{info.proxyUrl}</code>
+                  {info.connectionId !== null && ` · ${t('demoServers.client', { id: info.connectionId })}`}
                 </span>
               )}
             </li>
           );
         })}
       </ul>
-      {error && <p className="lab-error">{error}</p>}
+      {error && (
+        <p className="lab-error" translate="no">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

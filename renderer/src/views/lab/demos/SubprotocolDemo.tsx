@@ -4,6 +4,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LabDemoEndpoints, LabHandshake } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
+import { i18n } from '../../../i18n';
+import { useTranslation } from 'react-i18next';
 
 const CANDIDATES = ['chat', 'lab.v1.framescope', 'lab.v2.framescope'];
 
@@ -30,36 +32,40 @@ export function SubprotocolDemo({ endpoints }: { endpoints: LabDemoEndpoints }) 
       }
       setResult({ protocol: ws.protocol, handshake });
     };
-    ws.onerror = () => setError('The connection failed.');
+    ws.onerror = () => setError(i18n.t('lab:subprotocol.failed'));
   };
 
+  const { t } = useTranslation('lab');
   const toggle = (p: string) => setOffered((list) => (list.includes(p) ? list.filter((x) => x !== p) : [...list, p]));
   return (
     <section className="lab-demo" data-testid="lab-demo-subprotocol">
-      <h3>Subprotocol negotiation</h3>
+      <h3>{t('subprotocol.title')}</h3>
+      <blockquote className="quote lab-quote" lang="zh-CN" translate="no">
+        {t('claimCard.quote', { quote: t('subprotocol.quote') })}
+      </blockquote>
       <p className="why">
-        <code>new WebSocket(url, [{offered.map((p) => `'${p}'`).join(', ')}])</code> offers; the server supports {endpoints.subprotocols.join(' and ')} (in that preference) and picks one.
+        <code translate="no">{`new WebSocket(url, [${offered.map((p) => `'${p}'`).join(', ')}])`}</code> {t('subprotocol.why', { list: endpoints.subprotocols.join(t('directions.sep')) })}
       </p>
       <div className="lab-demo-controls">
         {CANDIDATES.map((p) => (
           <label key={p} className="check">
-            <input type="checkbox" checked={offered.includes(p)} onChange={() => toggle(p)} /> {p}
+            <input type="checkbox" checked={offered.includes(p)} onChange={() => toggle(p)} /> <span translate="no">{p}</span>
           </label>
         ))}
         <button className="button primary" data-testid="lab-subprotocol-connect" onClick={connect}>
-          Connect
+          {t('subprotocol.connect')}
         </button>
       </div>
       {error && <p className="lab-error">{error}</p>}
       {result && (
         <div className="lab-demo-result" data-testid="lab-subprotocol-result">
           <p>
-            <code>ws.protocol</code> = <b>{result.protocol ? `"${result.protocol}"` : '"" (none chosen)'}</b>
+            <code translate="no">{`ws.protocol = "${result.protocol}"`}</code> {!result.protocol && <b>{t('subprotocol.none')}</b>}
           </p>
           {result.handshake && (
             <div className="lab-heads">
-              <Head title="Request (client → server)" text={result.handshake.request} />
-              <Head title="Response (server → client)" text={result.handshake.response} />
+              <Head title={t('subprotocol.request')} text={result.handshake.request} />
+              <Head title={t('subprotocol.response')} text={result.handshake.response} />
             </div>
           )}
         </div>
@@ -72,7 +78,7 @@ function Head({ title, text }: { title: string; text: string }) {
   return (
     <div>
       <h4>{title}</h4>
-      <pre className="lab-head-text">
+      <pre className="lab-head-text" translate="no">
         {text
           .split('\r\n')
           .filter((l) => l !== '')
