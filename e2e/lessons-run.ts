@@ -52,6 +52,7 @@ export const STUDENT: Record<string, StudentAct> = {
   },
   'subprotocols/refused': action('connect-strict-bare'),
   'subprotocols/agreed': click('lesson-connect-subprotocol'),
+  'subprotocols/socketio': action('socketio-run'),
 };
 
 export async function verdict(page: Page): Promise<string | null> {

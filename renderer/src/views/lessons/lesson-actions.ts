@@ -87,8 +87,8 @@ const ACTIONS: Record<LessonActionId, () => Promise<unknown>> = {
     const client = getClient();
     if ((await client.labStatus()).phase === 'running') await client.labStop();
   },
-  // The lab branch adds a 'socketio' demo kind (Socket.IO server + Node client through the proxy).
-  'socketio-run': () => getClient().demoServerStart({ kind: 'socketio' as DemoServerKind, connectClient: true }),
+  // A Socket.IO server and its Node client through the capture proxy: polling first, then the upgrade.
+  'socketio-run': () => getClient().demoServerStart({ kind: 'socketio', connectClient: true }),
 };
 
 /** Runs a step's action; a failure becomes the lesson panel's error line, never a crash. */

@@ -40,7 +40,7 @@ export const useLessonStore = create<LessonState>()((set, get) => ({
   baseline: null,
   passed: new Set(),
   connectionId: null,
-  demoKinds: ['echo', 'chat', 'deflate', 'strict'],
+  demoKinds: ['echo', 'chat', 'deflate', 'strict', 'socketio'],
   busy: false,
   error: null,
   start: (lessonId) => set({ lessonId, stepIndex: 0, baseline: captureBaseline(), error: null }),
