@@ -20,24 +20,30 @@ interface Body {
 export type BodyPlace = 'memory' | 'disk' | 'full';
 
 export class BodyBook {
-  private blobs: BlobStore;
+  /** Made on the first body kept (its hot arena is unused here, so none is held before). */
+  private store: BlobStore | null = null;
   private readonly bodies = new Map<string, Body>();
 
-  constructor(private readonly spillDir: string) {
-    this.blobs = new BlobStore(spillDir);
+  constructor(private readonly spillDir: string) {}
+
+  private get blobs(): BlobStore {
+    this.store ??= new BlobStore(this.spillDir);
+    return this.store;
   }
 
+  /** Memory held: the blob chunks and about 96 bytes of bookkeeping per body. */
   get memoryBytes(): number {
-    return this.blobs.memoryBytes + this.bodies.size * 96;
+    return (this.store?.memoryBytes ?? 0) + this.bodies.size * 96;
   }
 
   get diskBytes(): number {
-    return this.blobs.diskBytes;
+    return this.store?.diskBytes ?? 0;
   }
 
-  /** Memory that keeping n more bytes in memory would allocate (a new chunk), or for a first spill batch. */
+  /** Memory that keeping n more bytes in memory would allocate (a new chunk, the arena on first use), or for a first spill batch. */
   growthFor(n: number): { memory: number; spill: number } {
-    const g = this.blobs.growthFor(0, n);
+    if (this.store === null) return { memory: 16 * 1024 + Math.max(n, 64 * 1024), spill: 1 << 20 };
+    const g = this.store.growthFor(0, n);
     return { memory: g.coldMemory, spill: g.spill };
   }
 
@@ -90,8 +96,8 @@ export class BodyBook {
 
   /** Forget every body (Clear); the spill file goes with them. */
   clear(): void {
-    this.blobs.close();
-    this.blobs = new BlobStore(this.spillDir);
+    this.store?.close();
+    this.store = null;
     this.bodies.clear();
   }
 

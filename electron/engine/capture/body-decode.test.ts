@@ -1,6 +1,6 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeBody, dechunk } from './body-decode';
+import { decodeBody, decodeBodySync, dechunk } from './body-decode';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s));
 const str = (b: Uint8Array) => Buffer.from(b).toString();
@@ -19,6 +19,8 @@ describe('decodeBody', () => {
     ] as const) {
       const r = await decodeBody(new Uint8Array(bytes), false, [coding], 1 << 20);
       expect([coding, str(r.bytes), r.note]).toEqual([coding, text, null]);
+      const sync = decodeBodySync(new Uint8Array(bytes), false, [coding], 1 << 20);
+      expect([coding, str(sync.bytes), sync.note]).toEqual([coding, text, null]);
     }
   });
 
@@ -45,6 +47,8 @@ describe('decodeBody', () => {
     const r = await decodeBody(bomb, false, ['gzip'], 1 << 20);
     expect(r.bytes.length).toBe(1 << 20);
     expect(r.note).toEqual({ code: 'capped', kept: 1 << 20 });
+    expect(decodeBodySync(bomb, false, ['gzip'], 1 << 20).note).toMatchObject({ code: 'capped' });
+    expect(decodeBodySync(enc('not gzip'), false, ['gzip'], 1 << 20).note).toMatchObject({ code: 'failed', coding: 'gzip' });
   });
 
   it('names what it cannot decode', async () => {

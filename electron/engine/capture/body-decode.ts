@@ -4,7 +4,7 @@
 // (a decompression bomb of a few KiB must not take the engine's memory), and a body that is cut or
 // still arriving decodes as far as its bytes go (zlib's sync flush) instead of failing.
 import type { Transform } from 'node:stream';
-import { constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import { brotliDecompressSync, constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import type { HttpBodyDecodeNote } from '../../../shared/api/bodies';
 import { BodyReader } from '../proxy/body-reader';
 
@@ -58,8 +58,11 @@ function runDecoder(coding: string, input: Uint8Array, cap: number, raw = false)
   });
 }
 
-/** The body with its transfer and content codings undone, at most `cap` bytes of it. */
-export async function decodeBody(wire: Uint8Array, chunked: boolean, codings: readonly string[], cap: number): Promise<Decoded> {
+type Step = { coding: string; data: Uint8Array; raw: boolean };
+type Ran = { bytes: Uint8Array; capped: boolean; error: string | null };
+
+/** Chunks joined, then each content coding undone in turn by `run` (streamed or sync). */
+function* decodeSteps(wire: Uint8Array, chunked: boolean, codings: readonly string[], cap: number): Generator<Step, Decoded, Ran> {
   let data = wire;
   let note: HttpBodyDecodeNote | null = null;
   if (chunked) {
@@ -71,15 +74,53 @@ export async function decodeBody(wire: Uint8Array, chunked: boolean, codings: re
   for (const coding of [...codings].reverse()) {
     if (coding === 'identity') continue;
     if (!CODINGS.has(coding)) return { bytes: data.subarray(0, cap), note: { code: 'unsupported', coding } };
-    let r = await runDecoder(coding, data, cap);
+    let r = yield { coding, data, raw: false };
     // RFC 9110 §8.4.1.2 says "deflate" is zlib-wrapped; some servers send raw deflate anyway.
-    if (r.error !== null && coding === 'deflate' && r.bytes.length === 0) r = await runDecoder(coding, data, cap, true);
+    if (r.error !== null && coding === 'deflate' && r.bytes.length === 0) r = yield { coding, data, raw: true };
     if (r.error !== null) return { bytes: r.bytes, note: { code: 'failed', coding, message: r.error } };
     data = r.bytes;
     if (r.capped) note = { code: 'capped', kept: data.length };
   }
   if (data.length > cap) return { bytes: data.subarray(0, cap), note: { code: 'capped', kept: cap } };
   return { bytes: data, note };
+}
+
+/** The body with its transfer and content codings undone, at most `cap` bytes of it (zlib streams). */
+export async function decodeBody(wire: Uint8Array, chunked: boolean, codings: readonly string[], cap: number): Promise<Decoded> {
+  return drive(decodeSteps(wire, chunked, codings, cap), (step) => runDecoder(step.coding, step.data, cap, step.raw));
+}
+
+/** The same, synchronously (HAR export): zlib's sync calls with an output limit. */
+export function decodeBodySync(wire: Uint8Array, chunked: boolean, codings: readonly string[], cap: number): Decoded {
+  const steps = decodeSteps(wire, chunked, codings, cap);
+  let next = steps.next();
+  while (!next.done) next = steps.next(runSync(next.value.coding, next.value.data, cap, next.value.raw));
+  return next.value;
+}
+
+async function drive(steps: Generator<Step, Decoded, Ran>, run: (step: Step) => Promise<Ran>): Promise<Decoded> {
+  let next = steps.next();
+  while (!next.done) next = steps.next(await run(next.value));
+  return next.value;
+}
+
+function runSync(coding: string, input: Uint8Array, cap: number, raw: boolean): Ran {
+  const options = { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: cap };
+  try {
+    const out =
+      coding === 'br'
+        ? brotliDecompressSync(input, { finishFlush: constants.BROTLI_OPERATION_FLUSH, maxOutputLength: cap })
+        : coding === 'deflate'
+          ? raw
+            ? inflateRawSync(input, options)
+            : inflateSync(input, options)
+          : gunzipSync(input, options);
+    return { bytes: new Uint8Array(out.buffer, out.byteOffset, out.length), capped: false, error: null };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ERR_BUFFER_TOO_LARGE') return { bytes: new Uint8Array(0), capped: true, error: null };
+    return { bytes: new Uint8Array(0), capped: false, error: e.message };
+  }
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

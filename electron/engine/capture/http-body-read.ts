@@ -48,7 +48,9 @@ export class HttpBodyReader implements BodiesApi {
     const exchange = this.store.exchanges.get(query.exchangeId);
     if (exchange === undefined) throw new FramescopeError('not-found', `No HTTP exchange ${String(query.exchangeId)} in the capture.`);
     if (query.side !== 'request' && query.side !== 'response') throw new FramescopeError('invalid', "The body side must be 'request' or 'response'.");
-    const { wire, kept } = this.store.bodies.size(exchange.id, query.side);
+    const { kept } = this.store.bodies.size(exchange.id, query.side);
+    // The relay's count of wire bytes (an opened file's too: its body records hold only what was kept).
+    const wire = query.side === 'request' ? exchange.requestBodyBytes : exchange.responseBodyBytes;
     const framing = bodyFraming(exchange, query.side);
     const n = Math.min(query.length, HTTP_BODY_PAGE_BYTES);
     const base = { side: query.side, wireBytes: wire, keptBytes: kept, ...framing, decoded: query.decoded, offset: query.offset };
