@@ -58,7 +58,8 @@ export class HttpBodyReader implements BodiesApi {
       return { ...base, total: kept, bytes: this.store.bodies.read(exchange.id, query.side, query.offset, n), note: null };
     }
     const decoded = await this.decoded(exchange.id, query.side, kept, framing);
-    const bytes = decoded.bytes.slice(query.offset, query.offset + n);
+    // A plain Uint8Array copy: zlib hands out Buffers, which the RPC wire does not carry as bytes.
+    const bytes = new Uint8Array(decoded.bytes.subarray(query.offset, query.offset + n));
     return { ...base, total: decoded.bytes.length, bytes, note: decoded.note };
   }
 

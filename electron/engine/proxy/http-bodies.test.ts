@@ -129,6 +129,7 @@ describe('HTTP bodies through the forward proxy', () => {
     expect(wire.bytes[0]).not.toBe('{'.charCodeAt(0));
     const decoded = await body(exchange, 'response', true);
     expect(text(decoded.bytes)).toBe(json);
+    expect(decoded.bytes.constructor).toBe(Uint8Array); // not a Buffer: the RPC wire carries plain bytes
     expect(decoded.total).toBe(json.length);
     // Paging: the second half from an offset.
     const half = await reader.getHttpBody({ exchangeId: exchange.id, side: 'response', offset: 100, length: 50, decoded: true });

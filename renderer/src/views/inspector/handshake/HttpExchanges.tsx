@@ -27,8 +27,11 @@ function Head({ raw, testId }: { raw: Uint8Array | null; testId: string }) {
   const { t } = useTranslation('http');
   if (raw === null) return <p className="muted note">{t('exchanges.noResponse')}</p>;
   const view = headView(raw);
+  // The head's bytes are the peer's (translate="no"); RawHead's notes on them are its owner's text.
   return view ? (
-    <RawHead head={view} testId={testId} />
+    <div translate="no">
+      <RawHead head={view} testId={testId} />
+    </div>
   ) : (
     <pre className="raw-head" translate="no">
       {latin1.decode(raw)}
