@@ -16,6 +16,8 @@ export interface LaunchDeps {
   dataDir: string;
   listProxies(): Promise<ProxyStatus[]>;
   env?: NodeJS.ProcessEnv;
+  /** Chromium flags added to every launch (tests, or a machine that needs --no-sandbox). */
+  browserArgs?: readonly string[];
 }
 
 export class LaunchService implements LaunchApi {
@@ -38,7 +40,7 @@ export class LaunchService implements LaunchApi {
     const executable = findChromium(this.deps.env ?? process.env);
     if (executable === null) return { launched: false, reason: 'no-browser' };
     const ca = loadCa(this.deps.dataDir);
-    const launched = launchChromium({ executable, proxyUrl: proxy.address.replace(/\/$/, ''), spki: [spkiHash(ca.certificate)], url, headless: options.headless === true });
+    const launched = launchChromium({ executable, proxyUrl: proxy.address.replace(/\/$/, ''), spki: [spkiHash(ca.certificate)], url, headless: options.headless === true, extraArgs: this.deps.browserArgs ?? [] });
     const id = this.nextBrowserId++;
     this.browsers.set(id, launched);
     void launched.exited.then(() => this.browsers.delete(id));
