@@ -43,10 +43,18 @@ it('opens a headless Chromium whose wss:// messages are captured', async () => {
   const opened = await launch.openBrowser({ proxyId: proxy.id, url: `https://localhost:${port}/`, headless: true });
   expect(opened).toMatchObject({ launched: true, executable: '/usr/bin/chromium' });
   try {
-    const ws = await waitFor(async () => (await t.capture.listConnections()).find((c) => c.kind === 'websocket' && c.counters.server.messages > 0), 30_000, 'a captured wss:// exchange');
+    const previews = async (id: number) => (await t.capture.queryFrames({ filter: { connectionId: id }, start: 0, count: 10 })).rows.map((r) => r.preview);
+    // Recorded frames, not just counted ones: wait until both messages are in the table.
+    const ws = await waitFor(
+      async () => {
+        for (const c of await t.capture.listConnections()) if (c.kind === 'websocket' && (await previews(c.id)).includes('echo hello from chromium')) return c;
+        return null;
+      },
+      30_000,
+      'a captured wss:// exchange',
+    );
     expect(ws.tls?.version).toMatch(/TLSv1\.[23]/);
-    const frames = await t.capture.queryFrames({ filter: { connectionId: ws.id }, start: 0, count: 10 });
-    expect(frames.rows.map((r) => r.preview)).toEqual(expect.arrayContaining(['hello from chromium', 'echo hello from chromium']));
+    expect(await previews(ws.id)).toEqual(expect.arrayContaining(['hello from chromium', 'echo hello from chromium']));
   } finally {
     if (opened.launched) await launch.closeBrowser(opened.browserId);
   }
