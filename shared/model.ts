@@ -213,7 +213,13 @@ export interface HttpExchange {
   endedAt: number | null;
   /** Server-sent events counted in the response body (text/event-stream). */
   sseEvents: number;
+  /** Body bytes the capture kept, from the start (< the wire count only when the capture budget ran out); absent: none. */
+  requestBodyKept?: number;
+  responseBodyKept?: number;
 }
+
+/** Which message of an exchange a body belongs to. */
+export type HttpBodySide = 'request' | 'response';
 
 export interface FrameFilter {
   connectionId?: number | null;

@@ -2,10 +2,12 @@
 // browser-mode server) create one and expose `engine.api`, which is exactly the contract.
 import {
   APP_METHODS,
+  BODIES_METHODS,
   CAPTURE_METHODS,
   CRAFT_METHODS,
   FILES_METHODS,
   LAB_METHODS,
+  LAUNCH_METHODS,
   SEARCH_METHODS,
   type EventListener,
   type FramescopeApi,
@@ -15,10 +17,12 @@ import { AppService } from './app-service';
 import { bindMethods } from './bind-methods';
 import { CaptureService, type CaptureServiceDeps } from './capture/capture-service';
 import { FilesService } from './capture/files-service';
+import { HttpBodyReader } from './capture/http-body-read';
 import { CraftService } from './craft/craft-service';
 import { resolveDataDir } from './data-dir';
 import { EventBus } from './event-bus';
 import { LabService } from './lab/lab-service';
+import { LaunchService } from './tls/launch-service';
 import { packageVersion } from './version';
 
 export interface EngineOptions {
@@ -36,6 +40,7 @@ export class Engine {
   readonly craft: CraftService;
   readonly lab: LabService;
   readonly files: FilesService;
+  readonly launch: LaunchService;
 
   constructor(options: EngineOptions) {
     this.dataDir = resolveDataDir(options.dataDir);
@@ -45,6 +50,7 @@ export class Engine {
     this.lab = new LabService({ capture: this.capture, bus: this.bus });
     this.capture.store.filters.onProgress = (event) => this.bus.emit(event);
     this.files = new FilesService({ store: this.capture.store, bus: this.bus, dataDir: this.dataDir, version: packageVersion() });
+    this.launch = new LaunchService({ dataDir: this.dataDir, listProxies: () => this.capture.listProxies() });
     this.api = {
       ...bindMethods(app, APP_METHODS),
       ...bindMethods(this.capture, CAPTURE_METHODS),
@@ -52,6 +58,8 @@ export class Engine {
       ...bindMethods(this.lab, LAB_METHODS),
       ...bindMethods(this.files, FILES_METHODS),
       ...bindMethods(this.capture.store.filters, SEARCH_METHODS),
+      ...bindMethods(new HttpBodyReader(this.capture.store), BODIES_METHODS),
+      ...bindMethods(this.launch, LAUNCH_METHODS),
     };
   }
 
@@ -60,6 +68,7 @@ export class Engine {
   }
 
   async close(): Promise<void> {
+    await this.launch.close();
     await this.lab.close();
     await this.files.close();
     await this.capture.close();

@@ -7,6 +7,7 @@
 // whose output is not the method's parameters, a compile error.
 import * as v from 'valibot';
 import type { ApiMethod, ApiParams } from '../api';
+import { BODIES_SCHEMAS } from './schemas-bodies';
 import { CAPTURE_SCHEMAS } from './schemas-capture';
 import { CRAFT_SCHEMAS } from './schemas-craft';
 import { FILES_SCHEMAS, SEARCH_SCHEMAS } from './schemas-files';
@@ -21,6 +22,7 @@ export const API_SCHEMAS: { readonly [M in ApiMethod]: ParamsSchema<M> } = {
   ...LAB_SCHEMAS,
   ...FILES_SCHEMAS,
   ...SEARCH_SCHEMAS,
+  ...BODIES_SCHEMAS,
 };
 
 export type CheckedParams<M extends ApiMethod> = { ok: true; params: ApiParams<M> } | { ok: false; message: string };

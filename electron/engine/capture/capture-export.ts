@@ -5,7 +5,7 @@
 // saved in bounded memory while the engine goes on relaying.
 import { FramescopeError } from '../../../shared/api/errors';
 import type { ConnectionSummary } from '../../../shared/model';
-import { connectionLine, frameLines, headerLine, httpLine } from './capture-records';
+import { bodyLines, connectionLine, frameLines, headerLine, httpLine } from './capture-records';
 import type { CaptureStore } from './capture-store';
 import type { AsyncLineFile } from './line-sink';
 import { TimeSlice } from './time-slice';
@@ -41,7 +41,11 @@ export function* captureLines(store: CaptureStore, connectionId: number | null, 
     yield* frameLines(store, id);
     progress?.({ done: id + 1 - firstId, total: end - firstId });
   }
-  for (const e of [...store.exchanges.values()]) if (connectionId === null || e.connectionId === connectionId) yield httpLine(e);
+  for (const e of [...store.exchanges.values()]) {
+    if (connectionId !== null && e.connectionId !== connectionId) continue;
+    yield httpLine(e);
+    yield* bodyLines(store, e);
+  }
 }
 
 /** Writes the capture file to `out` in slices; progress is reported about every slice. */

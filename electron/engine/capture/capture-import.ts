@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { CaptureImportResult } from '../../../shared/api/capture';
 import { FramescopeError } from '../../../shared/api/errors';
 import type { CaptureStore } from './capture-store';
-import { addConnection, addExchange, checkConnection, finishConnection, type Imported } from './import-connections';
+import { addBody, addConnection, addExchange, checkConnection, finishConnection, type Imported, type ImportedExchanges } from './import-connections';
 import { BadRecord, isObject, type ByteEncoding, type Json } from './import-fields';
 import { FrameFeeder } from './import-frames';
 import { fileLines } from './import-lines';
@@ -109,6 +109,7 @@ async function decodeFile(store: CaptureStore, path: string, label: string, size
   const grown = storeBytes(store);
   const maxStored = IMPORT_CAPS.storedBytes(size);
   const connections = new Map<number, Imported>();
+  const exchanges: ImportedExchanges = new Map();
   let skipped = scan.skipped;
   const guard = (run: () => void): void => {
     // A bad record is counted and skipped. (The file's recorders record through a pause: import-frames.ts.)
@@ -138,7 +139,7 @@ async function decodeFile(store: CaptureStore, path: string, label: string, size
   const queue = recordQueueOf(store);
   try {
     for await (const line of fileLines(path)) {
-      if (line.text !== null) feedLine(line.text, feeder, (run) => guard(run), store, connections, scan.encoding, () => skipped++);
+      if (line.text !== null) feedLine(line.text, feeder, (run) => guard(run), store, connections, exchanges, scan.encoding, () => skipped++);
       // Inflation runs off the event loop (codec); wait for it here so the growth cap below sees
       // what each compressed message really inflates to before the next one is read.
       if (queue.pending > 0) await queue.settled();
@@ -165,7 +166,16 @@ async function decodeFile(store: CaptureStore, path: string, label: string, size
   return { connections: connections.size, frames, skipped };
 }
 
-function feedLine(text: string, feeder: FrameFeeder, guard: (run: () => void) => void, store: CaptureStore, connections: Map<number, Imported>, encoding: ByteEncoding, skip: () => void): void {
+function feedLine(
+  text: string,
+  feeder: FrameFeeder,
+  guard: (run: () => void) => void,
+  store: CaptureStore,
+  connections: Map<number, Imported>,
+  exchanges: ImportedExchanges,
+  encoding: ByteEncoding,
+  skip: () => void,
+): void {
   if (text.trim() === '') return;
   const value = parse(text);
   const type = isObject(value) ? value.type : undefined;
@@ -173,7 +183,8 @@ function feedLine(text: string, feeder: FrameFeeder, guard: (run: () => void) =>
   if (type === 'connection' || type === 'capture') return; // read in pass 1
   if (type === 'frame') guard(() => void (feeder.frame(line) || skip()));
   else if (type === 'data') guard(() => void (feeder.data(line) || skip()));
-  else if (type === 'http') guard(() => addExchange(store, connections, line, encoding));
+  else if (type === 'http') guard(() => addExchange(store, connections, line, encoding, exchanges));
+  else if (type === 'body') guard(() => void (addBody(store, exchanges, line) || skip()));
   else skip(); // garbage, or the last line of a file cut off mid-write
 }
 
@@ -193,7 +204,7 @@ function inflatedBytes(connections: Map<number, Imported>): number {
 }
 
 function storeBytes(store: CaptureStore): number {
-  return store.frames.memoryBytes + store.frames.diskBytes;
+  return store.frames.memoryBytes + store.frames.diskBytes + store.bodies.memoryBytes + store.bodies.diskBytes;
 }
 
 function mib(n: number): string {

@@ -1,5 +1,6 @@
 // The records of a Framescope capture file (`framescope capture --out`, Save capture in the app):
-// JSON Lines, one object per line, for connections, frames and HTTP exchanges. Version 2 (this
+// JSON Lines, one object per line, for connections, frames and HTTP exchanges (their kept bodies in
+// `body` records after them). Version 2 (this
 // file) starts with a `capture` header line and writes bytes as base64; a frame's payload (unmasked,
 // with the masking key beside it so the wire bytes can be rebuilt exactly) is split into `data`
 // records of at most DATA_PIECE bytes that follow their frame at once, so no line grows with the
@@ -8,6 +9,7 @@
 // export, so the two never drift apart; capture-import.ts reads them back.
 import type { ConnectionDetail, HttpExchange, HttpHeadView } from '../../../shared/model';
 import { FramescopeError } from '../../../shared/api/errors';
+import type { BodyBook } from './body-book';
 import { R_INCOMPLETE, R_INJECTED } from './frame-table';
 import { frameHeader, frameKept, readFrameRange, type PayloadStore } from './payload-reader';
 
@@ -77,6 +79,17 @@ export function connectionLine(c: ConnectionDetail): string {
 
 export function httpLine(e: HttpExchange): string {
   return line({ type: 'http', ...e, requestHead: b64(e.requestHead), responseHead: b64OrNull(e.responseHead) });
+}
+
+/** The kept bytes of an exchange's bodies (wire form), after its `http` record, in DATA_PIECE pieces. */
+export function* bodyLines(store: { bodies: BodyBook }, e: HttpExchange): Generator<string> {
+  for (const side of ['request', 'response'] as const) {
+    const { kept } = store.bodies.size(e.id, side);
+    for (let at = 0; at < kept; at += DATA_PIECE) {
+      const bytes = store.bodies.read(e.id, side, at, Math.min(DATA_PIECE, kept - at));
+      yield `{"type":"body","exchange":${e.id},"side":"${side}","offset":${at},"bytes":"${b64(bytes)}"}\n`;
+    }
+  }
 }
 
 function line(record: object): string {

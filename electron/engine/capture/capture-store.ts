@@ -3,7 +3,8 @@
 // upgraded, closing, failed, closed, frames appended, exchange updated, cleared, paused, budget);
 // each one records a typed delta on the feed, so no caller has to remember to announce a change.
 // Readers get read-only views. Frame ids never repeat for the life of the engine.
-import type { CaptureBudget, CaptureStats, HttpExchange } from '../../../shared/model';
+import type { CaptureBudget, CaptureStats, HttpBodySide, HttpExchange } from '../../../shared/model';
+import { BodyBook } from './body-book';
 import type { EventBus } from '../event-bus';
 import { DEFAULT_CAPTURE_BUDGET, mergeBudget, placeFrame, segmentBytesFor } from './capture-budget';
 import type { CaptureFeedListener } from './capture-feed';
@@ -23,6 +24,8 @@ export interface CaptureStoreOptions {
 export class CaptureStore extends ConnectionBook {
   readonly frames: FrameTable;
   readonly filters: FilterCache;
+  /** HTTP bodies, beside the frames' payloads and under the same budget. */
+  readonly bodies: BodyBook;
   private readonly exchangeMap = new Map<number, HttpExchange>();
   private pausedNow = false;
   private budgetNow: CaptureBudget;
@@ -46,6 +49,7 @@ export class CaptureStore extends ConnectionBook {
     this.frames = new FrameTable(options.dataDir);
     this.frames.segmentBytes = segmentBytesFor(this.budgetNow);
     this.filters = new FilterCache(this.frames);
+    this.bodies = new BodyBook(options.dataDir);
     this.removeCollector = options.bus.addCollector(() => this.feed.collect());
   }
 
@@ -88,6 +92,32 @@ export class CaptureStore extends ConnectionBook {
     this.feed.exchange(current.id);
   }
 
+  /**
+   * Body bytes of an exchange went by (relayed as they were): counted always, kept while the budget
+   * has room (memory below its top quarter, then disk), from the start with no hole.
+   */
+  appendBody(exchange: Readonly<HttpExchange>, side: HttpBodySide, bytes: Uint8Array): void {
+    const current = this.exchangeMap.get(exchange.id);
+    if (current !== exchange || bytes.length === 0) return;
+    const memory = this.frames.memoryBytes + this.bodies.memoryBytes;
+    const disk = this.frames.diskBytes + this.bodies.diskBytes;
+    const growth = this.bodies.growthFor(bytes.length);
+    const b = this.budgetNow;
+    const place =
+      this.pausedNow && this.forced === 0
+        ? 'full'
+        : memory + growth.memory <= b.memoryBytes * 0.75
+          ? 'memory'
+          : disk + bytes.length <= b.diskBytes && memory + growth.spill <= b.memoryBytes
+            ? 'disk'
+            : 'full';
+    this.bodies.append(current.id, side, bytes, place);
+    const kept = this.bodies.size(current.id, side).kept;
+    if (side === 'request') current.requestBodyKept = kept;
+    else current.responseBodyKept = kept;
+    this.feed.exchange(current.id);
+  }
+
   // ── frames ───────────────────────────────────────────────────────────────────────────────────
 
   /**
@@ -99,7 +129,7 @@ export class CaptureStore extends ConnectionBook {
     if (this.pausedNow && this.forced === 0) return this.pass(this.passedPaused, input.connectionId);
     if (this.fullNow && this.budgetNow.whenFull === 'stop') return this.passFull(input.connectionId);
     for (;;) {
-      const place = placeFrame(this.frames.plan(input), this.frames.memoryBytes, this.frames.diskBytes, this.budgetNow);
+      const place = placeFrame(this.frames.plan(input), this.frames.memoryBytes + this.bodies.memoryBytes, this.frames.diskBytes + this.bodies.diskBytes, this.budgetNow);
       if (place !== 'full') {
         const id = this.frames.add(input, place);
         this.feed.frame(input.connectionId, id);
@@ -159,8 +189,8 @@ export class CaptureStore extends ConnectionBook {
       connections: this.connections.size,
       frames: this.frames.frames,
       httpExchanges: this.exchangeMap.size,
-      memoryBytes: this.frames.memoryBytes,
-      spilledBytes: this.frames.diskBytes,
+      memoryBytes: this.frames.memoryBytes + this.bodies.memoryBytes,
+      spilledBytes: this.frames.diskBytes + this.bodies.diskBytes,
       paused: this.pausedNow,
       budget: this.budget,
       full: this.fullNow,
@@ -176,6 +206,7 @@ export class CaptureStore extends ConnectionBook {
     this.frames.clear();
     this.filters.clear();
     this.exchangeMap.clear();
+    this.bodies.clear();
     this.passedFull.clear();
     this.fullNow = false;
     this.droppedFrames = 0;
@@ -189,6 +220,7 @@ export class CaptureStore extends ConnectionBook {
     this.removeCollector();
     this.feed.close();
     this.frames.clear();
+    this.bodies.clear();
   }
 
   private becomeFull(): void {

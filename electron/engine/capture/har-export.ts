@@ -9,6 +9,7 @@ import { FramescopeError } from '../../../shared/api/errors';
 import type { ConnectionSummary, HttpExchange } from '../../../shared/model';
 import { OPCODE_TEXT, parseHttpHead, type HttpHead } from '../../../shared/protocol/index';
 import { IndexList } from './columns';
+import { harBody, type HarBody } from './har-body';
 import type { CaptureStore, ConnectionRecord } from './capture-store';
 import { messageOpcode } from './frame-preview';
 import { R_GAP, R_MESSAGE_END } from './frame-table';
@@ -53,7 +54,7 @@ export function* harPieces(store: CaptureStore, connectionId: number | null, ver
     if (!wanted(e.connectionId)) continue;
     // The upgrade that opened a captured WebSocket is that socket's entry, as in Chrome; not a second one.
     if (sockets.has(e.connectionId) && e.status === 101) upgrades.set(e.connectionId, e);
-    else entries.push(httpEntry(e));
+    else entries.push(httpEntry(store, e));
   }
   const messages = webSocketMessages(store, sockets);
   for (const [id, record] of sockets) entries.push(webSocketEntry(store, record, upgrades.get(id) ?? null, messages.get(id) ?? null));
@@ -102,7 +103,7 @@ export function exportHar(store: CaptureStore, connectionId: number | null, vers
   return new TextEncoder().encode([...harPieces(store, connectionId, version)].join(''));
 }
 
-function httpEntry(e: HttpExchange): HarEntry {
+function httpEntry(store: CaptureStore, e: HttpExchange): HarEntry {
   const request = parsed(e.requestHead);
   const response = e.responseHead === null ? null : parsed(e.responseHead);
   const time = e.endedAt === null ? 0 : (e.endedAt - e.startedAt) / 1000;
@@ -110,13 +111,9 @@ function httpEntry(e: HttpExchange): HarEntry {
   return {
     startedDateTime: isoTime(e.startedAt),
     time,
-    request: harRequest(e.method, e.url, request, e.requestHead.length, e.requestBodyBytes),
-    response: harResponse(response, e.responseHead?.length ?? -1, e.responseHead === null ? -1 : e.responseBodyBytes, {
-      // The relay counts body bytes on the wire (chunked framing included) and keeps no bodies, so
-      // the size is the closest number it has and there is no text.
-      size: e.responseBodyBytes,
-      mimeType,
-    }),
+    request: { ...harRequest(e.method, e.url, request, e.requestHead.length, e.requestBodyBytes), ...postData(store, e) },
+    // Decoded, as Chrome writes it (har-body.ts); bodySize stays the wire count.
+    response: harResponse(response, e.responseHead?.length ?? -1, e.responseHead === null ? -1 : e.responseBodyBytes, harBody(store, e, 'response') ?? { size: 0, mimeType }),
     cache: {},
     // The relay times the exchange as a whole, not its phases: everything is waiting.
     timings: { send: 0, wait: time, receive: 0 },
@@ -165,6 +162,11 @@ function webSocketMessages(store: CaptureStore, sockets: Map<number, ConnectionR
   return out;
 }
 
+function postData(store: CaptureStore, e: HttpExchange): { postData?: object } {
+  const body = harBody(store, e, 'request');
+  return body === null ? {} : { postData: { mimeType: body.mimeType, text: body.text ?? '', ...(body.encoding ? { encoding: body.encoding } : {}), ...(body.comment ? { comment: body.comment } : {}) } };
+}
+
 function harRequest(method: string, url: string, head: HttpHead | null, headersSize: number, bodySize: number): object {
   return {
     method,
@@ -178,7 +180,7 @@ function harRequest(method: string, url: string, head: HttpHead | null, headersS
   };
 }
 
-function harResponse(head: HttpHead | null, headersSize: number, bodySize: number, content: { size: number; mimeType: string }): object {
+function harResponse(head: HttpHead | null, headersSize: number, bodySize: number, content: HarBody): object {
   // No answer (the server never replied): HAR's convention is status 0 and -1 for unknown sizes.
   return {
     status: head?.response?.status ?? 0,

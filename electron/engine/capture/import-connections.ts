@@ -2,7 +2,7 @@
 // captured — its source, final state, close code and HTTP byte counts — but closed, and its
 // handshake is recomputed from the raw heads (the accept check and permessage-deflate are the
 // codec's, not the file's).
-import type { ConnectionKind, ConnectionSource, DirectionCounters, Peer } from '../../../shared/model';
+import type { ConnectionKind, ConnectionSource, DirectionCounters, HttpExchange, Peer } from '../../../shared/model';
 import { parseHttpHead, type HttpHead } from '../../../shared/protocol/index';
 import type { CaptureStore, ConnectionRecord } from './capture-store';
 import { buildHandshake } from './handshake-detail';
@@ -81,12 +81,15 @@ export function finishConnection(store: CaptureStore, conn: Imported): void {
   store.importedEnd(conn.record, { failed: f.failed, closedAt: f.closedAt ?? s.openedAt, closeCode: f.closeCode, closeReason: f.closeReason, error: f.error, counters });
 }
 
-export function addExchange(store: CaptureStore, connections: Map<number, Imported>, line: Json, encoding: ByteEncoding): void {
+/** The file's exchange ids to the exchanges they became (body records name the file's id). */
+export type ImportedExchanges = Map<number, Readonly<HttpExchange>>;
+
+export function addExchange(store: CaptureStore, connections: Map<number, Imported>, line: Json, encoding: ByteEncoding, exchanges?: ImportedExchanges): void {
   const conn = connections.get(int(line, 'connectionId'));
   if (conn === undefined) throw new BadRecord('exchange of an unknown connection');
   const requestHead = bytes(line, 'requestHead', encoding);
   if (requestHead === null) throw new BadRecord('requestHead missing');
-  store.addExchange({
+  const exchange = store.addExchange({
     connectionId: conn.record.summary.id,
     method: str(line, 'method'),
     url: str(line, 'url'),
@@ -99,6 +102,18 @@ export function addExchange(store: CaptureStore, connections: Map<number, Import
     endedAt: optInt(line, 'endedAt'),
     sseEvents: int(line, 'sseEvents'),
   });
+  if (typeof line.id === 'number') exchanges?.set(line.id, exchange);
+}
+
+/** A `body` record: the next piece of an exchange's kept body, in order (a piece out of order is skipped). */
+export function addBody(store: CaptureStore, exchanges: ImportedExchanges, line: Json): boolean {
+  const exchange = exchanges.get(int(line, 'exchange'));
+  const side = line.side;
+  if (exchange === undefined || (side !== 'request' && side !== 'response')) return false;
+  const piece = bytes(line, 'bytes', 'base64');
+  if (piece === null || int(line, 'offset') !== store.bodies.size(exchange.id, side).kept) return false;
+  store.recordAnyway(() => store.appendBody(exchange, side, piece));
+  return true;
 }
 
 function head(raw: Uint8Array | null): HttpHead | null {

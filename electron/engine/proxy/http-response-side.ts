@@ -20,6 +20,8 @@ export interface ResponseEvents {
   writeClient(bytes: Uint8Array): void;
   /** The capture store's transition for an exchange (the store is its only writer). */
   update(exchange: Readonly<HttpExchange>, change: Partial<Omit<HttpExchange, 'id' | 'connectionId'>>): void;
+  /** Body bytes of the response, as relayed (the store keeps them within the capture budget). */
+  body(exchange: Readonly<HttpExchange>, bytes: Uint8Array): void;
   /** A 101 answered an upgrade: `rest` are the first bytes of the new protocol. */
   switched(pending: Pending, head: HttpHead, rest: Uint8Array, time: number): void;
   /** An upgrade was answered with a final status other than 101 (the head is already relayed). */
@@ -65,9 +67,12 @@ export class ResponseSide {
       }
       const body = this.body as BodyReader;
       const n = body.push(rest);
-      if (n > 0) this.ev.writeClient(rest.subarray(0, n));
-      rest = rest.subarray(n);
       const current = this.current;
+      if (n > 0) {
+        this.ev.writeClient(rest.subarray(0, n));
+        this.ev.body(current.exchange, rest.subarray(0, n));
+      }
+      rest = rest.subarray(n);
       this.ev.update(current.exchange, { responseBodyBytes: body.wireBytes, ...(this.sse ? { sseEvents: this.sse.events } : {}) });
       if (body.failed) return this.stop(`the response body's framing cannot be read: ${body.error ?? ''}`, false);
       if (body.done) this.finish(time);

@@ -69,6 +69,7 @@ export class HttpTracker {
     this.response = new ResponseSide(this.awaiting, {
       writeClient: (bytes) => host.writeClient(bytes),
       update: (exchange, change) => host.store.updateExchange(exchange, change),
+      body: (exchange, bytes) => host.store.appendBody(exchange, 'response', bytes),
       switched: (_pending, head, rest, time) => {
         this.reqState = REQ_DONE;
         host.resumeClient('upgrade');
@@ -128,7 +129,10 @@ export class HttpTracker {
       if (this.reqState === REQ_BODY) {
         const body = this.reqBody as BodyReader;
         const n = body.push(rest);
-        if (n > 0) this.host.writeUpstream(rest.subarray(0, n));
+        if (n > 0) {
+          this.host.writeUpstream(rest.subarray(0, n));
+          this.host.store.appendBody(this.reqExchange as Readonly<HttpExchange>, 'request', rest.subarray(0, n));
+        }
         this.host.store.updateExchange(this.reqExchange as Readonly<HttpExchange>, { requestBodyBytes: body.wireBytes });
         if (body.failed) {
           this.reqState = REQ_DONE;

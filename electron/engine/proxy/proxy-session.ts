@@ -9,7 +9,6 @@ import type { ConnectionSource, HttpExchange, Peer } from '../../../shared/model
 import type { HttpHead } from '../../../shared/protocol/index';
 import type { CaptureStore, ConnectionRecord } from '../capture/capture-store';
 import { nowMicros } from '../capture/clock';
-import type { WsDirectionRecorder } from '../capture/ws-recorder';
 import type { ConnectPolicy } from './connect-policy';
 import type { Interceptor } from '../tls/interceptor';
 import { interceptIfWanted, type RawBridge } from '../tls/intercept';
@@ -17,7 +16,7 @@ import type { UpstreamTrust } from '../tls/upstream-trust';
 import { forwardRoute, isWebSocketUpgrade, looksLikeHttp, type Authority } from './http-rules';
 import { exchangeUrl } from './target-url';
 import { HttpTracker, type TrackerHost, type Verdict } from './http-tracker';
-import type { RelayPump } from './relay-pump';
+import { WebSocketLeg } from './session-websocket';
 import { SessionSockets } from './session-sockets';
 import { switchProtocols, refuseUpgrade } from './session-upgrade';
 import { toOriginForm } from './origin-form';
@@ -53,8 +52,7 @@ export class ProxySession implements TrackerHost {
   readonly store: CaptureStore;
   readonly io: SessionSockets;
   private current: Phase = 'http';
-  private pumps: Record<Peer, RelayPump> | null = null;
-  private recorders: Record<Peer, WsDirectionRecorder> | null = null;
+  private ws: WebSocketLeg | null = null;
   tracker: HttpTracker;
   authority: Authority | null = null;
   /** Inside a CONNECT tunnel the upstream is fixed. */
@@ -101,13 +99,13 @@ export class ProxySession implements TrackerHost {
   /** Sends crafted frames into the live WebSocket at the next frame boundary of that direction. */
   inject(from: Peer, bytes: Uint8Array): Promise<number | null> {
     if (this.current === 'closed' || this.io.closed) return Promise.reject(new FramescopeError('invalid', 'connection is closed'));
-    if (this.current !== 'websocket' || this.pumps === null) {
+    if (this.current !== 'websocket' || this.ws === null) {
       return Promise.reject(new FramescopeError('invalid', 'This connection is not an open WebSocket, so frames cannot be injected into it.'));
     }
     if (this.io.ended(from === 'client' ? 'server' : 'client')) {
       return Promise.reject(new FramescopeError('invalid', `connection is closed towards the ${from === 'client' ? 'server' : 'client'}`));
     }
-    return this.pumps[from].inject(bytes, nowMicros());
+    return this.ws.inject(from, bytes, nowMicros());
   }
 
   close(): void {
@@ -127,7 +125,7 @@ export class ProxySession implements TrackerHost {
         this.sniff(chunk);
         break;
       case 'websocket':
-        (this.pumps as Record<Peer, RelayPump>).client.relay(chunk, time);
+        (this.ws as WebSocketLeg).relay('client', chunk, time);
         break;
       case 'tunnel':
         this.store.countBytes(this.record, 'client', chunk.length);
@@ -141,7 +139,7 @@ export class ProxySession implements TrackerHost {
   private onUpstreamData(chunk: Uint8Array): void {
     const time = nowMicros();
     if (this.current === 'websocket') {
-      (this.pumps as Record<Peer, RelayPump>).server.relay(chunk, time);
+      (this.ws as WebSocketLeg).relay('server', chunk, time);
       return;
     }
     if (this.current === 'closed') return; // a connection we stopped relaying: its late bytes go nowhere
@@ -176,13 +174,8 @@ export class ProxySession implements TrackerHost {
 
   // ── TrackerHost ──────────────────────────────────────────────────────────────────────────────
 
-  writeUpstream(bytes: Uint8Array): void {
-    this.io.writeUpstream(bytes);
-  }
-
-  writeClient(bytes: Uint8Array): void {
-    this.io.writeClient(bytes);
-  }
+  writeUpstream = (bytes: Uint8Array): void => this.io.writeUpstream(bytes);
+  writeClient = (bytes: Uint8Array): void => this.io.writeClient(bytes);
 
   requestBytes(head: HttpHead): Uint8Array {
     return this.options.route.kind === 'forward' && !this.tunnelled ? toOriginForm(head) : head.raw;
@@ -230,10 +223,7 @@ export class ProxySession implements TrackerHost {
   onSwitched(request: HttpHead, response: HttpHead, clientBytes: Uint8Array[], serverRest: Uint8Array, time: number): void {
     this.onWaiting(false);
     const result = switchProtocols(this.store, this.record, this.io, request, response, clientBytes, serverRest, time);
-    if (result.phase === 'websocket') {
-      this.recorders = result.recorders;
-      this.pumps = result.pumps;
-    }
+    if (result.phase === 'websocket') this.ws = new WebSocketLeg(result.recorders, result.pumps);
     this.current = result.phase;
   }
 
@@ -267,12 +257,8 @@ export class ProxySession implements TrackerHost {
   }
 
   private onEnded(side: Peer): void {
-    if (this.current === 'websocket' && this.recorders !== null) {
-      const recorder = this.recorders[side];
-      const midFrame = !recorder.parser.atFrameBoundary && !recorder.parser.stopped;
-      recorder.end();
-      this.pumps?.[side].failQueued(new FramescopeError('invalid', 'connection is closed'));
-      if (midFrame) {
+    if (this.current === 'websocket' && this.ws !== null) {
+      if (this.ws.ended(side)) {
         // RFC 6455 §5.2: the receiver can never get the rest of this frame; close its side too.
         this.store.noted(this.record, `The ${side} closed the connection in the middle of a frame.`);
         this.io.endBoth();
@@ -288,23 +274,17 @@ export class ProxySession implements TrackerHost {
     const s = this.record.summary;
     if (s.state !== 'closed' && s.state !== 'failed' && !(s.state === 'closing' && err.code === 'ECONNRESET')) {
       const what = err.code === 'ECONNRESET' ? 'reset the connection' : `failed (${err.message})`;
-      this.store.noted(this.record, `The ${side} ${what}${this.current === 'websocket' && this.recorders && !this.recorders[side].parser.atFrameBoundary ? ' in the middle of a frame' : ''}.`);
+      this.store.noted(this.record, `The ${side} ${what}${this.current === 'websocket' && this.ws?.midFrame(side) ? ' in the middle of a frame' : ''}.`);
     }
-    this.recorders?.[side].end();
+    this.ws?.failed(side);
   }
 
   private onClosed(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const time = nowMicros();
-    if (this.recorders) {
-      this.recorders.client.end();
-      this.recorders.server.end();
-    }
+    this.ws?.closed();
     if (this.current === 'http') this.tracker.endResponse(time);
-    const closedError = new FramescopeError('invalid', 'connection is closed');
-    this.pumps?.client.failQueued(closedError);
-    this.pumps?.server.failQueued(closedError);
     this.current = 'closed';
     this.store.closed(this.record, time);
     this.options.onEnd(this);

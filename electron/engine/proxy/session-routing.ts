@@ -67,6 +67,7 @@ export function answer(session: ProxySession, status: number, message: string, e
       responseBodyBytes: response.bytes.length - response.headLength,
       endedAt: nowMicros(),
     });
+    session.store.appendBody(exchange, 'response', response.bytes.subarray(response.headLength));
   }
   failConnection(session, error);
   session.io.answerAndClose(response.bytes);

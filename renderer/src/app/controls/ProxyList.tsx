@@ -1,19 +1,23 @@
-// The running proxies: where clients should connect, where traffic goes, and a way to stop each.
+// The running proxies: where clients should connect, where traffic goes, a way to stop each, and
+// for a forward proxy one click to a captured browser or terminal (CapturedClients.tsx).
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProxyStatus } from '../../../../shared/api';
 import { stopProxy } from '../../actions/capture';
 import { useStore } from '../../store';
+import { CapturedClients } from './CapturedClients';
 import { InlineError } from './InlineError';
 import { useAction } from './use-action';
 
 export function ProxyList() {
+  const { t } = useTranslation('controls');
   const proxies = useStore((s) => s.proxies);
   if (proxies.length === 0) {
-    return <p className="controls-note">No proxy is running. Traffic is captured only while one is (or through the built-in client).</p>;
+    return <p className="controls-note">{t('proxies.none')}</p>;
   }
   return (
-    <section className="proxy-list" aria-label="Running proxies">
-      <h3 className="controls-subhead">Running</h3>
+    <section className="proxy-list" aria-label={t('proxies.label')}>
+      <h3 className="controls-subhead">{t('proxies.running')}</h3>
       <ul>
         {proxies.map((p) => (
           <ProxyRow key={p.id} proxy={p} />
@@ -24,6 +28,7 @@ export function ProxyList() {
 }
 
 function ProxyRow({ proxy: p }: { proxy: ProxyStatus }) {
+  const { t } = useTranslation('controls');
   const [copied, setCopied] = useState(false);
   const stop = useAction(async () => {
     await stopProxy(p.id);
@@ -39,26 +44,27 @@ function ProxyRow({ proxy: p }: { proxy: ProxyStatus }) {
   return (
     <li className="proxy-row" data-testid="proxy-row">
       <div className="proxy-row-top">
-        <span className="tag">{p.mode}</span>
-        <code className="proxy-address" data-testid="proxy-address" title="Point your client here">
+        <span className="tag">{p.mode === 'reverse' ? t('proxies.reverse') : t('proxies.forward')}</span>
+        <code className="proxy-address" data-testid="proxy-address" title={t('proxies.pointHere')} translate="no">
           {p.address}
         </code>
-        <button className="button ghost small" onClick={() => void copy()} title="Copy the address">
-          {copied ? 'Copied' : 'Copy'}
+        <button className="button ghost small" onClick={() => void copy()} title={t('proxies.copyAddress')}>
+          {copied ? t('proxies.copied') : t('proxies.copy')}
         </button>
         <button className="button small" onClick={() => void stop.run()} disabled={stop.pending} data-testid="proxy-stop">
-          Stop
+          {t('proxies.stop')}
         </button>
       </div>
       <div className="proxy-row-detail">
         {p.mode === 'reverse' ? (
           <>
-            forwards to <code>{p.target}</code> — connect your client to the address above instead.
+            {t('proxies.forwardsTo')} <code translate="no">{p.target}</code> {t('proxies.connectHere')}
           </>
         ) : (
-          <>use it as the HTTP proxy of your browser or app.</>
+          <>{t('proxies.useAsProxy')}</>
         )}
       </div>
+      {p.mode === 'forward' && <CapturedClients proxy={p} />}
       <InlineError message={stop.error} />
     </li>
   );
