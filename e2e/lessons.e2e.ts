@@ -6,8 +6,9 @@ import { LESSONS, visibleSteps } from '../shared/lessons/lessons';
 import { useAppSession } from './app-session';
 import { pageErrors, screenshot } from './harness';
 import { openIn, STUDENT, untranslatedInLessons, verdict } from './lessons-run';
+import { DEMO_SERVER_KINDS } from '../shared/api/lab-demos';
 
-const DEMO_KINDS = ['echo', 'chat', 'deflate', 'strict'];
+const DEMO_KINDS = DEMO_SERVER_KINDS;
 
 describe('the nine lessons on live traffic', () => {
   const session = useAppSession();

@@ -88,7 +88,12 @@ const ACTIONS: Record<LessonActionId, () => Promise<unknown>> = {
     if ((await client.labStatus()).phase === 'running') await client.labStop();
   },
   // A Socket.IO server and its Node client through the capture proxy: polling first, then the upgrade.
-  'socketio-run': () => getClient().demoServerStart({ kind: 'socketio', connectClient: true }),
+  // Started afresh each time, so a student who runs the step again sees new sessions to judge.
+  'socketio-run': async () => {
+    const client = getClient();
+    await client.demoServerStop({ kind: 'socketio' });
+    await client.demoServerStart({ kind: 'socketio', connectClient: true });
+  },
 };
 
 /** Runs a step's action; a failure becomes the lesson panel's error line, never a crash. */

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { findLesson, visibleSteps, type LessonId, type LessonStep } from '../../../../shared/lessons/lessons';
 import type { LessonBaseline } from '../../../../shared/lessons/world';
 import { useStore } from '../../store';
+import { DEMO_SERVER_KINDS } from '../../../../shared/api/lab-demos';
 
 export interface LessonState {
   lessonId: LessonId | null;
@@ -40,7 +41,7 @@ export const useLessonStore = create<LessonState>()((set, get) => ({
   baseline: null,
   passed: new Set(),
   connectionId: null,
-  demoKinds: ['echo', 'chat', 'deflate', 'strict', 'socketio'],
+  demoKinds: DEMO_SERVER_KINDS,
   busy: false,
   error: null,
   start: (lessonId) => set({ lessonId, stepIndex: 0, baseline: captureBaseline(), error: null }),
