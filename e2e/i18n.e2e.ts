@@ -27,49 +27,12 @@ async function openAt(browser: Browser, url: string, viewport: Viewport = { widt
 const withLang = (url: string, lang: string) => `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`;
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
-/**
- * Sideways overflow and cut controls inside the Inspector: its section must not scroll sideways, and
- * every control in it must show its whole text inside the section (what scrolls in its own pane —
- * the frame table, the hex dump — is allowed to).
- */
-async function inspectorOverflow(page: Page): Promise<{ overflowPx: number; clipped: string[] }> {
-  return page.evaluate(() => {
-    const section = document.querySelector('section.inspector')!;
-    const box = section.getBoundingClientRect();
-    const clipped: string[] = [];
-    for (const el of section.querySelectorAll('button, [role="tab"], label, h1, h2, h3, th, .clip-check')) {
-      const s = getComputedStyle(el);
-      if (s.display === 'none' || s.visibility === 'hidden') continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0) continue;
-      const cut = el.scrollWidth > el.clientWidth + 1 && s.textOverflow !== 'ellipsis';
-      const outside = r.right > box.right + 1 || r.left < box.left - 1;
-      if (cut || outside) clipped.push(`${el.tagName.toLowerCase()}: ${(el.textContent ?? '').trim().slice(0, 40)} (${Math.round(r.left)}-${Math.round(r.right)} of ${Math.round(box.right)})`);
-    }
-    return { overflowPx: Math.max(0, section.scrollWidth - section.clientWidth), clipped };
-  });
-}
 
-/**
- * The Inspector's own text: this view's owner answers for it; the shell around it (sidebar, status
- * bar, view tabs) is audited by its own tests. Everything outside the inspector section is set aside.
- */
-async function inspectorOnly(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const inspector = document.querySelector('section.inspector');
-    for (let el: Element | null = inspector; el && el !== document.body; el = el.parentElement) {
-      for (const sibling of el.parentElement?.children ?? []) if (sibling !== el) sibling.setAttribute('translate', 'no');
-      // The shell's own labels on the inspector's ancestors (e.g. the main area's aria-label).
-      if (el !== inspector) for (const attr of ['title', 'aria-label', 'placeholder']) el.removeAttribute(attr);
-    }
-  });
-}
 
 /** Every English word left in the Inspector shown in zh-CN, on each tab of the selected frame. */
 async function auditTabs(page: Page, where: string): Promise<string[]> {
   const left: string[] = [];
   const audit = async (what: string) => {
-    await inspectorOnly(page);
     // Key names stay as printed on the keyboard in Chinese texts too.
     for (const w of await untranslatedText(page, ['Ctrl', 'Esc', 'Enter'])) left.push(`${where} / ${what}: "${w.word}" in "${w.text}" at ${w.where}`);
   };
@@ -182,7 +145,7 @@ describe('the Inspector in two languages', () => {
         await row(page, 0).click();
         for (const tab of lang === 'en' ? ['Anatomy', 'Payload', 'Handshake'] : ['帧结构', '载荷', '握手']) {
           await page.getByRole('tab', { name: tab }).click();
-          const { overflowPx, clipped } = viewport.width === 1280 ? await horizontalOverflow(page) : await inspectorOverflow(page);
+          const { overflowPx, clipped } = await horizontalOverflow(page);
           if (overflowPx !== 0 || clipped.length > 0) problems.push(`${lang} ${viewport.width}×${viewport.height} ${tab}: overflow ${overflowPx}px; clipped ${clipped.join(' | ')}`);
         }
         await page.context().close();

@@ -13,7 +13,7 @@ export const KEPT_WORDS = [
   'chunked', 'keep-alive', 'Content-Length', 'Transfer-Encoding', 'Content-Type', 'Cache-Control', 'event', 'data', 'id', 'retry',
   'KiB', 'MiB', 'GiB', 'TiB', 'ms', 'µs', 'min', 'px', 'fps', 'msg', 'req',
   'client_max_window_bits', 'server_max_window_bits', 'client_no_context_takeover', 'server_no_context_takeover',
-  'polling', 'Latin',
+  'polling', 'Latin', 'Ctrl', 'Esc', 'Enter',
 ];
 
 export interface UntranslatedText {
