@@ -1,6 +1,7 @@
 // The capture panel opened from the top bar's "Capture" button: three tabs, Proxy, Built-in
 // client and File (save and open captures). It is not modal, so the sidebar and timeline stay visible (and live) while it is open.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import type { ControlsTab } from '../../store/controls-slice';
 import { ClientPanel } from './ClientPanel';
@@ -9,13 +10,14 @@ import { ProxyPanel } from './ProxyPanel';
 import './controls.css';
 import './controls-form.css';
 
-const TABS: Array<{ tab: ControlsTab; label: string }> = [
-  { tab: 'proxy', label: 'Proxy' },
-  { tab: 'client', label: 'Built-in client' },
-  { tab: 'file', label: 'File' },
-];
+const TABS = [
+  { tab: 'proxy', label: 'panel.tabProxy' },
+  { tab: 'client', label: 'panel.tabClient' },
+  { tab: 'file', label: 'panel.tabFile' },
+] as const satisfies ReadonlyArray<{ tab: ControlsTab; label: string }>;
 
 export function CaptureControls() {
+  const { t } = useTranslation('controls');
   const open = useStore((s) => s.controlsOpen);
   const tab = useStore((s) => s.controlsTab);
   const setTab = useStore((s) => s.setControlsTab);
@@ -35,26 +37,26 @@ export function CaptureControls() {
       className="controls-panel"
       ref={panelRef}
       role="dialog"
-      aria-label="Capture controls"
+      aria-label={t('panel.label')}
       data-testid="capture-panel"
       onKeyDown={(e) => {
         if (e.key === 'Escape') close();
       }}
     >
       <div className="controls-tabs" role="tablist">
-        {TABS.map((t) => (
+        {TABS.map((x) => (
           <button
-            key={t.tab}
+            key={x.tab}
             role="tab"
-            aria-selected={tab === t.tab}
-            className={tab === t.tab ? 'controls-tab active' : 'controls-tab'}
-            data-testid={`capture-tab-${t.tab}`}
-            onClick={() => setTab(t.tab)}
+            aria-selected={tab === x.tab}
+            className={tab === x.tab ? 'controls-tab active' : 'controls-tab'}
+            data-testid={`capture-tab-${x.tab}`}
+            onClick={() => setTab(x.tab)}
           >
-            {t.label}
+            {t(x.label)}
           </button>
         ))}
-        <button className="button ghost small controls-close" onClick={close} aria-label="Close the capture panel" title="Close (Esc)">
+        <button className="button ghost small controls-close" onClick={close} aria-label={t('panel.close')} title={t('panel.closeTitle')}>
           ×
         </button>
       </div>

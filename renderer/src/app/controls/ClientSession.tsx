@@ -1,6 +1,7 @@
 // Driving a built-in client connection: send text or binary messages, ping, and close with a code
 // and reason. Each action shows its own failure beside it.
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../../shared/model';
 import { clientClose, clientPing, clientSend } from '../../actions/capture';
 import { formatBytes } from '../../format';
@@ -11,41 +12,68 @@ import { useAction } from './use-action';
 import { SafeText } from '../../components/safe-text/SafeText';
 import { visibleText } from '../../components/safe-text/split-hidden';
 
+// Data, not words: a status line and examples a user types over.
+const SWITCHING = '101 Switching Protocols';
+const HEX_EXAMPLE_BYTES = '48 65 6c 6c 6f';
+const CLOSE_CODE_EXAMPLE = '1000';
+
 export function ClientSession({ connection: c }: { connection: ConnectionSummary }) {
+  const { t } = useTranslation('controls');
   const setClientConnection = useStore((s) => s.setClientConnection);
   const ended = c.state === 'closed' || c.state === 'failed';
   return (
     <div className="controls-body" data-testid="client-session">
       <div className="session-head">
         <span className={`state-pill ${c.state}`} data-testid="client-state">
-          {c.state}
+          {t(`session.state.${c.state}`)}
         </span>
-        <code className="session-url" title={visibleText(c.url)}>
+        <code className="session-url" title={visibleText(c.url)} translate="no">
           <SafeText text={c.url} />
         </code>
       </div>
       <div className="session-tags">
-        {c.subprotocol && <span className="tag">subprotocol {c.subprotocol}</span>}
-        {c.extensions && <span className="tag" title={c.extensions}>{c.extensions}</span>}
+        {c.subprotocol && (
+          <span className="tag">
+            {t('session.subprotocol')} <span translate="no">{c.subprotocol}</span>
+          </span>
+        )}
+        {c.extensions && (
+          <span className="tag" title={c.extensions} translate="no">
+            {c.extensions}
+          </span>
+        )}
         <span className="muted">
-          sent {formatBytes(c.counters.client.bytes)} · received {formatBytes(c.counters.server.bytes)}
+          {t('session.traffic', { sent: formatBytes(c.counters.client.bytes), received: formatBytes(c.counters.server.bytes) })}
         </span>
       </div>
-      {c.state === 'connecting' && <p className="controls-note">Waiting for the server's 101 Switching Protocols…</p>}
-      {c.state === 'failed' && <InlineError message={c.error ?? 'The connection failed.'} testId="client-failed" />}
+      {c.state === 'connecting' && (
+        <p className="controls-note">
+          <Trans t={t} i18nKey="session.waiting" values={{ status: SWITCHING }} components={[<span key="0" translate="no" />]} />
+        </p>
+      )}
+      {c.state === 'failed' && <InlineError message={c.error ?? t('session.failed')} testId="client-failed" />}
       {c.state === 'closed' && (
         <p className="controls-note" data-testid="client-closed">
-          Closed{c.closeCode !== null ? ` with ${c.closeCode}` : ' without a close code'}
-          {c.closeReason ? <> “<SafeText text={c.closeReason} />”</> : ''}.
+          {c.closeCode !== null ? t('session.closedWith', { code: c.closeCode }) : t('session.closedWithout')}
+          {c.closeReason ? (
+            <>
+              {t('session.reasonOpen')}
+              <span translate="no">
+                <SafeText text={c.closeReason} />
+              </span>
+              {t('session.reasonClose')}
+            </>
+          ) : null}
+          {t('session.end')}
         </p>
       )}
       {(c.state === 'open' || c.state === 'closing') && <Composer connection={c} />}
       {c.state === 'open' && <CloseForm connectionId={c.id} />}
-      {c.state === 'closing' && <p className="controls-note">Closing handshake under way: waiting for the server's Close frame…</p>}
+      {c.state === 'closing' && <p className="controls-note">{t('session.closing')}</p>}
       {ended && (
         <div className="controls-actions">
           <button className="button primary" onClick={() => setClientConnection(null)} data-testid="client-new">
-            New connection…
+            {t('session.newConnection')}
           </button>
         </div>
       )}
@@ -53,7 +81,10 @@ export function ClientSession({ connection: c }: { connection: ConnectionSummary
   );
 }
 
+const KINDS: readonly PayloadKind[] = ['text', 'binary'];
+
 function Composer({ connection: c }: { connection: ConnectionSummary }) {
+  const { t } = useTranslation('controls');
   const [kind, setKind] = useState<PayloadKind>('text');
   const [text, setText] = useState('');
   const send = useAction(async () => {
@@ -71,13 +102,13 @@ function Composer({ connection: c }: { connection: ConnectionSummary }) {
   const disabled = c.state !== 'open';
 
   return (
-    <form className="controls-form composer" onSubmit={submit} aria-label="Send a message">
+    <form className="controls-form composer" onSubmit={submit} aria-label={t('composer.label')}>
       <div className="composer-head">
-        <span className="field-label">Message</span>
-        <div className="segmented small" role="radiogroup" aria-label="Message type">
-          {(['text', 'binary'] as const).map((k) => (
+        <span className="field-label">{t('composer.message')}</span>
+        <div className="segmented small" role="radiogroup" aria-label={t('composer.type')}>
+          {KINDS.map((k) => (
             <button key={k} type="button" role="radio" aria-checked={kind === k} className={kind === k ? 'segment active' : 'segment'} onClick={() => setKind(k)}>
-              {k === 'text' ? 'Text' : 'Binary (hex)'}
+              {k === 'text' ? t('composer.text') : t('composer.binary')}
             </button>
           ))}
         </div>
@@ -87,7 +118,7 @@ function Composer({ connection: c }: { connection: ConnectionSummary }) {
         data-testid="client-message"
         rows={3}
         value={text}
-        placeholder={kind === 'text' ? 'Hello, server' : '48 65 6c 6c 6f   # hex bytes, spaces and comments allowed'}
+        placeholder={kind === 'text' ? t('composer.textPlaceholder') : t('composer.hexPlaceholder', { bytes: HEX_EXAMPLE_BYTES })}
         spellCheck={false}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
@@ -98,11 +129,11 @@ function Composer({ connection: c }: { connection: ConnectionSummary }) {
         }}
       />
       <div className="controls-actions">
-        <button className="button primary" type="submit" disabled={disabled || send.pending} data-testid="client-send" title="Send (Ctrl+Enter)">
-          Send {kind}
+        <button className="button primary" type="submit" disabled={disabled || send.pending} data-testid="client-send" title={t('composer.sendTitle')}>
+          {kind === 'text' ? t('composer.sendText') : t('composer.sendBinary')}
         </button>
-        <button className="button" type="button" disabled={disabled || ping.pending} onClick={() => void ping.run()} data-testid="client-ping" title="Send a ping; the server must answer with a pong">
-          Ping
+        <button className="button" type="button" disabled={disabled || ping.pending} onClick={() => void ping.run()} data-testid="client-ping" title={t('composer.pingTitle')}>
+          <Trans t={t} i18nKey="composer.ping" components={[<span key="0" translate="no" />]} />
         </button>
       </div>
       <InlineError message={send.error ?? ping.error} testId="client-send-error" />
@@ -111,7 +142,8 @@ function Composer({ connection: c }: { connection: ConnectionSummary }) {
 }
 
 function CloseForm({ connectionId }: { connectionId: number }) {
-  const [code, setCode] = useState('1000');
+  const { t } = useTranslation('controls');
+  const [code, setCode] = useState(CLOSE_CODE_EXAMPLE);
   const [reason, setReason] = useState('');
   const close = useAction(async () => {
     const parsed = parseClose(code, reason);
@@ -123,13 +155,13 @@ function CloseForm({ connectionId }: { connectionId: number }) {
     void close.run();
   };
   return (
-    <form className="controls-form close-form" onSubmit={submit} aria-label="Close the connection">
-      <span className="field-label">Close</span>
+    <form className="controls-form close-form" onSubmit={submit} aria-label={t('closeForm.label')}>
+      <span className="field-label">{t('closeForm.heading')}</span>
       <div className="field-row">
-        <input className="input mono code" data-testid="client-close-code" value={code} onChange={(e) => setCode(e.target.value)} aria-label="Close code" placeholder="code" inputMode="numeric" />
-        <input className="input reason" data-testid="client-close-reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="Close reason" placeholder="reason (optional)" />
+        <input className="input mono code" data-testid="client-close-code" value={code} onChange={(e) => setCode(e.target.value)} aria-label={t('closeForm.code')} placeholder={t('closeForm.codePlaceholder')} inputMode="numeric" />
+        <input className="input reason" data-testid="client-close-reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('closeForm.reason')} placeholder={t('closeForm.reasonPlaceholder')} />
         <button className="button" type="submit" disabled={close.pending} data-testid="client-close">
-          Close
+          {t('closeForm.submit')}
         </button>
       </div>
       <InlineError message={close.error} testId="client-close-error" />

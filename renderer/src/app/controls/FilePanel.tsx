@@ -3,19 +3,25 @@
 // closed connections. Files move in pages with progress and a Cancel (capture-transfer.ts); saving
 // ends in a Blob URL and <a download>, which works the same in browser mode and in Electron.
 import { useRef, useState, type ChangeEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { getClient } from '../../api/client';
 import { useStore } from '../../store';
-import type { CaptureExportFormat } from '../../../../shared/api';
-import { EXPORT_FORMATS, captureFileName, importSummary, tooLarge } from './capture-file-text';
-import { openCapture, progressText, saveCapture, type Transfer, type TransferProgress } from './capture-transfer';
+import type { CaptureExportFormat, CaptureImportResult } from '../../../../shared/api';
+import { EXPORT_FORMATS, captureFileName, tooLarge } from './capture-file-text';
+import { openCapture, progressPercent, saveCapture, type Transfer, type TransferProgress } from './capture-transfer';
 import { InlineError } from './InlineError';
 import { useAction } from './use-action';
 
+const FORMAT_LABELS = { jsonl: 'file.formatJsonl', har: 'file.formatHar' } as const satisfies Record<CaptureExportFormat, string>;
+// Data, not words: the command whose output format JSON Lines is.
+const CAPTURE_COMMAND = 'framescope capture --out';
+
 export function FilePanel() {
+  const { t } = useTranslation('controls');
   const selected = useStore((s) => (s.selectedConnectionId === null ? null : (s.connections.get(s.selectedConnectionId) ?? null)));
   const [onlySelected, setOnlySelected] = useState(false);
   const [format, setFormat] = useState<CaptureExportFormat>('jsonl');
-  const [opened, setOpened] = useState<string | null>(null);
+  const [opened, setOpened] = useState<{ name: string; result: CaptureImportResult } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const scope = onlySelected && selected !== null ? selected.id : null;
   const [saving, setSaving] = useState<TransferProgress | null>(null);
@@ -38,7 +44,7 @@ export function FilePanel() {
     const t: Transfer = (transfer.current = { jobId: null, cancelled: false });
     try {
       const result = await openCapture(getClient(), file, t, setOpening);
-      setOpened(importSummary(file.name, result));
+      setOpened({ name: file.name, result });
     } finally {
       setOpening(null);
     }
@@ -58,29 +64,29 @@ export function FilePanel() {
 
   return (
     <div className="controls-body">
-      <section className="controls-form" aria-label="Save the capture">
-        <h3 className="controls-subhead">Save</h3>
+      <section className="controls-form" aria-label={t('file.saveLabel')}>
+        <h3 className="controls-subhead">{t('file.save')}</h3>
         <p className="controls-hint">
-          JSON Lines keeps every frame&apos;s exact bytes (the format of framescope capture --out); HAR opens in Chrome DevTools&apos; Network panel, with messages but not frames.
+          <Trans t={t} i18nKey="file.saveHint" values={{ command: CAPTURE_COMMAND }} components={[<code key="0" translate="no" />]} />
         </p>
-        <div className="segmented" role="radiogroup" aria-label="What to save">
+        <div className="segmented" role="radiogroup" aria-label={t('file.scope')}>
           <button type="button" role="radio" aria-checked={scope === null} className={scope === null ? 'segment active' : 'segment'} onClick={() => setOnlySelected(false)}>
-            Whole capture
+            {t('file.whole')}
           </button>
           <button
             type="button"
             role="radio"
             aria-checked={scope !== null}
             disabled={selected === null}
-            title={selected === null ? 'Select a connection in the sidebar first' : undefined}
+            title={selected === null ? t('file.selectFirst') : undefined}
             className={scope !== null ? 'segment active' : 'segment'}
             data-testid="file-scope-connection"
             onClick={() => setOnlySelected(true)}
           >
-            {selected === null ? 'Selected connection' : `Connection #${selected.id}`}
+            {selected === null ? t('file.selected') : t('file.connection', { id: selected.id })}
           </button>
         </div>
-        <div className="segmented" role="radiogroup" aria-label="File format">
+        <div className="segmented" role="radiogroup" aria-label={t('file.format')}>
           {EXPORT_FORMATS.map((f) => (
             <button
               key={f.format}
@@ -91,31 +97,41 @@ export function FilePanel() {
               data-testid={`file-format-${f.format}`}
               onClick={() => setFormat(f.format)}
             >
-              {f.label}
+              {t(FORMAT_LABELS[f.format])}
             </button>
           ))}
         </div>
         <div className="controls-actions">
           <button className="button primary" type="button" disabled={save.pending} data-testid="file-save" onClick={() => void save.run()}>
-            {save.pending ? 'Saving…' : 'Save capture'}
+            {save.pending ? t('file.saving') : t('file.saveCapture')}
           </button>
           {saving && <TransferStatus progress={saving} onCancel={cancel} testId="file-save-progress" />}
         </div>
         <InlineError message={save.error} testId="file-save-error" />
       </section>
-      <section className="controls-form" aria-label="Open a capture">
-        <h3 className="controls-subhead">Open</h3>
-        <p className="controls-hint">Opens a saved .jsonl capture of any size up to 4 GiB; its connections join the capture, closed, with every frame decoded again.</p>
+      <section className="controls-form" aria-label={t('file.openLabel')}>
+        <h3 className="controls-subhead">{t('file.open')}</h3>
+        <p className="controls-hint">{t('file.openHint')}</p>
         <div className="controls-actions">
           <button className="button" type="button" disabled={open.pending} data-testid="file-open" onClick={() => input.current?.click()}>
-            {open.pending ? 'Opening…' : 'Open capture…'}
+            {open.pending ? t('file.opening') : t('file.openCapture')}
           </button>
           <input ref={input} type="file" accept=".jsonl,.json" hidden data-testid="file-input" onChange={chosen} />
           {opening && <TransferStatus progress={opening} onCancel={cancel} testId="file-open-progress" />}
         </div>
         {opened && (
           <p className="controls-note" role="status" data-testid="file-opened">
-            {opened}
+            <Trans
+              t={t}
+              i18nKey="file.opened"
+              values={{
+                name: opened.name,
+                connections: t('file.connections', { count: opened.result.connections }),
+                frames: t('file.frames', { count: opened.result.frames }),
+              }}
+              components={[<span key="0" translate="no" />]}
+            />
+            {opened.result.skipped > 0 ? t('file.skipped', { count: opened.result.skipped }) : null}
           </p>
         )}
         <InlineError message={open.error} testId="file-open-error" />
@@ -125,12 +141,14 @@ export function FilePanel() {
 }
 
 function TransferStatus({ progress, onCancel, testId }: { progress: TransferProgress; onCancel(): void; testId: string }) {
+  const { t } = useTranslation('controls');
+  const text = t(`file.phase.${progress.phase}`, { percent: progressPercent(progress) });
   return (
     <span className="transfer-status" role="status" data-testid={testId}>
-      <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={progressText(progress)} />
-      <span className="muted">{progressText(progress)}</span>
+      <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={text} />
+      <span className="muted">{text}</span>
       <button className="button ghost small" type="button" onClick={onCancel}>
-        Cancel
+        {t('file.cancel')}
       </button>
     </span>
   );

@@ -1,6 +1,7 @@
 // Start a capture proxy: reverse (clients connect to Framescope, which forwards to one server) or
 // forward (apps use Framescope as their HTTP proxy). Running proxies are listed underneath.
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProxyMode } from '../../../../shared/api';
 import { startProxy } from '../../actions/capture';
 import { useStore } from '../../store';
@@ -10,12 +11,17 @@ import { ProxyList } from './ProxyList';
 import { useAction } from './use-action';
 import { MonoField } from './MonoField';
 
-const MODES: Array<{ mode: ProxyMode; label: string; hint: string }> = [
-  { mode: 'reverse', label: 'Reverse', hint: 'Clients connect to Framescope instead of the server; each connection is forwarded to the server unchanged.' },
-  { mode: 'forward', label: 'Forward', hint: "Set Framescope as a browser's or app's HTTP proxy; every WebSocket and HTTP request through it is captured." },
-];
+const MODES = [
+  { mode: 'reverse', label: 'proxy.reverse', hint: 'proxy.reverseHint' },
+  { mode: 'forward', label: 'proxy.forward', hint: 'proxy.forwardHint' },
+] as const satisfies ReadonlyArray<{ mode: ProxyMode; label: string; hint: string }>;
+
+// Data, not words: an example a user types over, and the address the proxy listens on.
+const URL_EXAMPLE = 'ws://127.0.0.1:8080/';
+const LOOPBACK = '127.0.0.1 :';
 
 export function ProxyPanel() {
+  const { t } = useTranslation('controls');
   const draft = useStore((s) => s.proxyDraft);
   const setDraft = useStore((s) => s.setProxyDraft);
   const start = useAction(async () => {
@@ -32,8 +38,8 @@ export function ProxyPanel() {
 
   return (
     <div className="controls-body">
-      <form className="controls-form" onSubmit={submit} aria-label="Start a proxy">
-        <div className="segmented" role="radiogroup" aria-label="Proxy mode">
+      <form className="controls-form" onSubmit={submit} aria-label={t('proxy.label')}>
+        <div className="segmented" role="radiogroup" aria-label={t('proxy.mode')}>
           {MODES.map((m) => (
             <button
               key={m.mode}
@@ -43,23 +49,25 @@ export function ProxyPanel() {
               className={draft.mode === m.mode ? 'segment active' : 'segment'}
               onClick={() => setDraft({ mode: m.mode })}
             >
-              {m.label}
+              {t(m.label)}
             </button>
           ))}
         </div>
-        <p className="controls-hint">{hint}</p>
+        <p className="controls-hint">{t(hint)}</p>
         {draft.mode === 'reverse' && (
-          <MonoField label="Server to forward to" testId="proxy-target" value={draft.target} placeholder="ws://127.0.0.1:8080/" onChange={(target) => setDraft({ target })} />
+          <MonoField label={t('proxy.target')} testId="proxy-target" value={draft.target} placeholder={URL_EXAMPLE} onChange={(target) => setDraft({ target })} />
         )}
         <label className="field">
-          <span className="field-label">Listen on port</span>
+          <span className="field-label">{t('proxy.port')}</span>
           <span className="field-row">
-            <span className="field-prefix mono">127.0.0.1 :</span>
+            <span className="field-prefix mono" translate="no">
+              {LOOPBACK}
+            </span>
             <input
               className="input mono port"
               data-testid="proxy-port"
               value={draft.port}
-              placeholder="any free"
+              placeholder={t('proxy.portPlaceholder')}
               inputMode="numeric"
               autoComplete="off"
               onChange={(e) => setDraft({ port: e.target.value })}
@@ -68,7 +76,7 @@ export function ProxyPanel() {
         </label>
         <div className="controls-actions">
           <button className="button primary" type="submit" disabled={start.pending} data-testid="proxy-start">
-            {start.pending ? 'Starting…' : draft.mode === 'reverse' ? 'Start reverse proxy' : 'Start forward proxy'}
+            {start.pending ? t('proxy.starting') : draft.mode === 'reverse' ? t('proxy.startReverse') : t('proxy.startForward')}
           </button>
         </div>
         <InlineError message={start.error} testId="proxy-error" />

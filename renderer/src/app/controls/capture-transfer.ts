@@ -79,7 +79,11 @@ const PHASES: Record<TransferProgress['phase'], string> = {
   decode: 'Decoding',
 };
 
+/** How far a transfer is, 0–100, rounded down (100 only when it is done). */
+export function progressPercent(p: TransferProgress): number {
+  return p.total > 0 ? Math.min(100, Math.floor((p.done / p.total) * 100)) : 0;
+}
+
 export function progressText(p: TransferProgress): string {
-  const percent = p.total > 0 ? Math.min(100, Math.floor((p.done / p.total) * 100)) : 0;
-  return `${PHASES[p.phase]} ${percent}%`;
+  return `${PHASES[p.phase]} ${progressPercent(p)}%`;
 }
