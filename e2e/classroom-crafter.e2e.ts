@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { SCHEMES, useAppSession } from './app-session';
-import { pageErrors, screenshot } from './harness';
+import { pageErrors, screenshot, gallery } from './harness';
 import { horizontalOverflow, untranslatedText } from './text-audit';
 
 const VIEWPORTS = [
@@ -202,10 +202,10 @@ describe('crafter, timeline and glossary in a classroom', () => {
 
   it('screenshots: light and dark, English and Chinese, 1280×720 and 1920×1080', async () => {
     for (const view of Object.keys(VIEWS) as ViewKey[]) {
-      for (const lang of ['en', 'zh-CN'] as const) {
-        for (const scheme of SCHEMES) {
+      for (const lang of gallery(['zh-CN', 'en'] as const)) {
+        for (const scheme of gallery(SCHEMES)) {
           const page = await openView(view, lang, scheme);
-          for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+          for (const size of gallery([{ width: 1280, height: 720 }, { width: 1920, height: 1080 }])) {
             await page.setViewportSize(size);
             await screenshot(page, `classroom-${view}-${lang}-${scheme}-${size.width}x${size.height}`);
           }

@@ -70,6 +70,14 @@ export function pageErrors(page: Page): string[] {
   return (page as Page & { errors?: string[] }).errors ?? [];
 }
 
+/**
+ * The combinations a screenshot gallery walks (colour schemes, languages, window sizes). `npm test`
+ * takes the first of each, to keep CI within its time; `npm run screenshots` takes them all.
+ */
+export function gallery<T>(all: readonly T[]): readonly T[] {
+  return process.env.FRAMESCOPE_SCREENSHOTS === '1' ? all : all.slice(0, 1);
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);

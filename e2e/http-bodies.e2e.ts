@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ForwardProxyAgent } from '../electron/engine/proxy/proxy-agent';
-import { launchBrowser, openPage, pageErrors, screenshot, startApp, type AppUnderTest } from './harness';
+import { launchBrowser, openPage, pageErrors, screenshot, startApp, type AppUnderTest, gallery } from './harness';
 import { showConnection } from './inspector-page';
 import { untranslatedText } from './text-audit';
 
@@ -109,7 +109,7 @@ async function clippedInView(page: Page): Promise<{ overflowPx: number; clipped:
 
 it('shows an SSE stream as events and a gzip body decoded, in en and zh-CN, light and dark, at projector sizes', async () => {
   for (const lang of ['en', 'zh-CN'] as const) {
-    for (const scheme of ['light', 'dark'] as const) {
+    for (const scheme of gallery(['light', 'dark'] as const)) {
       const page = await openPage(browser, withLang(app.server.url, lang), scheme);
       await page.setViewportSize({ width: 1280, height: 720 });
       await openExchange(page, '/stream/events');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../electron/engine/host/browser-server';
 import { useAppSession, type Scheme } from './app-session';
 import type { EchoServer } from './echo-server';
-import { RENDERER_DIR, openPage, pageErrors, screenshot } from './harness';
+import { RENDERER_DIR, openPage, pageErrors, screenshot, gallery } from './harness';
 import { row, rows, showConnection } from './inspector-page';
 import { inspectorTraffic } from './inspector-traffic';
 import { horizontalOverflow, untranslatedText } from './text-audit';
@@ -156,12 +156,12 @@ describe('the Inspector in two languages', () => {
 
   it('takes screenshots for a teacher to look at: light and dark, en and zh-CN, 1280×720 and 1920×1080', async () => {
     const { browser, app } = session;
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const lang of ['en', 'zh-CN']) {
-        for (const viewport of [
+    for (const scheme of gallery(['light', 'dark'] as const)) {
+      for (const lang of gallery(['zh-CN', 'en'])) {
+        for (const viewport of gallery([
           { width: 1280, height: 720 },
           { width: 1920, height: 1080 },
-        ]) {
+        ])) {
           const page = await openAt(browser, withLang(app.server.url, lang), viewport, scheme);
           await showConnection(page, '/plain');
           await expect.poll(() => rows(page).count()).toBe(14);

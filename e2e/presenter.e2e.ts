@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppSession } from './app-session';
-import { pageErrors, screenshot } from './harness';
+import { pageErrors, screenshot, gallery } from './harness';
 import { openIn, untranslatedInLessons } from './lessons-run';
 import { horizontalOverflow } from './text-audit';
 
@@ -113,15 +113,15 @@ describe('presenter mode', () => {
   });
 
   it('screenshots in Chinese, light and dark, at 1280×720 and 1920×1080', { timeout: 240_000 }, async () => {
-    for (const scheme of ['light', 'dark'] as const) {
+    for (const scheme of gallery(['light', 'dark'] as const)) {
       const page = await session.open(scheme);
       await page.setViewportSize({ width: 1280, height: 720 });
       await openIn(page, session.app.server.url, 'zh-CN');
       await page.keyboard.press('F5');
-      for (const [width, height] of [
+      for (const [width, height] of gallery([
         [1280, 720],
         [1920, 1080],
-      ] as const) {
+      ] as const)) {
         await page.setViewportSize({ width, height });
         await page.keyboard.press('Escape');
         await page.getByRole('tab', { name: /Lessons|课程/ }).click();

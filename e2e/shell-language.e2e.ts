@@ -4,7 +4,7 @@
 // and dark, en and zh-CN, for a teacher to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useAppSession } from './app-session';
-import { openPage, pageErrors, screenshot } from './harness';
+import { openPage, pageErrors, screenshot, gallery } from './harness';
 import type { Page } from 'playwright-core';
 import { LANGS, openInLang, shellOverflow, shellUntranslated, startClassTraffic, type ClassTraffic } from './shell-page';
 
@@ -117,14 +117,14 @@ describe('the shell in English and Chinese', () => {
     });
 
     it('looks right at 1280×720 and 1920×1080, light and dark, en and zh-CN', async () => {
-      for (const lang of LANGS) {
-        for (const scheme of ['light', 'dark'] as const) {
+      for (const lang of gallery(LANGS)) {
+        for (const scheme of gallery(['light', 'dark'] as const)) {
           const page = await openInLang(session, lang, scheme);
           await expect.poll(() => page.getByTestId('status-proxy').textContent()).toMatch(/4/);
-          for (const [w, h] of [
+          for (const [w, h] of gallery([
             [1280, 720],
             [1920, 1080],
-          ] as const) {
+          ] as const)) {
             await page.setViewportSize({ width: w, height: h });
             await screenshot(page, `shell-${lang}-${scheme}-${w}x${h}`);
           }
