@@ -9,6 +9,6 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 export function craftMessage(code: string, params: MessageParams = {}, section: 'messages' | 'document' = 'messages'): string {
   const key = `crafter:${section}.${code}`;
   // An unknown code (a newer engine) still says something rather than a bare key.
-  if (!i18n.exists(key)) return code;
+  if (!i18n.exists(key, { ...params })) return code;
   return i18n.t(key as 'crafter:messages.compressing', { ...params } as Record<string, unknown>);
 }
