@@ -1,6 +1,6 @@
 // A crafted frame to its exact wire bytes, through the codec's own builder (shared/protocol), so
 // the preview, the bytes sent and the parser that judges them all agree.
-import { buildFrame, type FrameSpec } from '../protocol/frame-builder';
+import { buildFrame, type BuildMessage, type FrameSpec } from '../protocol/frame-builder';
 import type { FieldRange } from '../protocol/types';
 import type { CraftFrame } from './craft-spec';
 import { parseMaskKey } from './mask-key';
@@ -18,12 +18,15 @@ export interface CraftBuild {
   wirePayload: Uint8Array;
   notes: string[];
   warnings: string[];
+  /** `notes` and `warnings` as stable codes and parameters (the renderer words them). */
+  noteCodes: BuildMessage[];
+  warningCodes: BuildMessage[];
 }
 
 export type CraftBuildFailure =
-  | { ok: false; reason: 'payload' | 'mask-key'; error: string; at: number | null }
+  | { ok: false; reason: 'payload' | 'mask-key'; error: string; at: number | null; code: string; params: Record<string, string | number> }
   /** Compression is on and the deflated bytes are not known yet (the engine deflates). */
-  | { ok: false; reason: 'compressing'; error: string; at: null };
+  | { ok: false; reason: 'compressing'; error: string; at: null; code: 'compressing'; params: Record<string, never> };
 
 export type CraftBuildResult = CraftBuild | CraftBuildFailure;
 
@@ -50,16 +53,16 @@ export function toFrameSpec(frame: CraftFrame, wirePayload: Uint8Array, maskKey:
  */
 export function buildCraftFrame(frame: CraftFrame, options: { deflated?: Uint8Array } = {}): CraftBuildResult {
   const payload = framePayload(frame);
-  if (!payload.ok) return { ok: false, reason: 'payload', error: payload.error, at: payload.at };
+  if (!payload.ok) return { ok: false, reason: 'payload', error: payload.error, at: payload.at, code: payload.code, params: payload.params };
   let maskKey: Uint8Array | null = null;
   if (frame.mask) {
     const key = parseMaskKey(frame.maskKey);
-    if (!(key instanceof Uint8Array)) return { ok: false, reason: 'mask-key', error: key.error, at: null };
+    if (!(key instanceof Uint8Array)) return { ok: false, reason: 'mask-key', error: key.error, at: null, code: key.code, params: {} };
     maskKey = key;
   }
   let wirePayload = payload.bytes;
   if (frame.compress) {
-    if (options.deflated === undefined) return { ok: false, reason: 'compressing', error: 'Compressing the payload…', at: null };
+    if (options.deflated === undefined) return { ok: false, reason: 'compressing', error: 'Compressing the payload…', at: null, code: 'compressing', params: {} };
     wirePayload = options.deflated;
   }
   const built = buildFrame(toFrameSpec(frame, wirePayload, maskKey));
@@ -73,5 +76,7 @@ export function buildCraftFrame(frame: CraftFrame, options: { deflated?: Uint8Ar
     wirePayload,
     notes: payload.notes,
     warnings: [...payload.warnings, ...built.warnings],
+    noteCodes: payload.noteCodes,
+    warningCodes: [...payload.warningCodes, ...built.warningCodes],
   };
 }

@@ -66,16 +66,18 @@ export function checkSequence(frames: readonly Uint8Array[], options: CheckOptio
  * Checks that `bytes` are whole frames back to back, reading only their headers (§5.2), so an
  * injection never leaves a direction in the middle of a frame. Returns the frame count.
  */
-export function countWholeFrames(bytes: Uint8Array): { frames: number } | { error: string } {
+export function countWholeFrames(
+  bytes: Uint8Array,
+): { frames: number } | { error: string; code: 'endsInHeader' | 'shortPayload'; params: Record<string, number> } {
   let pos = 0;
   let frames = 0;
   while (pos < bytes.length) {
-    if (pos + 2 > bytes.length) return { error: `The bytes end inside the header of frame ${frames + 1}.` };
+    if (pos + 2 > bytes.length) return { error: `The bytes end inside the header of frame ${frames + 1}.`, code: 'endsInHeader', params: { frame: frames + 1 } };
     const b1 = bytes[pos + 1] as number;
     const len7 = b1 & 0x7f;
     const extra = len7 === 126 ? 2 : len7 === 127 ? 8 : 0;
     const headerLength = 2 + extra + (b1 & 0x80 ? 4 : 0);
-    if (pos + headerLength > bytes.length) return { error: `The bytes end inside the header of frame ${frames + 1}.` };
+    if (pos + headerLength > bytes.length) return { error: `The bytes end inside the header of frame ${frames + 1}.`, code: 'endsInHeader', params: { frame: frames + 1 } };
     let length = len7;
     if (len7 === 126) length = ((bytes[pos + 2] as number) << 8) | (bytes[pos + 3] as number);
     else if (len7 === 127) {
@@ -87,7 +89,8 @@ export function countWholeFrames(bytes: Uint8Array): { frames: number } | { erro
     }
     const end = pos + headerLength + length;
     if (!Number.isSafeInteger(end) || end > bytes.length) {
-      return { error: `Frame ${frames + 1} declares ${length} payload bytes but only ${bytes.length - pos - headerLength} follow.` };
+      const follow = bytes.length - pos - headerLength;
+      return { error: `Frame ${frames + 1} declares ${length} payload bytes but only ${follow} follow.`, code: 'shortPayload', params: { frame: frames + 1, declared: length, follow } };
     }
     pos = end;
     frames++;

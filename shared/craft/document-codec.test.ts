@@ -18,12 +18,12 @@ describe('crafter documents (snippet specs)', () => {
 
   it('names what is wrong in garbage', () => {
     expect(parseDocument('{oops')).toMatchObject({ error: expect.stringMatching(/^not JSON/) });
-    expect(parseDocument('[]')).toEqual({ error: 'not a crafter document' });
+    expect(parseDocument('[]')).toMatchObject({ code: 'notDocument', error: 'not a crafter document' });
     expect(parseDocument(JSON.stringify({ format: 'framescope-craft', version: 9, from: 'client', frames: [] }))).toMatchObject({
       error: expect.stringMatching(/version 9/),
     });
     const bad = { format: 'framescope-craft', version: 1, from: 'client', frames: [{ opcode: 16 }] };
-    expect(parseDocument(JSON.stringify(bad))).toEqual({ error: 'frame 1: "opcode" must be an integer from 0 to 15' });
+    expect(parseDocument(JSON.stringify(bad))).toMatchObject({ code: 'frameField', params: { frame: 1, field: 'opcode' }, error: 'frame 1: "opcode" must be an integer from 0 to 15' });
     const noFrames = { format: 'framescope-craft', version: 1, from: 'client', frames: [] };
     expect(parseDocument(JSON.stringify(noFrames))).toHaveProperty('error');
   });

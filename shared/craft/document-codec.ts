@@ -37,39 +37,45 @@ const FIELD_CHECKS: Record<keyof CraftFrame, [Check, string]> = {
   delayMs: [isIntIn(0, MAX_DELAY_MS), `an integer from 0 to ${MAX_DELAY_MS}`],
 };
 
-function readFrame(raw: unknown, index: number): CraftFrame | string {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return `frame ${index + 1} is not an object`;
+/** Why a document was refused: English for the CLI, a stable code and parameters for the UI. */
+export type DocumentError = { error: string; code: string; params: Record<string, string | number> };
+
+const refuse = (error: string, code: string, params: Record<string, string | number> = {}): DocumentError => ({ error, code, params });
+
+function readFrame(raw: unknown, index: number): CraftFrame | DocumentError {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return refuse(`frame ${index + 1} is not an object`, 'frameNotObject', { frame: index + 1 });
   const record = raw as Record<string, unknown>;
   const frame = makeFrame();
   for (const key of Object.keys(FIELD_CHECKS) as Array<keyof CraftFrame>) {
     // Fields missing from older snippets take their defaults.
     if (!(key in record)) continue;
     const [check, expected] = FIELD_CHECKS[key];
-    if (!check(record[key])) return `frame ${index + 1}: "${key}" must be ${expected}`;
+    if (!check(record[key])) return refuse(`frame ${index + 1}: "${key}" must be ${expected}`, 'frameField', { frame: index + 1, field: key, expected });
     (frame as unknown as Record<string, unknown>)[key] = record[key];
   }
   return frame;
 }
 
-export function parseDocument(text: string): CraftDocument | { error: string } {
+export function parseDocument(text: string): CraftDocument | DocumentError {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return { error: `not JSON (${err instanceof Error ? err.message : String(err)})` };
+    const detail = err instanceof Error ? err.message : String(err);
+    return refuse(`not JSON (${detail})`, 'notJson', { detail });
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { error: 'not a crafter document' };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return refuse('not a crafter document', 'notDocument');
   const record = raw as Record<string, unknown>;
-  if (record.format !== FORMAT) return { error: 'not a crafter document' };
-  if (record.version !== VERSION) return { error: `version ${String(record.version)} is not supported (this app reads version ${VERSION})` };
-  if (record.from !== 'client' && record.from !== 'server') return { error: '"from" must be "client" or "server"' };
+  if (record.format !== FORMAT) return refuse('not a crafter document', 'notDocument');
+  if (record.version !== VERSION) return refuse(`version ${String(record.version)} is not supported (this app reads version ${VERSION})`, 'version', { version: String(record.version), supported: VERSION });
+  if (record.from !== 'client' && record.from !== 'server') return refuse('"from" must be "client" or "server"', 'from');
   if (!Array.isArray(record.frames) || record.frames.length === 0 || record.frames.length > MAX_FRAMES) {
-    return { error: `"frames" must list 1 to ${MAX_FRAMES} frames` };
+    return refuse(`"frames" must list 1 to ${MAX_FRAMES} frames`, 'frameCount', { max: MAX_FRAMES });
   }
   const frames: CraftFrame[] = [];
   for (let i = 0; i < record.frames.length; i++) {
     const frame = readFrame(record.frames[i], i);
-    if (typeof frame === 'string') return { error: frame };
+    if ('error' in frame) return frame;
     frames.push(frame);
   }
   return { from: record.from as Peer, frames };

@@ -4,7 +4,14 @@
 // starts with "base64:". Error positions index the user's own text, so the editor can mark them.
 import { fromBase64, fromHex, toHex } from '../protocol/hex';
 
-export type HexPayloadResult = { bytes: Uint8Array; format: 'hex' | 'base64' } | { error: string; at: number };
+/** Stable codes for the parse errors, so a UI can word them in its own language. */
+export type HexErrorCode = 'base64Chars' | 'base64Length' | 'base64Invalid' | 'notHexDigit' | 'oddHexDigits';
+
+export type HexPayloadResult =
+  | { bytes: Uint8Array; format: 'hex' | 'base64' }
+  | { error: string; at: number; code: HexErrorCode; params: Record<string, string | number> };
+
+type Base64Error = { error: string; code: 'base64Chars' | 'base64Length' | 'base64Invalid' };
 
 const BASE64_PREFIX = 'base64:';
 
@@ -14,14 +21,14 @@ function blankSeparators(text: string): string {
 }
 
 /** Standard or URL-safe base64 (RFC 4648 §4, §5), padding optional, whitespace ignored. */
-export function parseBase64Loose(text: string): Uint8Array | { error: string } {
+export function parseBase64Loose(text: string): Uint8Array | Base64Error {
   const compact = text.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/\-_]*={0,2}$/.test(compact)) return { error: 'not base64: only A-Z, a-z, 0-9, +, /, - and _ may appear' };
+  if (!/^[A-Za-z0-9+/\-_]*={0,2}$/.test(compact)) return { error: 'not base64: only A-Z, a-z, 0-9, +, /, - and _ may appear', code: 'base64Chars' };
   const standard = compact.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-  if (standard.length % 4 === 1) return { error: 'not base64: the length is one character too long or short' };
+  if (standard.length % 4 === 1) return { error: 'not base64: the length is one character too long or short', code: 'base64Length' };
   const padded = standard + '='.repeat((4 - (standard.length % 4)) % 4);
   const out = fromBase64(padded);
-  return out instanceof Uint8Array ? out : { error: `not base64: ${out.error}` };
+  return out instanceof Uint8Array ? out : { error: `not base64: ${out.error}`, code: 'base64Invalid' };
 }
 
 /**
@@ -37,13 +44,13 @@ export function parseHexPayload(text: string): HexPayloadResult {
   const trimmedStart = text.length - text.trimStart().length;
   if (text.trimStart().toLowerCase().startsWith(BASE64_PREFIX)) {
     const out = parseBase64Loose(text.slice(trimmedStart + BASE64_PREFIX.length));
-    return out instanceof Uint8Array ? { bytes: out, format: 'base64' } : { error: out.error, at: trimmedStart };
+    return out instanceof Uint8Array ? { bytes: out, format: 'base64' } : { error: out.error, at: trimmedStart, code: out.code, params: {} };
   }
   const hex = fromHex(blankSeparators(text));
   if ('bytes' in hex) return { bytes: hex.bytes, format: 'hex' };
   const b64 = looksLikeBase64Blob(text) ? parseBase64Loose(text) : null;
   if (b64 instanceof Uint8Array && b64.length > 0) return { bytes: b64, format: 'base64' };
-  return { error: `${hex.error} (and the text is not base64 either)`, at: hex.at };
+  return { error: `${hex.error} (and the text is not base64 either)`, at: hex.at, code: hex.code, params: hex.char === undefined ? {} : { char: hex.char } };
 }
 
 /** Bytes as editable hex: 16 per line, a wider gap after 8, so offsets can be counted by eye. */

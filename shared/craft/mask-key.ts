@@ -11,9 +11,9 @@ export function randomMaskKey(random: RandomBytes = cryptoRandomBytes): string {
 }
 
 /** Parses a typed key: exactly 4 bytes as hex, spaces allowed ("37 fa 21 3d" or "37fa213d"). */
-export function parseMaskKey(text: string): Uint8Array | { error: string } {
+export function parseMaskKey(text: string): Uint8Array | { error: string; code: 'maskKeyFormat' } {
   const digits = text.replace(/\s+/g, '').replace(/^0x/i, '');
-  if (!/^[0-9a-fA-F]{8}$/.test(digits)) return { error: 'A masking key is 4 bytes: type 8 hex digits, e.g. 37fa213d.' };
+  if (!/^[0-9a-fA-F]{8}$/.test(digits)) return { error: 'A masking key is 4 bytes: type 8 hex digits, e.g. 37fa213d.', code: 'maskKeyFormat' };
   const key = new Uint8Array(4);
   for (let i = 0; i < 4; i++) key[i] = parseInt(digits.slice(2 * i, 2 * i + 2), 16);
   return key;

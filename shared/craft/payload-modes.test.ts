@@ -34,6 +34,6 @@ describe('loading a payload from a file', () => {
   });
 
   it('refuses files too large for the editor, saying how large', () => {
-    expect(payloadFromFile(new Uint8Array(3 * 1024 * 1024), 'big.bin')).toEqual({ error: 'big.bin is 3.0 MiB; the crafter loads files up to 2 MiB.' });
+    expect(payloadFromFile(new Uint8Array(3 * 1024 * 1024), 'big.bin')).toMatchObject({ code: 'fileTooLarge', params: { name: 'big.bin', size: '3.0', max: 2 }, error: 'big.bin is 3.0 MiB; the crafter loads files up to 2 MiB.' });
   });
 });

@@ -15,22 +15,27 @@ function isShowableText(bytes: Uint8Array): boolean {
 }
 
 /** The payload text for `to`, carrying the same bytes; an error when the bytes cannot be shown that way. */
-export function convertPayload(text: string, from: PayloadMode, to: PayloadMode): { text: string } | { error: string } {
+/** An error as English text plus a stable code and parameters for a UI to word. */
+export type ModeError = { error: string; code: string; params: Record<string, string | number> };
+
+export function convertPayload(text: string, from: PayloadMode, to: PayloadMode): { text: string } | ModeError {
   if (from === to) return { text };
   if (to === 'hex') return { text: formatHexPayload(encodeUtf8(text)) };
   if (from === 'hex') {
     const parsed = parseHexPayload(text);
-    if ('error' in parsed) return { error: `Fix the hex first (${parsed.error}).` };
-    if (!isShowableText(parsed.bytes)) return { error: 'These bytes are not plain UTF-8 text; stay in hex to keep them exact.' };
+    if ('error' in parsed) return { error: `Fix the hex first (${parsed.error}).`, code: 'fixHexFirst', params: {} };
+    if (!isShowableText(parsed.bytes)) return { error: 'These bytes are not plain UTF-8 text; stay in hex to keep them exact.', code: 'notPlainText', params: {} };
     return { text: decodeUtf8(parsed.bytes) };
   }
   // text ↔ json: the same characters; JSON mode only adds validation and formatting.
   return { text };
 }
 
-export function payloadFromFile(bytes: Uint8Array, fileName: string): { mode: PayloadMode; text: string } | { error: string } {
+export function payloadFromFile(bytes: Uint8Array, fileName: string): { mode: PayloadMode; text: string } | ModeError {
   if (bytes.length > MAX_FILE_BYTES) {
-    return { error: `${fileName} is ${(bytes.length / 1048576).toFixed(1)} MiB; the crafter loads files up to ${MAX_FILE_BYTES / 1048576} MiB.` };
+    const size = (bytes.length / 1048576).toFixed(1);
+    const max = MAX_FILE_BYTES / 1048576;
+    return { error: `${fileName} is ${size} MiB; the crafter loads files up to ${max} MiB.`, code: 'fileTooLarge', params: { name: fileName, size, max } };
   }
   if (!isShowableText(bytes)) return { mode: 'hex', text: formatHexPayload(bytes) };
   const text = decodeUtf8(bytes);

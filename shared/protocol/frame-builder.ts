@@ -32,6 +32,14 @@ export interface BuiltFrame {
   maskKey: Uint8Array | null;
   /** Spec values that could not be encoded as given, and what was written instead. */
   warnings: string[];
+  /** The same warnings as stable codes and parameters, for a UI that words them itself. */
+  warningCodes: BuildMessage[];
+}
+
+/** A message as a stable code plus parameters; the English text stays in `warnings`/`error` for the CLI. */
+export interface BuildMessage {
+  code: string;
+  params: Record<string, string | number>;
 }
 
 function defaultRandomMask(): Uint8Array {
@@ -41,9 +49,11 @@ function defaultRandomMask(): Uint8Array {
 /** Builds one frame's bytes exactly as specified, valid or not. Pure apart from `randomMask`. */
 export function buildFrame(spec: FrameSpec, deps: BuilderDeps = {}): BuiltFrame {
   const warnings: string[] = [];
+  const warningCodes: BuildMessage[] = [];
   let declared = spec.declaredLength ?? spec.payload.length;
   if (!Number.isSafeInteger(declared) || declared < 0) {
     warnings.push(`Declared length ${declared} is not a non-negative safe integer; ${spec.payload.length} was written.`);
+    warningCodes.push({ code: 'declaredLengthInvalid', params: { declared: String(declared), written: spec.payload.length } });
     declared = spec.payload.length;
   }
 
@@ -53,6 +63,7 @@ export function buildFrame(spec: FrameSpec, deps: BuilderDeps = {}): BuiltFrame 
   else lengthEncoding = asked;
   if (lengthEncoding === 16 && declared > 0xffff) {
     warnings.push(`Declared length ${declared} does not fit in 16 bits; ${declared % 65536} was written.`);
+    warningCodes.push({ code: 'declaredLength16', params: { declared, written: declared % 65536 } });
     declared %= 65536;
   }
 
@@ -61,13 +72,19 @@ export function buildFrame(spec: FrameSpec, deps: BuilderDeps = {}): BuiltFrame 
     const key = spec.maskKey ?? (deps.randomMask ?? defaultRandomMask)();
     maskKey = new Uint8Array(4);
     maskKey.set(key.subarray(0, 4));
-    if (key.length !== 4) warnings.push(`A masking key has 4 bytes; ${key.length} were given, so it was cut or padded with zeros.`);
+    if (key.length !== 4) {
+      warnings.push(`A masking key has 4 bytes; ${key.length} were given, so it was cut or padded with zeros.`);
+      warningCodes.push({ code: 'maskKeyLength', params: { given: key.length } });
+    }
   }
 
   const headerLength = headerLengthFor(lengthEncoding, spec.mask);
   const bytes = new Uint8Array(headerLength + spec.payload.length);
   const opcode = spec.opcode & 0x0f;
-  if (opcode !== spec.opcode) warnings.push(`Opcode ${spec.opcode} does not fit in 4 bits; ${opcode} was written.`);
+  if (opcode !== spec.opcode) {
+    warnings.push(`Opcode ${spec.opcode} does not fit in 4 bits; ${opcode} was written.`);
+    warningCodes.push({ code: 'opcode4Bits', params: { opcode: spec.opcode, written: opcode } });
+  }
   bytes[0] = (spec.fin ? 0x80 : 0) | (spec.rsv1 ? 0x40 : 0) | (spec.rsv2 ? 0x20 : 0) | (spec.rsv3 ? 0x10 : 0) | opcode;
   const maskBit = spec.mask ? 0x80 : 0;
   if (lengthEncoding === 7) {
@@ -90,5 +107,5 @@ export function buildFrame(spec: FrameSpec, deps: BuilderDeps = {}): BuiltFrame 
   // §5.3: the payload is XORed with the key; the header stays in the clear.
   if (maskKey !== null) applyMaskInPlace(bytes, headerLength, spec.payload.length, maskKey, 0);
 
-  return { bytes, headerLength, fields: frameFields(lengthEncoding, spec.mask, declared), maskKey, warnings };
+  return { bytes, headerLength, fields: frameFields(lengthEncoding, spec.mask, declared), maskKey, warnings, warningCodes };
 }

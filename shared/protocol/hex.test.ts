@@ -16,8 +16,8 @@ describe('hex', () => {
   });
 
   it('reports where the text is wrong', () => {
-    expect(fromHex('81 0g')).toEqual({ error: "'g' is not a hex digit", at: 4 });
-    expect(fromHex('81 0')).toEqual({ error: 'odd number of hex digits', at: 3 });
+    expect(fromHex('81 0g')).toMatchObject({ code: 'notHexDigit', char: 'g', error: "'g' is not a hex digit", at: 4 });
+    expect(fromHex('81 0')).toMatchObject({ code: 'oddHexDigits', error: 'odd number of hex digits', at: 3 });
   });
 });
 

@@ -22,7 +22,7 @@ function hexValue(c: number): number {
  * Parses hex typed by a person: whitespace anywhere, `#` and `//` comments to
  * the end of the line. `at` in an error is the character index to highlight.
  */
-export function fromHex(text: string): { bytes: Uint8Array } | { error: string; at: number } {
+export function fromHex(text: string): { bytes: Uint8Array } | { error: string; at: number; code: 'notHexDigit' | 'oddHexDigits'; char?: string } {
   const out = new Uint8Array(text.length >>> 1);
   let n = 0;
   let high = -1;
@@ -35,7 +35,7 @@ export function fromHex(text: string): { bytes: Uint8Array } | { error: string; 
       continue;
     }
     const v = hexValue(c);
-    if (v < 0) return { error: `'${text[i]}' is not a hex digit`, at: i };
+    if (v < 0) return { error: `'${text[i]}' is not a hex digit`, at: i, code: 'notHexDigit', char: text[i] };
     if (high < 0) {
       high = v;
       highAt = i;
@@ -44,7 +44,7 @@ export function fromHex(text: string): { bytes: Uint8Array } | { error: string; 
       high = -1;
     }
   }
-  if (high >= 0) return { error: 'odd number of hex digits', at: highAt };
+  if (high >= 0) return { error: 'odd number of hex digits', at: highAt, code: 'oddHexDigits' };
   return { bytes: out.slice(0, n) };
 }
 

@@ -11,7 +11,8 @@ import { i18n } from '../i18n';
 import { notifyError } from './notify';
 import { useStore } from '../store';
 import { readVersion } from '../store/read-version';
-import type { AnswerFrame, SentRecord } from '../store/crafter-slice';
+import type { AnswerFrame, AnswerState, SentRecord } from '../store/crafter-slice';
+import { craftMessage } from '../views/crafter/craft-message';
 import { findAnswers } from '../views/crafter/find-answer';
 import { negotiatedDeflate } from '../views/crafter/connection-info';
 import { buildSteps, injectSteps, type BuiltStep } from '../views/crafter/send-crafted';
@@ -79,7 +80,7 @@ export async function sendCurrentDocument(): Promise<void> {
     // §5.3: a masking key must not be predictable, so every send draws new random keys.
     store.redrawCrafterKeys();
     const first = ids.find((id): id is number => id !== null);
-    if (first === undefined) store.updateSentRecord(record.id, { answer: { kind: 'none', reason: 'The capture did not record the injected frames, so no answer can be linked.' } });
+    if (first === undefined) store.updateSentRecord(record.id, { answer: { kind: 'none', reason: 'The capture did not record the injected frames, so no answer can be linked.', code: 'notRecorded', params: {} } });
     else void watchAnswers(record.id, connectionId, doc.from === 'client' ? 'server' : 'client', first);
   } catch (err) {
     const cancelled = err instanceof DOMException && err.name === 'AbortError';
@@ -122,7 +123,7 @@ async function watchAnswers(recordId: number, connectionId: number, answeringPee
     try {
       frames = await findAnswers(client, { connectionId, answeringPeer, afterFrameId, limit: MAX_ANSWERS });
     } catch (err) {
-      useStore.getState().updateSentRecord(recordId, { answer: { kind: 'none', reason: `Could not read the capture: ${errorText(err)}` } });
+      useStore.getState().updateSentRecord(recordId, { answer: { kind: 'none', reason: `Could not read the capture: ${errorText(err)}`, code: 'unreadable', params: { detail: errorText(err) } } });
       return;
     }
     const closed = frames.some((f) => f.opcode === OPCODE_CLOSE);
@@ -139,7 +140,10 @@ async function watchAnswers(recordId: number, connectionId: number, answeringPee
   const reason = ended
     ? `The ${answeringPeer} ended the connection without sending a frame back (no Close frame: an abrupt close, §7.1.7).`
     : `No frame from the ${answeringPeer} within ${ANSWER_WINDOW_MS / 1000} s: it ignored what was sent (or has not reacted yet).`;
-  useStore.getState().updateSentRecord(recordId, { answer: { kind: 'none', reason } });
+  const seconds = ANSWER_WINDOW_MS / 1000;
+  const params: Record<string, string | number> = ended ? { peer: answeringPeer } : { peer: answeringPeer, seconds };
+  const answer: AnswerState = { kind: 'none', reason, code: ended ? 'ended' : 'silent', params };
+  useStore.getState().updateSentRecord(recordId, { answer });
 }
 
 export function openInInspector(connectionId: number, frameId: number): void {
@@ -174,7 +178,7 @@ export async function saveCurrentAsSnippet(name: string): Promise<boolean> {
 export function loadSnippet(spec: string, name: string): void {
   const doc = parseDocument(spec);
   if ('error' in doc) {
-    notifyError(doc.error, i18n.t('errors:context.loadSnippet', { name }), 'invalid');
+    notifyError(craftMessage(doc.code, doc.params, 'document'), i18n.t('errors:context.loadSnippet', { name }), 'invalid');
     return;
   }
   useStore.getState().setCrafterDoc(doc, null);

@@ -21,7 +21,10 @@ export type AnswerState =
   | { kind: 'waiting' }
   | { kind: 'frames'; frames: AnswerFrame[] }
   /** Nothing came back: `reason` says whether the peer ignored it, dropped TCP, or we could not tell. */
-  | { kind: 'none'; reason: string };
+  | { kind: 'none'; reason: string; code: NoAnswerCode; params: Record<string, string | number> };
+
+/** Why no answer is shown, as a code the history words from the `crafter` catalog (`answer.*`); `reason` keeps the English. */
+export type NoAnswerCode = 'ended' | 'silent' | 'notRecorded' | 'unreadable';
 
 export interface SentRecord {
   id: number;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { captureFileName, importSummary, tooLarge } from './capture-file-text';
+import { initI18n } from '../../i18n';
+
+initI18n('en');
 
 describe('File tab text', () => {
   it('names saved captures by local date and time', () => {

@@ -1,5 +1,6 @@
 // Words and names for the File tab, kept pure so they are unit-tested without a browser.
 import type { CaptureExportFormat, CaptureImportResult } from '../../../../shared/api';
+import { i18n } from '../../i18n';
 
 /** Largest file offered to the engine (its own limit, IMPORT_CAPS.fileBytes, checked here before sending a page). */
 export const MAX_OPEN_BYTES = 4 * 1024 * 1024 * 1024;
@@ -26,5 +27,5 @@ export function importSummary(name: string, r: CaptureImportResult): string {
 
 export function tooLarge(name: string, size: number): string | null {
   if (size <= MAX_OPEN_BYTES) return null;
-  return `${name} is ${Math.round(size / 1048576)} MiB; Framescope opens captures up to ${MAX_OPEN_BYTES / 1048576} MiB.`;
+  return i18n.t('controls:file.tooLarge', { name, size: Math.round(size / 1048576), max: MAX_OPEN_BYTES / 1048576 });
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { initI18n } from '../../i18n';
 import { clientOptionsFrom, parseClose, parseHeaderLines, parsePayload, parsePort, parseSubprotocols, parseWsUrl, proxyOptionsFrom } from './control-inputs';
+
+initI18n('en');
 
 const errorOf = (r: { ok: boolean; error?: string }) => (r.ok ? null : r.error);
 
@@ -13,13 +16,13 @@ describe('capture control inputs', () => {
   });
 
   it('accepts ws and wss URLs and explains what is wrong with others', () => {
-    expect(parseWsUrl('ws://127.0.0.1:9/x', 'URL')).toEqual({ ok: true, value: 'ws://127.0.0.1:9/x' });
-    expect(parseWsUrl('wss://example.test', 'URL').ok).toBe(true);
-    expect(errorOf(parseWsUrl('http://127.0.0.1:9/x', 'URL'))).toBe('WebSocket URLs start with ws://, not http:// (try ws://127.0.0.1:9/x).');
-    expect(errorOf(parseWsUrl('ftp://h/', 'URL'))).toMatch(/must start with ws:\/\//);
-    expect(errorOf(parseWsUrl('127.0.0.1:9', 'URL'))).toMatch(/ws:\/\/|not a URL/);
-    expect(errorOf(parseWsUrl('ws://h/#x', 'URL'))).toMatch(/fragment/);
-    expect(errorOf(parseWsUrl('  ', 'server URL'))).toBe('Enter the server URL, for example ws://127.0.0.1:8080/.');
+    expect(parseWsUrl('ws://127.0.0.1:9/x', 'serverUrl')).toEqual({ ok: true, value: 'ws://127.0.0.1:9/x' });
+    expect(parseWsUrl('wss://example.test', 'serverUrl').ok).toBe(true);
+    expect(errorOf(parseWsUrl('http://127.0.0.1:9/x', 'serverUrl'))).toBe('WebSocket URLs start with ws://, not http:// (try ws://127.0.0.1:9/x).');
+    expect(errorOf(parseWsUrl('ftp://h/', 'serverUrl'))).toMatch(/must start with ws:\/\//);
+    expect(errorOf(parseWsUrl('127.0.0.1:9', 'serverUrl'))).toMatch(/ws:\/\/|not a URL/);
+    expect(errorOf(parseWsUrl('ws://h/#x', 'serverUrl'))).toMatch(/fragment/);
+    expect(errorOf(parseWsUrl('  ', 'serverUrl'))).toBe('Enter the server URL, for example ws://127.0.0.1:8080/.');
   });
 
   it('builds proxy options for both modes', () => {

@@ -2,39 +2,41 @@
 // saying what is wrong and how to fix it. Pure, so every rule is unit-tested.
 import type { ClientConnectOptions, ProxyOptions } from '../../../../shared/api';
 import { closeCodeValidity, encodeUtf8, fromHex, isToken } from '../../../../shared/protocol';
+import { i18n } from '../../i18n';
 import type { ClientDraft, ProxyDraft } from '../../store/controls-slice';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+/** The sentence comes from the `controls` catalog (`inputs.*`), in the user's language. */
+const fail = <T>(key: string, params: Record<string, string | number> = {}): Parsed<T> => ({ ok: false, error: i18n.t(`controls:inputs.${key}` as 'controls:inputs.subprotocolTwice', params) });
 
 /** Empty means "any free port" (0); otherwise 1-65535. */
 export function parsePort(text: string): Parsed<number> {
   const t = text.trim();
   if (t === '') return ok(0);
   if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 65535) {
-    return fail(`"${t}" is not a port: use a whole number from 1 to 65535, or leave it empty for any free port.`);
+    return fail('port', { text: t });
   }
   return ok(Number(t));
 }
 
 /** A ws:// or wss:// URL (RFC 6455 §3). http(s):// gets a hint rather than a bare refusal. */
-export function parseWsUrl(text: string, what: string): Parsed<string> {
+export function parseWsUrl(text: string, what: 'serverUrl' | 'forwardTarget'): Parsed<string> {
   const t = text.trim();
-  if (t === '') return fail(`Enter the ${what}, for example ws://127.0.0.1:8080/.`);
+  if (t === '') return fail('enterUrl', { what: i18n.t(`controls:inputs.what.${what}`) });
   let url: URL;
   try {
     url = new URL(t);
   } catch {
-    return fail(`"${t}" is not a URL. Write it like ws://127.0.0.1:8080/path.`);
+    return fail('notUrl', { text: t });
   }
   if (url.protocol === 'http:' || url.protocol === 'https:') {
     const scheme = url.protocol === 'http:' ? 'ws' : 'wss';
-    return fail(`WebSocket URLs start with ${scheme}://, not ${url.protocol}// (try ${scheme}://${url.host}${url.pathname}).`);
+    return fail('httpScheme', { scheme, protocol: url.protocol, suggestion: `${scheme}://${url.host}${url.pathname}` });
   }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return fail(`The ${what} must start with ws:// or wss://.`);
-  if (url.hash) return fail('A WebSocket URL cannot have a #fragment (RFC 6455 §3).');
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return fail('wsScheme', { what: i18n.t(`controls:inputs.what.${what}`) });
+  if (url.hash) return fail('fragment');
   return ok(t);
 }
 
@@ -42,21 +44,22 @@ export function proxyOptionsFrom(draft: ProxyDraft): Parsed<ProxyOptions> {
   const port = parsePort(draft.port);
   if (!port.ok) return port;
   if (draft.mode === 'forward') return ok({ mode: 'forward', listenHost: '127.0.0.1', listenPort: port.value });
-  const target = parseWsUrl(draft.target, 'server to forward to');
+  const target = parseWsUrl(draft.target, 'forwardTarget');
   if (!target.ok) return target;
   return ok({ mode: 'reverse', listenHost: '127.0.0.1', listenPort: port.value, target: target.value });
 }
 
 // Headers the client writes itself from the other fields (RFC 6455 §4.1); a second copy would
 // make a handshake the server must reject, so we say where the value belongs instead.
+/** Headers the client sets itself; the value names the catalog's reason (`controls:inputs.managed.*`). */
 const MANAGED_HEADERS: Record<string, string> = {
-  host: 'it comes from the URL',
-  upgrade: 'the client always sends "Upgrade: websocket"',
-  connection: 'the client always sends "Connection: Upgrade"',
-  'sec-websocket-key': 'the client makes a fresh random key for every handshake',
-  'sec-websocket-version': 'the client always sends version 13',
-  'sec-websocket-protocol': 'use the Subprotocols field',
-  'sec-websocket-extensions': 'use the permessage-deflate switch',
+  host: 'host',
+  upgrade: 'upgrade',
+  connection: 'connection',
+  'sec-websocket-key': 'key',
+  'sec-websocket-version': 'version',
+  'sec-websocket-protocol': 'protocol',
+  'sec-websocket-extensions': 'extensions',
 };
 
 /** "Name: value" per line (RFC 7230 §3.2: the name is a token, the value has no CR/LF). */
@@ -67,12 +70,12 @@ export function parseHeaderLines(text: string): Parsed<Record<string, string>> {
     const line = lines[i]!.trim();
     if (line === '') continue;
     const colon = line.indexOf(':');
-    if (colon <= 0) return fail(`Header line ${i + 1} needs the form "Name: value".`);
+    if (colon <= 0) return fail('headerForm', { line: i + 1 });
     const name = line.slice(0, colon).trim();
     const value = line.slice(colon + 1).trim();
-    if (!isToken(name)) return fail(`Header line ${i + 1}: "${name}" is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only).`);
+    if (!isToken(name)) return fail('headerName', { line: i + 1, name });
     const managed = MANAGED_HEADERS[name.toLowerCase()];
-    if (managed) return fail(`Header line ${i + 1}: ${name} cannot be set here — ${managed}.`);
+    if (managed) return fail('headerManaged', { line: i + 1, name, why: i18n.t(`controls:inputs.managed.${managed}` as 'controls:inputs.managed.host') });
     headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
   }
   return ok(headers);
@@ -85,14 +88,14 @@ export function parseSubprotocols(text: string): Parsed<string[]> {
     .map((s) => s.trim())
     .filter((s) => s !== '');
   for (const name of names) {
-    if (!isToken(name)) return fail(`"${name}" is not a valid subprotocol name: no spaces or separators like ()<>@,;:"/[]?={}.`);
+    if (!isToken(name)) return fail('subprotocolName', { name });
   }
-  if (new Set(names).size !== names.length) return fail('Each subprotocol may be offered only once (RFC 6455 §4.1).');
+  if (new Set(names).size !== names.length) return fail('subprotocolTwice');
   return ok(names);
 }
 
 export function clientOptionsFrom(draft: ClientDraft): Parsed<ClientConnectOptions> {
-  const url = parseWsUrl(draft.url, 'server URL');
+  const url = parseWsUrl(draft.url, 'serverUrl');
   if (!url.ok) return url;
   const subprotocols = parseSubprotocols(draft.subprotocols);
   if (!subprotocols.ok) return subprotocols;
@@ -107,7 +110,7 @@ export type PayloadKind = 'text' | 'binary';
 export function parsePayload(text: string, kind: PayloadKind): Parsed<Uint8Array> {
   if (kind === 'text') return ok(encodeUtf8(text));
   const hex = fromHex(text);
-  if ('error' in hex) return fail(`Hex ${hex.error} (at character ${hex.at + 1}).`);
+  if ('error' in hex) return fail(hex.code === 'notHexDigit' ? 'hexDigit' : 'hexOdd', { char: hex.char ?? '', at: hex.at + 1 });
   return ok(hex.bytes);
 }
 
@@ -125,12 +128,12 @@ export interface CloseInput {
  */
 export function parseClose(codeText: string, reason: string): Parsed<CloseInput> {
   const t = codeText.trim();
-  if (t === '') return reason === '' ? ok({}) : fail('A close reason needs a close code in front of it (RFC 6455 §5.5.1).');
-  if (!/^\d+$/.test(t)) return fail(`"${t}" is not a close code: use a number such as 1000 (normal closure).`);
+  if (t === '') return reason === '' ? ok({}) : fail('reasonNeedsCode');
+  if (!/^\d+$/.test(t)) return fail('closeCode', { text: t });
   const code = Number(t);
   const validity = closeCodeValidity(code);
-  if (!validity.valid) return fail(`Cannot send this code: ${validity.reason}.`);
+  if (!validity.valid) return fail('cannotSendCode', { reason: validity.reason });
   const bytes = encodeUtf8(reason).length;
-  if (bytes > MAX_CONTROL_PAYLOAD - 2) return fail(`The reason is ${bytes} bytes; a Close frame allows at most 123 (RFC 6455 §5.5).`);
+  if (bytes > MAX_CONTROL_PAYLOAD - 2) return fail('reasonTooLong', { bytes });
   return ok(reason === '' ? { code } : { code, reason });
 }

@@ -1,6 +1,7 @@
 // What was sent, newest first, each with the peer's answer linked into the Inspector: the Close
 // and its code for a mistake, a Pong for a Ping, an echo, or the fact that nothing came back.
 import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import { DirectionArrow } from '../../components/direction-arrow/DirectionArrow';
 import { OpcodeBadge } from '../../components/opcode-badge/OpcodeBadge';
 import { formatBytes } from '../../format';
@@ -89,7 +90,7 @@ function Answer({ record: r }: { record: SentRecord }) {
   if (answer === null) return null;
   const peer = r.from === 'client' ? 'server' : 'client';
   if (answer.kind === 'waiting') return <p className="history-answer muted">{peer === 'server' ? t('waitingServer') : t('waitingClient')}</p>;
-  if (answer.kind === 'none') return <p className="history-answer none" data-testid="history-answer-none">{answer.reason}</p>;
+  if (answer.kind === 'none') return <p className="history-answer none" data-testid="history-answer-none">{noAnswerText(answer)}</p>;
   return (
     <ul className="history-answers" data-testid="history-answers" aria-label={peer === 'server' ? t('answerServer') : t('answerClient')}>
       {answer.frames.map((f) => (
@@ -129,4 +130,11 @@ function AnswerText({ frame: f }: { frame: AnswerFrame }) {
       <SafeText text={f.preview} />
     </span>
   );
+}
+
+/** Why nothing came back, worded from the catalog; the answering peer is named in the user's language. */
+function noAnswerText(answer: Extract<SentRecord['answer'], { kind: 'none' }>): string {
+  const peer = answer.params.peer;
+  const params = peer === 'client' || peer === 'server' ? { ...answer.params, peer: i18n.t(`crafter:answer.peer_${peer}`) } : answer.params;
+  return i18n.t(`crafter:answer.${answer.code}`, params as Record<string, unknown>);
 }

@@ -9,6 +9,7 @@ import { PayloadEditor, type EditorLanguage, type EditorMarker, type PayloadEdit
 import { HEX_LANGUAGE_ID } from '../../monaco/hex-language';
 import { formatBytes } from '../../format';
 import { CloseControls } from './CloseControls';
+import { craftMessage } from './craft-message';
 import type { FramePreview } from './use-crafter-preview';
 import './payload-panel.css';
 
@@ -35,18 +36,18 @@ export function PayloadPanel({ frame, preview, onChange }: PayloadPanelProps) {
   const isCloseCode = frame.opcode === OPCODE_CLOSE && frame.closeBody === 'code';
   const mode = MODES.find((m) => m.mode === frame.payloadMode) ?? MODES[0];
   const build = preview?.build;
-  const markers: EditorMarker[] = build && !build.ok && build.reason === 'payload' && build.at !== null ? [{ at: build.at, message: build.error }] : [];
+  const markers: EditorMarker[] = build && !build.ok && build.reason === 'payload' && build.at !== null ? [{ at: build.at, message: craftMessage(build.code, build.params) }] : [];
 
   const switchMode = (to: PayloadMode) => {
     const converted = convertPayload(frame.payload, frame.payloadMode, to);
-    if ('error' in converted) return setProblem(converted.error);
+    if ('error' in converted) return setProblem(craftMessage(converted.code, converted.params));
     setProblem(null);
     onChange({ payloadMode: to, payload: converted.text });
   };
 
   const loadFile = async (file: File) => {
     const loaded = payloadFromFile(new Uint8Array(await file.arrayBuffer()), file.name);
-    if ('error' in loaded) return setProblem(loaded.error);
+    if ('error' in loaded) return setProblem(craftMessage(loaded.code, loaded.params));
     setProblem(null);
     onChange({ payloadMode: loaded.mode, payload: loaded.text });
   };
@@ -103,7 +104,7 @@ export function PayloadPanel({ frame, preview, onChange }: PayloadPanelProps) {
       )}
       {problem && (
         <p className="payload-problem" role="alert">
-          <span translate="no">{problem}</span>
+          <span>{problem}</span>
           <button className="button ghost small" onClick={() => setProblem(null)} aria-label={t('dismiss')}>
             ×
           </button>

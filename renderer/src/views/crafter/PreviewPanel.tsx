@@ -11,6 +11,7 @@ import { ViolationList } from '../../components/violations/ViolationList';
 import { formatBytes } from '../../format';
 import { useStore } from '../../store';
 import { anatomyFromBuild } from './anatomy-from-build';
+import { craftMessage } from './craft-message';
 import { expectedReactionText } from './reaction-text';
 import type { CrafterPreview } from './use-crafter-preview';
 import './preview-panel.css';
@@ -57,20 +58,20 @@ export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
 
       {build && !build.ok && (
         <p className={build.reason === 'compressing' ? 'crafter-build-note' : 'crafter-build-error'} role="alert" data-testid="crafter-build-error">
-          {build.reason === 'compressing' ? t('compressing') : <span translate="no">{build.error}</span>}
+          {build.reason === 'compressing' ? t('compressing') : craftMessage(build.code, build.params)}
         </p>
       )}
       {preview.deflateError !== null && <p className="crafter-build-error">{t('deflateError', { message: preview.deflateError })}</p>}
-      {build?.ok && [...build.notes, ...build.warnings].length > 0 && (
-        <ul className="crafter-notes" translate="no">
-          {build.notes.map((n) => (
-            <li key={n} className="note">
-              {n}
+      {build?.ok && [...build.noteCodes, ...build.warningCodes].length > 0 && (
+        <ul className="crafter-notes">
+          {build.noteCodes.map((n, i) => (
+            <li key={`n${i}`} className="note">
+              {craftMessage(n.code, n.params)}
             </li>
           ))}
-          {build.warnings.map((w) => (
-            <li key={w} className="warning">
-              {w}
+          {build.warningCodes.map((w, i) => (
+            <li key={`w${i}`} className="warning">
+              {craftMessage(w.code, w.params)}
             </li>
           ))}
         </ul>

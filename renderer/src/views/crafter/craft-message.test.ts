@@ -1,0 +1,48 @@
+// The crafter's codec messages are worded from the catalog: a zh-CN user reads Chinese, with the
+// codec's numbers in place; English readers see the codec's own sentences.
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildCraftFrame } from '../../../../shared/craft/build-craft-frame';
+import { makeFrame } from '../../../../shared/craft/craft-spec';
+import { buildFrame } from '../../../../shared/protocol/frame-builder';
+import { i18n, initI18n } from '../../i18n';
+import { en, zhCN } from '../../i18n/resources';
+import { craftMessage } from './craft-message';
+
+initI18n('en');
+afterAll(() => i18n.changeLanguage('en'));
+
+const CODES = [
+  'declaredLengthInvalid', 'declaredLength16', 'maskKeyLength', 'opcode4Bits', 'maskKeyFormat', 'base64Chars', 'base64Length',
+  'base64Invalid', 'notHexDigit', 'oddHexDigits', 'jsonEmpty', 'jsonInvalid', 'compressing', 'fixHexFirst', 'notPlainText',
+  'fileTooLarge', 'endsInHeader', 'shortPayload',
+];
+
+describe('crafter messages', () => {
+  it('words a builder warning in zh-CN with the same numbers the English gives', async () => {
+    const built = buildFrame({ fin: true, rsv1: false, rsv2: false, rsv3: false, opcode: 1, mask: false, lengthEncoding: 16, payload: new Uint8Array(0), declaredLength: 70000 });
+    expect(built.warnings).toEqual(['Declared length 70000 does not fit in 16 bits; 4464 was written.']);
+    const [w] = built.warningCodes;
+    await i18n.changeLanguage('en');
+    expect(craftMessage(w!.code, w!.params)).toBe(built.warnings[0]);
+    await i18n.changeLanguage('zh-CN');
+    expect(craftMessage(w!.code, w!.params)).toBe('声明的载荷长度 70000 超出 16 位所能表示的范围；实际写入的是 4464。');
+  });
+
+  it('words payload notes, warnings and errors from the crafter catalog in zh-CN', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const json = buildCraftFrame({ ...makeFrame(), payloadMode: 'json', payload: '' });
+    expect(json.ok && json.warningCodes.map((m) => craftMessage(m.code, m.params))).toEqual(['不是有效的 JSON（载荷为空）；将按输入原样发送。']);
+    const b64 = buildCraftFrame({ ...makeFrame(), payloadMode: 'hex', payload: 'base64:SGVsbG8sIHdvcmxkIQ==' });
+    expect(b64.ok && b64.noteCodes.map((m) => craftMessage(m.code, m.params))).toEqual(['已按 base64 读取：13 字节。']);
+    const bad = buildCraftFrame({ ...makeFrame(), payloadMode: 'hex', payload: 'de ad zz' });
+    expect(!bad.ok && craftMessage(bad.code, bad.params)).toBe('十六进制载荷：“z”不是十六进制数字（这段文本也不是 base64）。');
+    const key = buildCraftFrame({ ...makeFrame(), mask: true, maskKey: 'xyz' });
+    expect(!key.ok && craftMessage(key.code, key.params)).toBe('掩码键为 4 字节：请输入 8 个十六进制数字，例如 37fa213d。');
+  });
+
+  it('has every code the codec emits in both languages', () => {
+    const missing = (catalog: { messages?: Record<string, string> }) => CODES.filter((c) => !catalog.messages?.[c] && !catalog.messages?.[`${c}_other`]);
+    expect(missing(en.crafter)).toEqual([]);
+    expect(missing(zhCN.crafter)).toEqual([]);
+  });
+});
