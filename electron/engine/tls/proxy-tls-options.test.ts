@@ -3,14 +3,13 @@
 // server's own certificate, the capture shows a tunnel), and a proxy-trusted CA lets interception
 // reach a test server that is otherwise refused as signed by an unknown authority.
 import { execFile } from 'node:child_process';
-import { request, type IncomingMessage } from 'node:http';
 import { createServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProxyOptions } from '../../../shared/api/capture';
-import { listen, startCapture, type TestCapture } from '../proxy/test-peers';
+import { connectTunnel, listen, startCapture, type TestCapture } from '../proxy/test-peers';
 import { loadCa } from './ca-store';
 import { makeTestCa } from './test-ca';
 
@@ -42,18 +41,10 @@ describe('per-proxy TLS options', () => {
     return (await t.capture.startProxy({ mode: 'forward', ...options })).listenPort;
   }
 
-  function tunnel(proxyPort: number, target: string): Promise<Socket> {
-    return new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: proxyPort, method: 'CONNECT', path: target });
-      req.on('connect', (res: IncomingMessage, s: Socket) => (res.statusCode === 200 ? resolve(s) : reject(new Error(String(res.statusCode)))));
-      req.on('error', reject);
-      req.end();
-    });
-  }
 
   /** The issuer the client sees through the proxy, trusting only the test server's own CA. */
   async function issuerSeen(proxyPort: number, port: number): Promise<string> {
-    const secure = tlsConnect({ socket: await tunnel(proxyPort, `localhost:${port}`), servername: 'localhost', ca: testCa.cert });
+    const secure = tlsConnect({ socket: await connectTunnel(proxyPort, `localhost:${port}`), servername: 'localhost', ca: testCa.cert });
     await new Promise((resolve, reject) => secure.once('secureConnect', resolve).once('error', reject));
     const issuer = String(secure.getPeerCertificate().issuer.CN);
     secure.destroy();
@@ -72,7 +63,7 @@ describe('per-proxy TLS options', () => {
     // Another proxy of the same service without the list intercepts (the client, trusting only the
     // test CA, now refuses Framescope's certificate): the exclusion belongs to one proxy.
     const other = await proxy({});
-    const secure = tlsConnect({ socket: await tunnel(other, `localhost:${port}`), servername: 'localhost', ca: testCa.cert });
+    const secure = tlsConnect({ socket: await connectTunnel(other, `localhost:${port}`), servername: 'localhost', ca: testCa.cert });
     await expect(new Promise((resolve, reject) => secure.once('secureConnect', resolve).once('error', reject))).rejects.toThrow();
   });
 
