@@ -53,4 +53,25 @@ describe('capture panel in zh-CN', () => {
       expect({ viewport, overflowPx, clipped }).toEqual({ viewport, overflowPx: 0, clipped: [] });
     }
   });
+  it("shows a forward proxy's TLS choices and their status in Chinese, at every width", async () => {
+    const page = await session.open('dark');
+    await inChinese(page);
+    await page.getByTestId('capture-button').click();
+    await page.getByRole('radio', { name: '正向代理' }).click();
+    await page.getByTestId('proxy-pass-through').fill('bank.test');
+    await page.getByTestId('proxy-insecure-hosts').fill('localhost');
+    await page.getByTestId('proxy-start').click();
+    await expect.poll(() => page.getByTestId('proxy-tls-status').textContent(), { timeout: 10_000 }).toContain('bank.test');
+    expect(await panelLeftovers(page)).toEqual([]);
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 853, height: 480 },
+      { width: 640, height: 360 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `controls-zh-proxy-tls-dark-${viewport.width}`);
+      const { overflowPx, clipped } = await horizontalOverflow(page);
+      expect({ viewport, overflowPx, clipped }).toEqual({ viewport, overflowPx: 0, clipped: [] });
+    }
+  });
 });

@@ -122,4 +122,35 @@ describe('capture controls in browser mode', () => {
       await new Promise<void>((resolve) => busy.server.close(() => resolve()));
     }
   });
+  it("starts a forward proxy with its own TLS choices from the form, and the engine reports them", async () => {
+    const page = await session.open('light');
+    await page.getByTestId('capture-button').click();
+    await page.getByRole('radio', { name: 'Forward' }).click();
+    expect(await page.getByTestId('proxy-intercept-tls').isChecked()).toBe(true);
+    await page.getByTestId('proxy-pass-through').fill('bank.test, *.pinned.test');
+    await page.getByTestId('proxy-insecure-hosts').fill('localhost');
+    // A file that only looks like PEM reaches the engine, which refuses it in words.
+    const junk = '-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----\n';
+    await page.getByTestId('proxy-add-ca').setInputFiles({ name: 'junk-ca.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(junk) });
+    await expect.poll(() => page.getByTestId('proxy-cas').textContent()).toContain('junk-ca.pem');
+    await page.getByTestId('proxy-start').click();
+    await expect.poll(() => page.getByTestId('proxy-error').textContent(), { timeout: 10_000 }).toContain('Trusted certificate 1 is not a PEM certificate');
+    // A file without a certificate in it is refused in the form, before the engine sees it.
+    await page.getByTestId('proxy-add-ca').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await expect.poll(() => page.getByTestId('proxy-tls-error').textContent()).toContain('notes.txt is not a PEM certificate');
+
+    await page.getByTestId('proxy-cas').getByRole('button', { name: 'Remove' }).click();
+    await page.getByTestId('proxy-start').click();
+    const status = page.getByTestId('proxy-tls-status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('bank.test, *.pinned.test');
+    expect(await status.textContent()).toContain('Certificates not checked for: localhost');
+    await screenshot(page, 'controls-proxy-tls-light');
+
+    // Unticked, the pass-through list has no meaning (everything is tunnelled) and is not shown.
+    await page.getByTestId('proxy-intercept-tls').uncheck();
+    expect(await page.getByTestId('proxy-pass-through').count()).toBe(0);
+    await page.getByTestId('proxy-start').click();
+    await expect.poll(() => page.getByTestId('proxy-tls-status').last().textContent(), { timeout: 10_000 }).toContain('TLS passes through untouched.');
+    expect(pageErrors(page)).toEqual([]);
+  });
 });

@@ -26,6 +26,14 @@ export interface ProxyOptions {
   exposeToNetwork?: boolean;
   /** Forward mode: ports CONNECT may reach. Default: any port on loopback targets, 80/443 and common dev ports otherwise. */
   connectPorts?: 'any' | number[];
+  /** Forward mode: open CONNECT tunnels carrying TLS with this install's CA (default true); false tunnels them untouched. */
+  interceptTls?: boolean;
+  /** Forward mode: hosts (`name` or `*.domain`) whose TLS passes through untouched, on top of the app-wide list. */
+  passThroughHosts?: string[];
+  /** Servers whose certificates this proxy does not check (test servers; an explicit opt-in per host). */
+  insecureUpstreamHosts?: string[];
+  /** Extra CA certificates (PEM text) this proxy trusts for upstream TLS, on top of the usual roots. */
+  trustedCertificatesPem?: string[];
 }
 
 export interface ProxyStatus {
@@ -38,6 +46,13 @@ export interface ProxyStatus {
   address: string;
   /** Reachable from other machines (listening beyond loopback, with exposeToNetwork). */
   exposed?: boolean;
+  /** Forward mode: whether CONNECT tunnels carrying TLS are opened up with this install's CA. */
+  interceptTls?: boolean;
+  /** The proxy's own TLS options as started (absent when none were given). */
+  passThroughHosts?: string[];
+  insecureUpstreamHosts?: string[];
+  /** How many extra CA certificates this proxy trusts. */
+  trustedCertificates?: number;
 }
 
 export interface ClientConnectOptions {

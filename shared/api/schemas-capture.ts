@@ -12,6 +12,16 @@ const frameFilter = v.object({
   violationsOnly: v.optional(v.boolean()),
 });
 
+/** Bounds of a proxy's own trusted CAs: a few certificates, each a PEM file of at most 64 KiB. */
+export const MAX_TRUSTED_CERTIFICATES = 16;
+export const MAX_PEM_CHARS = 65_536;
+
+/** Host names (`*.domain` allowed) for pass-through and unchecked-certificate lists. */
+const hostList = v.pipe(
+  v.array(v.pipe(v.string(), v.regex(/^(\*\.)?[\w.:[\]-]{1,253}$/, 'a host is a name, an address or *.domain'))),
+  v.maxLength(256),
+);
+
 const proxyOptions = v.object({
   mode: v.picklist(['reverse', 'forward']),
   listenHost: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(255))),
@@ -20,6 +30,15 @@ const proxyOptions = v.object({
   handshakeTimeoutMs: v.optional(v.pipe(v.number(), v.finite(), v.gtValue(0), v.maxValue(3_600_000))),
   exposeToNetwork: v.optional(v.boolean()),
   connectPorts: v.optional(v.union([v.literal('any'), v.pipe(v.array(wholeBetween(1, 65535)), v.maxLength(1024))])),
+  interceptTls: v.optional(v.boolean()),
+  passThroughHosts: v.optional(hostList),
+  insecureUpstreamHosts: v.optional(hostList),
+  trustedCertificatesPem: v.optional(
+    v.pipe(
+      v.array(v.pipe(text(MAX_PEM_CHARS), v.includes('-----BEGIN CERTIFICATE-----', 'a trusted CA is PEM text (-----BEGIN CERTIFICATE-----)'))),
+      v.maxLength(MAX_TRUSTED_CERTIFICATES),
+    ),
+  ),
 });
 
 const headerName = v.pipe(v.string(), v.regex(/^[!#$%&'*+.^`|~\w-]+$/, 'a header name is a token (RFC 9110 §5.1)'), v.maxLength(256));

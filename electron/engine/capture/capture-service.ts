@@ -43,6 +43,7 @@ import type { CaptureFeedListener } from './capture-feed';
 import { frameDetail, frameSummary } from './frame-detail';
 import { readPayload } from './payload-reader';
 import { exportHar } from './har-export';
+import { proxyTls } from './proxy-tls';
 
 export interface CaptureServiceDeps {
   bus: EventBus;
@@ -128,6 +129,7 @@ export class CaptureService implements CaptureApi {
     if (!Number.isFinite(timeout) || timeout <= 0) throw new FramescopeError('invalid', 'The handshake timeout must be a positive number of milliseconds.');
     const listenHost = options.listenHost ?? '127.0.0.1';
     const listen = checkListenHost(listenHost, options.exposeToNetwork);
+    const tls = proxyTls(options, { interceptor: this.interceptor, trustedCertificates: this.deps.trustedCertificates, insecureUpstreamHosts: this.deps.insecureUpstreamHosts });
     const proxy = await ProxyServer.start({
       id: this.nextProxyId++,
       mode: options.mode,
@@ -139,8 +141,9 @@ export class CaptureService implements CaptureApi {
       source,
       controllable: false,
       handshakeTimeoutMs: timeout,
-      trust: { certificates: this.deps.trustedCertificates, insecureHosts: this.deps.insecureUpstreamHosts },
-      interceptor: this.interceptor,
+      trust: tls.trust,
+      interceptor: tls.interceptor,
+      tlsStatus: tls.status,
       store: this.store,
       notice: (message, connectionId) => this.notice(message, connectionId),
       onSessionStart: (s) => this.sessions.set(s.id, s),

@@ -28,6 +28,8 @@ export interface ProxyServerOptions {
   handshakeTimeoutMs: number;
   trust?: UpstreamTrust;
   interceptor?: Interceptor | null;
+  /** The proxy's own TLS choices, as listProxies reports them (capture/proxy-tls.ts). */
+  tlsStatus?: Partial<ProxyStatus>;
   store: CaptureStore;
   notice(message: string, connectionId?: number): void;
   onSessionStart(session: ProxySession): void;
@@ -74,6 +76,7 @@ export class ProxyServer {
       target: options.target ?? null,
       address: target !== null ? `ws://${host}:${port}${target.path}` : `http://${host}:${port}`,
       ...(options.exposed ? { exposed: true } : {}),
+      ...options.tlsStatus,
     };
     return proxy;
   }

@@ -1,6 +1,7 @@
 // Real peers for the relay's tests: a capture service in a temporary folder, ws servers, raw TCP
 // taps that record every byte crossing them, and polling (no sleeps). Test-only code.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request, type IncomingMessage } from 'node:http';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,4 +173,14 @@ export async function rawWsClient(port: number): Promise<{ socket: Socket; frame
     return all.subarray(all.indexOf('\r\n\r\n') + 4);
   };
   return { socket: client.socket, frames, ended: client.ended };
+}
+
+/** A CONNECT tunnel to `target` (host:port) through a forward proxy; rejects unless it answers 200. */
+export function connectTunnel(proxyPort: number, target: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: proxyPort, method: 'CONNECT', path: target });
+    req.on('connect', (res: IncomingMessage, s: Socket) => (res.statusCode === 200 ? resolve(s) : reject(new Error(String(res.statusCode)))));
+    req.on('error', reject);
+    req.end();
+  });
 }

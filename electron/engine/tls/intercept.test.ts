@@ -4,7 +4,6 @@
 // words, per-host opt-outs, and the CA key kept 0600.
 import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { request, type IncomingMessage } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { CaptureServiceDeps } from '../capture/capture-service';
-import { listen, startCapture, waitFor, type TestCapture } from '../proxy/test-peers';
+import { connectTunnel, listen, startCapture, waitFor, type TestCapture } from '../proxy/test-peers';
 import { caDir, CA_CERT_FILE, CA_KEY_FILE, loadCa } from './ca-store';
 import { makeTestCa } from './test-ca';
 
@@ -46,19 +45,11 @@ describe('TLS interception', () => {
     return (await t.capture.startProxy({ mode: 'forward' })).listenPort;
   }
 
-  function tunnel(proxyPort: number, target: string): Promise<Socket> {
-    return new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: proxyPort, method: 'CONNECT', path: target });
-      req.on('connect', (res: IncomingMessage, s: Socket) => (res.statusCode === 200 ? resolve(s) : reject(new Error(String(res.statusCode)))));
-      req.on('error', reject);
-      req.end();
-    });
-  }
 
   it('captures wss:// frames in clear (1 MiB, permessage-deflate) and relays them intact', async () => {
     const { port } = await origin();
     const proxyPort = await proxy();
-    const raw = await tunnel(proxyPort, `localhost:${port}`);
+    const raw = await connectTunnel(proxyPort, `localhost:${port}`);
     const dir = t!.dir;
     const secure = tlsConnect({ socket: raw, servername: 'localhost', ca: loadCa(dir).certificate });
     const ws = new WebSocket(`wss://localhost:${port}/chat?x=1`, { createConnection: () => secure as TLSSocket, perMessageDeflate: { threshold: 0 } });
@@ -144,7 +135,7 @@ describe('TLS interception', () => {
   it('passes excluded hosts through untouched (the client sees the real server certificate)', async () => {
     const { port } = await origin();
     const proxyPort = await proxy({ passThroughHosts: ['*.localhost', 'localhost'] });
-    const raw = await tunnel(proxyPort, `localhost:${port}`);
+    const raw = await connectTunnel(proxyPort, `localhost:${port}`);
     const secure = tlsConnect({ socket: raw, servername: 'localhost', ca: testCa.cert });
     await new Promise((resolve, reject) => secure.once('secureConnect', resolve).once('error', reject));
     expect(secure.getPeerCertificate().issuer.CN).toBe('Framescope test CA');
@@ -156,7 +147,7 @@ describe('TLS interception', () => {
   it('says in words that the client does not trust the CA', async () => {
     const { port } = await origin();
     const proxyPort = await proxy();
-    const raw = await tunnel(proxyPort, `localhost:${port}`);
+    const raw = await connectTunnel(proxyPort, `localhost:${port}`);
     const secure = tlsConnect({ socket: raw, servername: 'localhost', ca: testCa.cert });
     const err = await new Promise<Error>((resolve) => secure.once('error', resolve));
     expect(err.message).toMatch(/self.signed|unable to verify|issuer/i);

@@ -13,13 +13,23 @@ export function hostMatches(pattern: string, host: string): boolean {
 }
 
 export class Interceptor {
-  private cache: LeafCache | null = null;
+  /** Shared by every interceptor derived with withPassThrough, so the CA and leaves load once. */
+  private readonly shared: { cache: LeafCache | null };
 
   constructor(
     private readonly dataDir: string,
     /** Hosts whose TLS passes through untouched (pinned apps, banks, anything the user excludes). */
     readonly passThrough: readonly string[] = [],
-  ) {}
+    shared?: { cache: LeafCache | null },
+  ) {
+    this.shared = shared ?? { cache: null };
+  }
+
+  /** The same CA and leaf cache, with more hosts passed through (one proxy's own exclusions). */
+  withPassThrough(hosts: readonly string[]): Interceptor {
+    if (hosts.length === 0) return this;
+    return new Interceptor(this.dataDir, [...this.passThrough, ...hosts], this.shared);
+  }
 
   wants(host: string): boolean {
     return !this.passThrough.some((p) => hostMatches(p, host));
@@ -27,7 +37,7 @@ export class Interceptor {
 
   /** The leaf certificates, signed by this install's CA (created now if it does not exist yet). */
   leaves(): LeafCache {
-    this.cache ??= new LeafCache(loadCa(this.dataDir));
-    return this.cache;
+    this.shared.cache ??= new LeafCache(loadCa(this.dataDir));
+    return this.shared.cache;
   }
 }

@@ -12,6 +12,14 @@ export interface ProxyDraft {
   target: string;
   /** As typed; empty means "any free port". */
   port: string;
+  /** Forward mode: open TLS tunnels with this install's CA. */
+  interceptTls: boolean;
+  /** Comma-separated hosts (or *.domain) whose TLS passes through untouched, as typed. */
+  passThrough: string;
+  /** Comma-separated hosts whose certificates are not checked, as typed. */
+  insecureHosts: string;
+  /** CA certificates (PEM text) the user added, with the file names they came from. */
+  trustedCas: Array<{ name: string; pem: string }>;
 }
 
 export interface ClientDraft {
@@ -41,7 +49,7 @@ export interface ControlsSlice {
 export const createControlsSlice: StateCreator<StoreState, [], [], ControlsSlice> = (set) => ({
   controlsOpen: false,
   controlsTab: 'proxy',
-  proxyDraft: { mode: 'reverse', target: '', port: '' },
+  proxyDraft: { mode: 'reverse', target: '', port: '', interceptTls: true, passThrough: '', insecureHosts: '', trustedCas: [] },
   clientDraft: { url: '', subprotocols: '', headers: '', deflate: false },
   clientConnectionId: null,
   openControls: (tab) => set((s) => ({ controlsOpen: true, controlsTab: tab ?? s.controlsTab })),

@@ -64,8 +64,34 @@ function ProxyRow({ proxy: p }: { proxy: ProxyStatus }) {
           <>{t('proxies.useAsProxy')}</>
         )}
       </div>
+      <ProxyTlsDetail proxy={p} />
       {p.mode === 'forward' && <CapturedClients proxy={p} />}
       <InlineError message={stop.error} />
     </li>
+  );
+}
+
+/** The proxy's own TLS choices as the engine reports them (issue 14); nothing when it has none. */
+function ProxyTlsDetail({ proxy: p }: { proxy: ProxyStatus }) {
+  const { t } = useTranslation('controls');
+  const lines = [
+    p.interceptTls === false && <li key="tunnels">{t('proxies.tlsTunnels')}</li>,
+    p.passThroughHosts && (
+      <li key="pass">
+        {t('proxies.tlsPassThrough')} <code translate="no">{p.passThroughHosts.join(', ')}</code>
+      </li>
+    ),
+    p.insecureUpstreamHosts && (
+      <li key="insecure">
+        {t('proxies.tlsInsecure')} <code translate="no">{p.insecureUpstreamHosts.join(', ')}</code>
+      </li>
+    ),
+    p.trustedCertificates !== undefined && <li key="trusted">{t('proxies.tlsTrusted', { count: p.trustedCertificates })}</li>,
+  ].filter(Boolean);
+  if (lines.length === 0) return null;
+  return (
+    <ul className="proxy-row-detail proxy-tls" data-testid="proxy-tls-status">
+      {lines}
+    </ul>
   );
 }

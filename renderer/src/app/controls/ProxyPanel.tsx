@@ -6,6 +6,7 @@ import type { ProxyMode } from '../../../../shared/api';
 import { startProxy } from '../../actions/capture';
 import { useStore } from '../../store';
 import { proxyOptionsFrom } from './control-inputs';
+import { ForwardTlsFields } from './ForwardTlsFields';
 import { InlineError } from './InlineError';
 import { ProxyList } from './ProxyList';
 import { useAction } from './use-action';
@@ -74,6 +75,7 @@ export function ProxyPanel() {
             />
           </span>
         </label>
+        {draft.mode === 'forward' && <ForwardTlsFields />}
         <div className="controls-actions">
           <button className="button primary" type="submit" disabled={start.pending} data-testid="proxy-start">
             {start.pending ? t('proxy.starting') : draft.mode === 'reverse' ? t('proxy.startReverse') : t('proxy.startForward')}

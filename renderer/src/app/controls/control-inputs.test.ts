@@ -4,6 +4,7 @@ import { clientOptionsFrom, parseClose, parseHeaderLines, parsePayload, parsePor
 
 initI18n('en');
 
+const DRAFT = { interceptTls: true, passThrough: '', insecureHosts: '', trustedCas: [] };
 const errorOf = (r: { ok: boolean; error?: string }) => (r.ok ? null : r.error);
 
 describe('capture control inputs', () => {
@@ -26,15 +27,36 @@ describe('capture control inputs', () => {
   });
 
   it('builds proxy options for both modes', () => {
-    expect(proxyOptionsFrom({ mode: 'forward', target: 'ignored', port: '' })).toEqual({
+    expect(proxyOptionsFrom({ ...DRAFT, mode: 'forward', target: 'ignored', port: '' })).toEqual({
       ok: true,
       value: { mode: 'forward', listenHost: '127.0.0.1', listenPort: 0 },
     });
-    expect(proxyOptionsFrom({ mode: 'reverse', target: 'ws://127.0.0.1:8080/', port: '9000' })).toEqual({
+    expect(proxyOptionsFrom({ ...DRAFT, mode: 'reverse', target: 'ws://127.0.0.1:8080/', port: '9000' })).toEqual({
       ok: true,
       value: { mode: 'reverse', listenHost: '127.0.0.1', listenPort: 9000, target: 'ws://127.0.0.1:8080/' },
     });
-    expect(errorOf(proxyOptionsFrom({ mode: 'reverse', target: '', port: '' }))).toMatch(/server to forward to/);
+    expect(errorOf(proxyOptionsFrom({ ...DRAFT, mode: 'reverse', target: '', port: '' }))).toMatch(/server to forward to/);
+  });
+
+  it('adds a forward proxy\'s TLS choices, only those that differ from the defaults', () => {
+    const tls = { interceptTls: false, passThrough: ' bank.test, *.pinned.test ,', insecureHosts: 'localhost 127.0.0.1', trustedCas: [{ name: 'ca.pem', pem: 'PEM' }] };
+    expect(proxyOptionsFrom({ ...DRAFT, ...tls, mode: 'forward', target: '', port: '' })).toEqual({
+      ok: true,
+      value: {
+        mode: 'forward',
+        listenHost: '127.0.0.1',
+        listenPort: 0,
+        interceptTls: false,
+        passThroughHosts: ['bank.test', '*.pinned.test'],
+        insecureUpstreamHosts: ['localhost', '127.0.0.1'],
+        trustedCertificatesPem: ['PEM'],
+      },
+    });
+    // A reverse proxy has no CONNECT tunnels: the forward-only fields are not sent.
+    expect(proxyOptionsFrom({ ...DRAFT, ...tls, mode: 'reverse', target: 'ws://127.0.0.1:8080/', port: '' })).toEqual({
+      ok: true,
+      value: { mode: 'reverse', listenHost: '127.0.0.1', listenPort: 0, target: 'ws://127.0.0.1:8080/' },
+    });
   });
 
   it('parses header lines, joins repeats and refuses headers the handshake owns', () => {

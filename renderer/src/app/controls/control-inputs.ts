@@ -40,10 +40,31 @@ export function parseWsUrl(text: string, what: 'serverUrl' | 'forwardTarget'): P
   return ok(t);
 }
 
+/** "a.test, *.b.test" → ['a.test', '*.b.test']; blanks dropped (the engine checks each name). */
+export function parseHostList(text: string): string[] {
+  return text
+    .split(/[,\s]+/)
+    .map((h) => h.trim())
+    .filter((h) => h !== '');
+}
+
+/** The forward proxy's TLS choices (issue 14), only those that differ from the defaults. */
+function forwardTls(draft: ProxyDraft): Partial<ProxyOptions> {
+  const passThrough = parseHostList(draft.passThrough);
+  const insecure = parseHostList(draft.insecureHosts);
+  const cas = draft.trustedCas;
+  return {
+    ...(!draft.interceptTls ? { interceptTls: false } : {}),
+    ...(passThrough.length > 0 ? { passThroughHosts: passThrough } : {}),
+    ...(insecure.length > 0 ? { insecureUpstreamHosts: insecure } : {}),
+    ...(cas.length > 0 ? { trustedCertificatesPem: cas.map((c) => c.pem) } : {}),
+  };
+}
+
 export function proxyOptionsFrom(draft: ProxyDraft): Parsed<ProxyOptions> {
   const port = parsePort(draft.port);
   if (!port.ok) return port;
-  if (draft.mode === 'forward') return ok({ mode: 'forward', listenHost: '127.0.0.1', listenPort: port.value });
+  if (draft.mode === 'forward') return ok({ mode: 'forward', listenHost: '127.0.0.1', listenPort: port.value, ...forwardTls(draft) });
   const target = parseWsUrl(draft.target, 'forwardTarget');
   if (!target.ok) return target;
   return ok({ mode: 'reverse', listenHost: '127.0.0.1', listenPort: port.value, target: target.value });
