@@ -246,10 +246,13 @@ export class FrameParser {
     events.push({ type: 'payload', frame, bytes });
   }
 
-  /** Doubles the payload buffer (capped at keepLimit) until it holds `needed` bytes. */
+  /**
+   * Grows the payload buffer past INITIAL_RESERVE straight to keepLimit: by then the peer has sent
+   * real bytes, not just a claimed length, and one copy of the first 64 KiB replaces the doubling's
+   * copies of nearly the whole payload (each into memory the process has never touched).
+   */
   private grow(needed: number): void {
-    let capacity = Math.max(this.buffer.length * 2, INITIAL_RESERVE);
-    while (capacity < needed) capacity *= 2;
+    const capacity = this.buffer.length < INITIAL_RESERVE ? Math.max(INITIAL_RESERVE, needed) : this.keepLimit;
     const next = this.allocate(Math.min(capacity, this.keepLimit));
     next.set(this.buffer.subarray(0, this.kept));
     this.buffer = next;

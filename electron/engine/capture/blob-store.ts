@@ -13,11 +13,33 @@ const CHUNK_SPAN = 0x1_0000_0000;
 export const LOST = Number.NaN;
 /** A segment's first hot arena. */
 export const START_HOT_BYTES = 16 * 1024;
+/** Cold ranges at least this long are kept in the array they arrived in, not copied (see adoptable). */
+export const ADOPT_MIN = 64 * 1024;
+
+/**
+ * The n bytes of a ‖ b from `from` as a view that can be kept by reference, or null. A large payload
+ * arrives in an array of its own (the parser's payload buffer, the inflater's output): keeping that
+ * array costs nothing, while copying it writes every byte again into memory the process has never
+ * touched — on a VM, most of what recording a large frame costs. Only arrays that own most of their
+ * ArrayBuffer qualify, so a kept view never pins much more than its bytes. Nothing writes to a
+ * frame's payload once the decoder has handed it over.
+ */
+export function adoptable(a: Uint8Array, b: Uint8Array, from: number, n: number): Uint8Array | null {
+  if (n < ADOPT_MIN) return null;
+  const inA = from + n <= a.length;
+  if (!inA && from < a.length) return null;
+  const src = inA ? a : b;
+  const start = inA ? from : from - a.length;
+  if (src.buffer.byteLength > 2 * n) return null;
+  return src.subarray(start, start + n);
+}
 
 export class BlobStore {
   private hot = new Uint8Array(START_HOT_BYTES);
   private hotPos = 0;
   private cold: Uint8Array[] = [];
+  /** The chunk small cold ranges are copied into (adopted arrays sit between chunks), and its fill. */
+  private writeChunk = -1;
   private coldPos = 0;
   private coldBytes = 0;
   private spill: SpillFile | null = null;
@@ -41,7 +63,7 @@ export class BlobStore {
   /** Memory that storing a frame would allocate: for its hot bytes, for n cold bytes in memory, and for a first spill. */
   growthFor(hotN: number, coldN: number): { hot: number; coldMemory: number; spill: number } {
     const hot = this.hotPos + hotN > this.hot.length ? this.hot.length : 0;
-    const chunk = this.cold[this.cold.length - 1];
+    const chunk = this.cold[this.writeChunk];
     const coldMemory = coldN === 0 ? 0 : chunk !== undefined && this.coldPos + coldN <= chunk.length ? 0 : Math.max(coldN, Math.min(COLD_CHUNK, Math.max(64 * 1024, 2 * (chunk?.length ?? 0))));
     const spill = coldN === 0 || (this.spill?.batchBytes ?? 0) > 0 || coldN > SPILL_BATCH ? 0 : SPILL_BATCH;
     return { hot, coldMemory, spill };
@@ -71,18 +93,28 @@ export class BlobStore {
     return this.hot.subarray(offset, offset + length);
   }
 
-  /** Stores n bytes of a ‖ b from `from` in memory; returns the location. */
-  addColdMemory(a: Uint8Array, b: Uint8Array, from: number, n: number): number {
-    let chunk = this.cold[this.cold.length - 1];
+  /**
+   * Stores n bytes of a ‖ b from `from` in memory; returns the location. `handedOver`: nothing will
+   * write to a or b again (a decoded frame's payload), so a large range may be kept by reference.
+   */
+  addColdMemory(a: Uint8Array, b: Uint8Array, from: number, n: number, handedOver = false): number {
+    const kept = handedOver ? adoptable(a, b, from, n) : null;
+    if (kept !== null) {
+      this.cold.push(kept);
+      this.coldBytes += kept.buffer.byteLength;
+      return (this.cold.length - 1) * CHUNK_SPAN;
+    }
+    let chunk = this.cold[this.writeChunk];
     if (chunk === undefined || this.coldPos + n > chunk.length) {
       // Chunks grow from 64 KiB to 1 MiB, so a segment holding little costs little.
       const size = Math.min(COLD_CHUNK, Math.max(64 * 1024, 2 * (chunk?.length ?? 0)));
       chunk = new Uint8Array(Math.max(size, n));
       this.cold.push(chunk);
       this.coldBytes += chunk.byteLength;
+      this.writeChunk = this.cold.length - 1;
       this.coldPos = 0;
     }
-    const loc = (this.cold.length - 1) * CHUNK_SPAN + this.coldPos;
+    const loc = this.writeChunk * CHUNK_SPAN + this.coldPos;
     copyRange(a, b, from, n, chunk, this.coldPos);
     this.coldPos += n;
     return loc;
@@ -109,9 +141,9 @@ export class BlobStore {
   /** The segment is full: give back the hot arena's slack. */
   seal(): void {
     if (this.hotPos < this.hot.length) this.hot = this.hot.slice(0, this.hotPos);
-    const last = this.cold[this.cold.length - 1];
+    const last = this.cold[this.writeChunk];
     if (last !== undefined && this.coldPos < last.length) {
-      this.cold[this.cold.length - 1] = last.slice(0, this.coldPos);
+      this.cold[this.writeChunk] = last.slice(0, this.coldPos);
       this.coldBytes -= last.length - this.coldPos;
     }
     this.spill?.seal();
@@ -121,6 +153,7 @@ export class BlobStore {
     this.hot = new Uint8Array(0);
     this.hotPos = 0;
     this.cold = [];
+    this.writeChunk = -1;
     this.coldBytes = 0;
     this.spill?.close();
     this.spill = null;

@@ -107,7 +107,7 @@ export class FrameSegment {
       const n = total - hotN;
       this.coldLoc.data[row] =
         r.cold === 'memory'
-          ? this.blobs.addColdMemory(r.header, r.payload, hotN, n)
+          ? this.blobs.addColdMemory(r.header, r.payload, hotN, n, true)
           : r.cold === 'disk'
             ? this.blobs.addColdDisk(r.header, r.payload, hotN, n)
             : LOST;

@@ -3,7 +3,7 @@
 // never repeat for the life of the engine (Clear and drop-oldest only move firstId), so an id held by
 // the crafter, the timeline or the renderer never points at another frame.
 import type { Peer, Violation } from '../../../shared/model';
-import { HOT_BYTES, LOST } from './blob-store';
+import { HOT_BYTES, LOST, adoptable } from './blob-store';
 import { SPILL_BATCH } from './spill-file';
 import { FrameRows } from './frame-rows';
 import {
@@ -60,6 +60,8 @@ export interface FrameInput {
 
 /** Where a frame's bytes past the hot prefix go: decided by the store's budget. */
 export type ColdPlace = 'memory' | 'disk' | 'none';
+
+const NO_BYTES = new Uint8Array(0);
 
 /** Bytes of columns per row (time 4, offset 4, connection 4, index 4, hot offset 4, flags 1). */
 export const ROW_BYTES = 21;
@@ -146,10 +148,16 @@ export class FrameTable extends FrameRows {
     const total = f.headerBytes.length + f.payload.length;
     const hotN = Math.min(total, HOT_BYTES);
     const cold = total - hotN + (f.inflated?.length ?? 0);
+    // Large payloads kept in memory are kept in their own arrays (blob-store.ts adoptable): they
+    // cost their ArrayBuffers, and take no room in the segment's chunks.
+    const payloadKept = adoptable(f.headerBytes, f.payload, hotN, total - hotN);
+    const inflatedKept = f.inflated === undefined ? null : adoptable(f.inflated, NO_BYTES, 0, f.inflated.length);
+    const adopted = (payloadKept?.buffer.byteLength ?? 0) + (inflatedKept?.buffer.byteLength ?? 0);
+    const chunked = cold - (payloadKept?.length ?? 0) - (inflatedKept?.length ?? 0);
     const live = this.live();
     const fresh = live === undefined;
-    const growth = fresh ? { row: NEW_SEGMENT_BYTES, coldMemory: cold === 0 ? 0 : Math.max(cold, 64 * 1024), spill: cold === 0 ? 0 : SPILL_BATCH } : live.growthFor(hotN, cold);
-    return { memory: growth.row + sparseCost(f), cold, coldMemory: growth.coldMemory, spillMemory: growth.spill };
+    const growth = fresh ? { row: NEW_SEGMENT_BYTES, coldMemory: chunked === 0 ? 0 : Math.max(chunked, 64 * 1024), spill: cold === 0 ? 0 : SPILL_BATCH } : live.growthFor(hotN, chunked);
+    return { memory: growth.row + sparseCost(f), cold, coldMemory: growth.coldMemory + adopted, spillMemory: growth.spill };
   }
 
   add(f: FrameInput, cold: ColdPlace): number {
@@ -176,8 +184,7 @@ export class FrameTable extends FrameRows {
     if (f.inflateError !== undefined) seg.note(seg.inflateErrors, row, f.inflateError, 64 + 2 * f.inflateError.length);
     if (f.inflated !== undefined) {
       const n = f.inflated.length;
-      const empty = new Uint8Array(0);
-      const loc = n === 0 ? 0 : cold === 'memory' ? seg.blobs.addColdMemory(f.inflated, empty, 0, n) : cold === 'disk' ? seg.blobs.addColdDisk(f.inflated, empty, 0, n) : LOST;
+      const loc = n === 0 ? 0 : cold === 'memory' ? seg.blobs.addColdMemory(f.inflated, NO_BYTES, 0, n, true) : cold === 'disk' ? seg.blobs.addColdDisk(f.inflated, NO_BYTES, 0, n) : LOST;
       const kept = Number.isNaN(loc) ? 0 : n;
       seg.note(seg.inflated, row, { loc, kept, total: Math.max(f.inflatedLength ?? n, n) });
     }

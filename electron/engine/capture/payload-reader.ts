@@ -99,9 +99,11 @@ export function frameHeader(store: PayloadStore, id: number): Uint8Array {
 }
 
 /** Up to `length` kept payload bytes of a frame (unmasked) from `offset`; a fresh copy. */
-export function readFrameRange(store: PayloadStore, id: number, offset: number, length: number): Uint8Array {
+export function readFrameRange(store: PayloadStore, id: number, offset: number, length: number, scratch?: Uint8Array): Uint8Array {
   const t = store.frames;
-  const out = new Uint8Array(Math.max(0, Math.min(length, t.kept(id) - offset)));
+  const n = Math.max(0, Math.min(length, t.kept(id) - offset));
+  // A caller that consumes the bytes at once (the capture file's base64) lends a buffer to reuse.
+  const out = scratch !== undefined && scratch.length >= n ? scratch.subarray(0, n) : new Uint8Array(n);
   const got = out.length === 0 ? 0 : t.readStored(id, t.headerLength(id) + offset, out.length, out);
   return out.subarray(0, got);
 }
