@@ -16,7 +16,12 @@ import { measureFrames, summarize } from './ui-frame-times';
 const CASES = (process.env.CASES ?? process.env.FRAMES ?? '1000000,10000000').split(',').map(Number);
 
 async function captureHolds(app: AppUnderTest, n: number): Promise<void> {
-  while ((await app.engine.api.getStats()).frames < n) await new Promise((r) => setTimeout(r, 50));
+  for (;;) {
+    const stats = await app.engine.api.getStats();
+    if (stats.frames >= n) return;
+    if (stats.full) throw new Error(`the capture is full at ${stats.frames} frames (${stats.memoryBytes} B): raise the bench's budget`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function fill(app: AppUnderTest, proxyUrl: string, frames: number): Promise<WebSocket> {
@@ -31,7 +36,8 @@ async function fill(app: AppUnderTest, proxyUrl: string, frames: number): Promis
 
 async function runCase(frames: number): Promise<void> {
   console.log(`\n--- ${frames.toLocaleString('en-US')} frames ---`);
-  const app = await startApp();
+  // 10M small frames take ~600 MiB of store (bench/capture.bench.ts): more than the default budget.
+  const app = await startApp({ capture: { budget: { memoryBytes: 1024 * 1024 * 1024 } } });
   const sink = await startSink();
   const browser = await launchBrowser();
   try {
