@@ -4,7 +4,10 @@ import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'reac
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useTranslation } from 'react-i18next';
 import { THEME_DARK, THEME_LIGHT, defineThemeFromTokens } from './editor-themes';
+import { matchLanguage } from '../i18n/languages';
 import { loadMonaco } from './load-monaco';
+import { MonacoLanguageNote } from './MonacoLanguageNote';
+import { monacoLanguage } from './monaco-messages';
 import './payload-editor.css';
 
 export type EditorLanguage = 'plaintext' | 'json' | 'framescope-hex';
@@ -48,7 +51,8 @@ function applyTheme(monaco: typeof Monaco): void {
 }
 
 export function PayloadEditor({ value, language, onChange, markers = [], placeholder, ariaLabel, ref }: PayloadEditorProps) {
-  const { t } = useTranslation('components');
+  const { t, i18n } = useTranslation('components');
+  const appLanguage = matchLanguage(i18n.resolvedLanguage ?? i18n.language) ?? 'en';
   const hostRef = useRef<HTMLDivElement>(null);
   const onChangeRef = useRef(onChange);
   const initial = useRef({ value, language });
@@ -112,6 +116,11 @@ export function PayloadEditor({ value, language, onChange, markers = [], placeho
     loaded.model.pushEditOperations([], [{ range: loaded.model.getFullModelRange(), text: value }], () => null);
   }, [loaded, value]);
 
+  // Our own words in the editor follow a language switch at once (Monaco's menus cannot: see the note).
+  useEffect(() => {
+    loaded?.editor.updateOptions({ ariaLabel, placeholder: placeholder ?? '' });
+  }, [loaded, ariaLabel, placeholder]);
+
   useEffect(() => {
     if (loaded !== null) loaded.monaco.editor.setModelLanguage(loaded.model, language);
   }, [loaded, language]);
@@ -161,6 +170,7 @@ export function PayloadEditor({ value, language, onChange, markers = [], placeho
           onChange={(e) => onChange(e.target.value)}
         />
       )}
+      {loaded !== null && monacoLanguage() !== appLanguage && <MonacoLanguageNote language={appLanguage} />}
       {failed !== null && <p className="payload-editor-failed">{t('editor.failed', { error: failed })}</p>}
     </div>
   );
