@@ -50,6 +50,17 @@ function applyTheme(monaco: typeof Monaco): void {
   monaco.editor.setTheme(dark ? THEME_DARK : THEME_LIGHT);
 }
 
+/**
+ * Monaco's menus, find box and hovers are UI text in the app's language, even where a view marks the
+ * editor as data (translate="no"); the edited text itself stays data. The nearest translate
+ * attribute wins (HTML), for translation tools and for the e2e text audit alike.
+ */
+function markTranslatable(editor: Monaco.editor.IStandaloneCodeEditor): void {
+  const root = editor.getDomNode();
+  root?.setAttribute('translate', 'yes');
+  root?.querySelector('.lines-content')?.setAttribute('translate', 'no');
+}
+
 export function PayloadEditor({ value, language, onChange, markers = [], placeholder, ariaLabel, ref }: PayloadEditorProps) {
   const { t, i18n } = useTranslation('components');
   const appLanguage = matchLanguage(i18n.resolvedLanguage ?? i18n.language) ?? 'en';
@@ -90,6 +101,7 @@ export function PayloadEditor({ value, language, onChange, markers = [], placeho
           quickSuggestions: false,
           suggestOnTriggerCharacters: false,
         });
+        markTranslatable(editor);
         editor.onDidChangeModelContent(() => onChangeRef.current(model.getValue()));
         // Follow the app's theme toggle: App sets data-theme on <html> after React commits.
         observer = new MutationObserver(() => applyTheme(monaco));
