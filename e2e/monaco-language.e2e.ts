@@ -48,6 +48,9 @@ describe("Monaco's own menus follow the app's language", () => {
     await input.fill('zq-absent-zq');
     const count = page.locator('.payload-editor .find-widget .matchesCount');
     await expect.poll(() => count.textContent()).not.toBe('');
+    // The widget slides in (a 200 ms CSS transition); screenshots wait until it has arrived.
+    const widget = page.locator('.payload-editor .find-widget.visible');
+    await expect.poll(() => widget.evaluate((el) => getComputedStyle(el).transform)).toMatch(/^(none|matrix\(1, 0, 0, 1, 0, 0\))$/);
     return { placeholder: await input.getAttribute('placeholder'), count: (await count.textContent()) ?? '' };
   }
 
@@ -63,10 +66,23 @@ describe("Monaco's own menus follow the app's language", () => {
 
       const find = await findWidget(page);
       expect(find).toEqual({ placeholder: '查找', count: '无结果' });
-      expect(await page.locator('.payload-editor .find-widget [aria-label^="区分大小写"]').count()).toBe(1);
       expect(await untranslatedText(page)).toEqual([]);
       await screenshot(page, `monaco-zh-find-${scheme}`);
       expect(await horizontalOverflow(page)).toEqual({ overflowPx: 0, clipped: [] });
+
+      // The toggles' hover text ("Match Case (Alt+C)") is Monaco's too.
+      await page.locator('.payload-editor .find-widget [aria-label^="区分大小写"]').hover();
+      const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: '区分大小写' });
+      await expect.poll(() => hover.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      // Not cut off: its top edge (Monaco places it above the toggle, outside the editor) is on top.
+      const hoverOnTop = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + 2);
+        return hit !== null && el.contains(hit);
+      };
+      expect(await hover.first().evaluate(hoverOnTop)).toBe(true);
+      expect(await untranslatedText(page)).toEqual([]);
+      await screenshot(page, `monaco-zh-hover-${scheme}`);
       expect(await page.getByTestId('monaco-language-note').count()).toBe(0);
       expect(pageErrors(page)).toEqual([]);
     });

@@ -171,7 +171,9 @@ export function PayloadEditor({ value, language, onChange, markers = [], placeho
 
   return (
     <div className="payload-editor" data-testid="payload-editor" data-ready={loaded !== null ? 'true' : 'false'}>
-      <div className="payload-editor-host" ref={hostRef} hidden={loaded === null} />
+      {/* monaco-component: Monaco's theme colours (--vscode-*) are set on that class, and its context
+          menu is drawn in a shadow root hosted here, beside .monaco-editor; without them it is transparent. */}
+      <div className="payload-editor-host monaco-component" ref={hostRef} hidden={loaded === null} />
       {loaded === null && (
         <textarea
           className="payload-editor-fallback"
