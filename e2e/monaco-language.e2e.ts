@@ -60,6 +60,15 @@ describe("Monaco's own menus follow the app's language", () => {
       const items = await contextMenu(page);
       expect(items).toEqual(expect.arrayContaining(['更改所有匹配项', '剪切', '复制', '粘贴']));
       expect(items.filter((l) => /[A-Za-z]{3,}/.test(l))).toEqual([]);
+      // The menu is painted (Monaco's theme colours reach its shadow root), not see-through.
+      const menuBackground = await page.locator('.monaco-menu .action-label').first().evaluate((label) => {
+        for (let e: Element | null = label; e; e = e.parentElement) {
+          const bg = getComputedStyle(e).backgroundColor;
+          if (bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') return bg;
+        }
+        return null; // parentElement stops at the shadow root: the page's own background does not count
+      });
+      expect(menuBackground).not.toBeNull();
       expect(await untranslatedText(page)).toEqual([]);
       await screenshot(page, `monaco-zh-menu-${scheme}`);
       expect(await horizontalOverflow(page)).toEqual({ overflowPx: 0, clipped: [] });
