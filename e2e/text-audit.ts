@@ -1,7 +1,9 @@
 // What a Chinese reader would see left in English: walks the visible text and the title / aria-label /
 // placeholder attributes of a page shown in zh-CN and returns every English word that is not a proper
 // noun, a unit, an acronym or a protocol token. Peer data (payloads, header values, URLs, hex, code)
-// is not UI text: its container carries the HTML attribute `translate="no"` and is skipped.
+// is not UI text: its container carries the HTML attribute `translate="no"` and is skipped. Monaco's
+// own menus, find widget and hovers are UI text (its context menu lives in an open shadow root, which
+// the walk enters); the text being edited and its line numbers are data and are skipped.
 import type { Page } from 'playwright-core';
 
 /** Words that stay as they are in Chinese technical writing (case-insensitive). */
@@ -13,7 +15,7 @@ export const KEPT_WORDS = [
   'chunked', 'keep-alive', 'Content-Length', 'Transfer-Encoding', 'Content-Type', 'Cache-Control', 'event', 'data', 'id', 'retry',
   'KiB', 'MiB', 'GiB', 'TiB', 'ms', 'µs', 'min', 'px', 'fps', 'msg', 'req',
   'client_max_window_bits', 'server_max_window_bits', 'client_no_context_takeover', 'server_no_context_takeover',
-  'polling', 'Latin', 'Ctrl', 'Esc', 'Enter',
+  'polling', 'Latin', 'Ctrl', 'Esc', 'Enter', 'Alt', 'Shift', 'Escape',
 ];
 
 export interface UntranslatedText {
@@ -34,7 +36,11 @@ export async function untranslatedText(page: Page, extraKept: readonly string[] 
       }
       return parts.join(' > ');
     };
-    const skipped = (el: Element | null) => !el || el.closest('[translate="no"], script, style, noscript, .monaco-editor') !== null;
+    // Monaco's text and line numbers are data; its screen-reader live region quotes them ("found x").
+    const EDITED_TEXT = '.monaco-editor .lines-content, .monaco-editor .margin, .monaco-aria-container';
+    // The nearest translate attribute decides (HTML: a translate="yes" inside translate="no" is text again).
+    const skipped = (el: Element | null) =>
+      !el || el.closest(`script, style, noscript, ${EDITED_TEXT}`) !== null || el.closest('[translate]')?.getAttribute('translate') === 'no';
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) return false;
@@ -52,19 +58,26 @@ export async function untranslatedText(page: Page, extraKept: readonly string[] 
         return;
       }
     };
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!el || skipped(el) || !visible(el) || !n.textContent?.trim()) continue;
-      check(n.textContent, el);
-    }
-    for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
-      if (skipped(el)) continue;
-      for (const attr of ['title', 'aria-label', 'placeholder']) {
-        const v = el.getAttribute(attr);
-        if (v) check(v, el);
+    const audit = (root: Element | ShadowRoot) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n instanceof Element) {
+          if (n.shadowRoot) audit(n.shadowRoot);
+          continue;
+        }
+        const el = n.parentElement;
+        if (!el || skipped(el) || !visible(el) || !n.textContent?.trim()) continue;
+        check(n.textContent, el);
       }
-    }
+      for (const el of root.querySelectorAll('[title], [aria-label], [placeholder]')) {
+        if (skipped(el)) continue;
+        for (const attr of ['title', 'aria-label', 'placeholder']) {
+          const v = el.getAttribute(attr);
+          if (v) check(v, el);
+        }
+      }
+    };
+    audit(document.body);
     return found;
   }, [...KEPT_WORDS, ...extraKept]);
 }

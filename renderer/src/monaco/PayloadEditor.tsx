@@ -4,7 +4,10 @@ import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'reac
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useTranslation } from 'react-i18next';
 import { THEME_DARK, THEME_LIGHT, defineThemeFromTokens } from './editor-themes';
+import { matchLanguage } from '../i18n/languages';
 import { loadMonaco } from './load-monaco';
+import { MonacoLanguageNote } from './MonacoLanguageNote';
+import { monacoLanguage } from './monaco-messages';
 import './payload-editor.css';
 
 export type EditorLanguage = 'plaintext' | 'json' | 'framescope-hex';
@@ -47,8 +50,20 @@ function applyTheme(monaco: typeof Monaco): void {
   monaco.editor.setTheme(dark ? THEME_DARK : THEME_LIGHT);
 }
 
+/**
+ * Monaco's menus, find box and hovers are UI text in the app's language, even where a view marks the
+ * editor as data (translate="no"); the edited text itself stays data. The nearest translate
+ * attribute wins (HTML), for translation tools and for the e2e text audit alike.
+ */
+function markTranslatable(editor: Monaco.editor.IStandaloneCodeEditor): void {
+  const root = editor.getDomNode();
+  root?.setAttribute('translate', 'yes');
+  root?.querySelector('.lines-content')?.setAttribute('translate', 'no');
+}
+
 export function PayloadEditor({ value, language, onChange, markers = [], placeholder, ariaLabel, ref }: PayloadEditorProps) {
-  const { t } = useTranslation('components');
+  const { t, i18n } = useTranslation('components');
+  const appLanguage = matchLanguage(i18n.resolvedLanguage ?? i18n.language) ?? 'en';
   const hostRef = useRef<HTMLDivElement>(null);
   const onChangeRef = useRef(onChange);
   const initial = useRef({ value, language });
@@ -86,6 +101,7 @@ export function PayloadEditor({ value, language, onChange, markers = [], placeho
           quickSuggestions: false,
           suggestOnTriggerCharacters: false,
         });
+        markTranslatable(editor);
         editor.onDidChangeModelContent(() => onChangeRef.current(model.getValue()));
         // Follow the app's theme toggle: App sets data-theme on <html> after React commits.
         observer = new MutationObserver(() => applyTheme(monaco));
@@ -111,6 +127,11 @@ export function PayloadEditor({ value, language, onChange, markers = [], placeho
     // An edit, not setValue: the user can undo a template or a file load with Ctrl+Z.
     loaded.model.pushEditOperations([], [{ range: loaded.model.getFullModelRange(), text: value }], () => null);
   }, [loaded, value]);
+
+  // Our own words in the editor follow a language switch at once (Monaco's menus cannot: see the note).
+  useEffect(() => {
+    loaded?.editor.updateOptions({ ariaLabel, placeholder: placeholder ?? '' });
+  }, [loaded, ariaLabel, placeholder]);
 
   useEffect(() => {
     if (loaded !== null) loaded.monaco.editor.setModelLanguage(loaded.model, language);
@@ -150,7 +171,9 @@ export function PayloadEditor({ value, language, onChange, markers = [], placeho
 
   return (
     <div className="payload-editor" data-testid="payload-editor" data-ready={loaded !== null ? 'true' : 'false'}>
-      <div className="payload-editor-host" ref={hostRef} hidden={loaded === null} />
+      {/* monaco-component: Monaco's theme colours (--vscode-*) are set on that class, and its context
+          menu is drawn in a shadow root hosted here, beside .monaco-editor; without them it is transparent. */}
+      <div className="payload-editor-host monaco-component" ref={hostRef} hidden={loaded === null} />
       {loaded === null && (
         <textarea
           className="payload-editor-fallback"
@@ -161,6 +184,7 @@ export function PayloadEditor({ value, language, onChange, markers = [], placeho
           onChange={(e) => onChange(e.target.value)}
         />
       )}
+      {loaded !== null && monacoLanguage() !== appLanguage && <MonacoLanguageNote language={appLanguage} />}
       {failed !== null && <p className="payload-editor-failed">{t('editor.failed', { error: failed })}</p>}
     </div>
   );
