@@ -31,10 +31,10 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function startApp(options: { token?: string; requireToken?: boolean; capture?: EngineOptions['capture'] } = {}): Promise<AppUnderTest> {
+export async function startApp(options: { token?: string; requireToken?: boolean; capture?: EngineOptions['capture']; launch?: EngineOptions['launch'] } = {}): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'framescope-e2e-'));
-  const { capture, ...serverOptions } = options;
-  const engine = new Engine({ host: 'browser', dataDir, capture });
+  const { capture, launch, ...serverOptions } = options;
+  const engine = new Engine({ host: 'browser', dataDir, capture, launch });
   const server = await startBrowserServer({ engine, rendererDir: RENDERER_DIR, port: 0, ...serverOptions });
   return {
     engine,

@@ -22,7 +22,7 @@ import { CraftService } from './craft/craft-service';
 import { resolveDataDir } from './data-dir';
 import { EventBus } from './event-bus';
 import { LabService } from './lab/lab-service';
-import { LaunchService } from './tls/launch-service';
+import { LaunchService, type LaunchDeps } from './tls/launch-service';
 import { packageVersion } from './version';
 
 export interface EngineOptions {
@@ -30,6 +30,8 @@ export interface EngineOptions {
   dataDir?: string;
   /** Capture settings beyond the defaults (trusted upstream CAs, TLS interception). */
   capture?: Partial<Omit<CaptureServiceDeps, 'bus' | 'dataDir'>>;
+  /** The one-click clients' environment and extra Chromium flags (tests; the default is this process's environment). */
+  launch?: Pick<LaunchDeps, 'env' | 'browserArgs'>;
 }
 
 export class Engine {
@@ -50,7 +52,7 @@ export class Engine {
     this.lab = new LabService({ capture: this.capture, bus: this.bus });
     this.capture.store.filters.onProgress = (event) => this.bus.emit(event);
     this.files = new FilesService({ store: this.capture.store, bus: this.bus, dataDir: this.dataDir, version: packageVersion() });
-    this.launch = new LaunchService({ dataDir: this.dataDir, listProxies: () => this.capture.listProxies() });
+    this.launch = new LaunchService({ ...options.launch, dataDir: this.dataDir, listProxies: () => this.capture.listProxies() });
     this.api = {
       ...bindMethods(app, APP_METHODS),
       ...bindMethods(this.capture, CAPTURE_METHODS),

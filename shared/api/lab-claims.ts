@@ -35,11 +35,13 @@ export type LabClaimId =
   | 'long-poll-request-per-message'
   | 'long-poll-new-connection'
   | 'server-cost-per-connection'
-  | 'one-connection-concurrency';
+  | 'one-connection-concurrency'
+  | 'socketio-upgrade'
+  | 'socketio-fallback';
 
 export interface LabClaimCheck {
   id: LabClaimId;
-  metric: 'overhead' | 'latency' | 'requests' | 'connections' | 'memory' | 'concurrency';
+  metric: 'overhead' | 'latency' | 'requests' | 'connections' | 'memory' | 'concurrency' | 'transport';
   /** Who says so: the seed notes, or queueing theory set beside them. */
   source: 'notes' | 'theory';
   /** What the seed notes (or theory) say. */

@@ -1,6 +1,7 @@
 // Schemas of the capture methods' parameters (shared/api/capture.ts), one tuple per method.
 // v.object drops keys the contract does not name, so services never see them.
 import * as v from 'valibot';
+import { isHostPattern, parseHostPattern } from '../host-pattern';
 import { bytes, count, id, nullableId, peer, port, text, wholeBetween } from './schema-parts';
 
 const frameFilter = v.object({
@@ -16,9 +17,18 @@ const frameFilter = v.object({
 export const MAX_TRUSTED_CERTIFICATES = 16;
 export const MAX_PEM_CHARS = 65_536;
 
-/** Host names (`*.domain` allowed) for pass-through and unchecked-certificate lists. */
+/** Host patterns (shared/host-pattern.ts: a name, `*.domain` for sub-domains, an IP address) for pass-through and unchecked-certificate lists. */
 const hostList = v.pipe(
-  v.array(v.pipe(v.string(), v.regex(/^(\*\.)?[\w.:[\]-]{1,253}$/, 'a host is a name, an address or *.domain'))),
+  v.array(
+    v.pipe(
+      v.string(),
+      v.maxLength(260),
+      v.check(isHostPattern, (issue) => {
+        const parsed = parseHostPattern(String(issue.input));
+        return parsed.ok ? 'a host pattern' : parsed.message;
+      }),
+    ),
+  ),
   v.maxLength(256),
 );
 

@@ -4,6 +4,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { ProxyOptions, ProxyStatus } from '../../../shared/api/capture';
 import { FramescopeError } from '../../../shared/api/errors';
+import { parseHostPattern } from '../../../shared/host-pattern';
 import type { Interceptor } from '../tls/interceptor';
 import type { UpstreamTrust } from '../tls/upstream-trust';
 
@@ -32,8 +33,15 @@ function checkPem(pems: readonly string[]): void {
   });
 }
 
+/** Each pattern in its normal form (shared/host-pattern.ts); one that does not parse is refused in words. */
 function hosts(list: readonly string[] | undefined): string[] {
-  return (list ?? []).map((h) => h.trim().toLowerCase()).filter((h) => h.length > 0);
+  return (list ?? [])
+    .filter((h) => h.trim().length > 0)
+    .map((h) => {
+      const parsed = parseHostPattern(h);
+      if (!parsed.ok) throw new FramescopeError('invalid', `Host list: ${parsed.message}.`);
+      return parsed.text;
+    });
 }
 
 export function proxyTls(options: ProxyOptions, app: AppTls): ProxyTls {

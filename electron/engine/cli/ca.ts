@@ -1,20 +1,16 @@
 // `framescope ca`: this install's interception CA. Shows where it is and how to recognise it;
 // --export writes the certificate (never the key), --reset makes a new one.
 import { writeFileSync } from 'node:fs';
-import { resolveDataDir } from '../data-dir';
-import { loadCa, resetCa } from '../tls/ca-store';
+import { openCaContext } from './ca-context';
 import type { Command } from './command';
-import { UsageError, parseFlags, stringFlag } from './flags';
+import { stringFlag } from './flags';
 
 export const caCommand: Command = {
   name: 'ca',
   summary: "show, export (PEM) or reset this install's TLS interception certificate authority",
   usage: 'framescope ca [--export FILE] [--reset]',
   async run(argv, io) {
-    const args = parseFlags(argv, { export: 'string', reset: 'boolean' });
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
-    const dataDir = resolveDataDir();
-    const ca = args.flags.reset === true ? resetCa(dataDir) : loadCa(dataDir);
+    const { args, ca } = openCaContext(argv, { export: 'string', reset: 'boolean' });
     if (args.flags.reset === true) io.err('Made a new CA: anything that trusted the old one must be given the new one.');
     const out = stringFlag(args, 'export');
     if (out !== undefined) {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { ProxyOptions, ProxyStatus } from '../../../shared/api/capture';
 import { FramescopeError } from '../../../shared/api/errors';
+import { parseHostPattern } from '../../../shared/host-pattern';
 import type { ConnectionSummary, FrameSummary, HttpExchange } from '../../../shared/model';
 import { opcodeName } from '../../../shared/protocol/index';
 import { CaptureService, type CaptureServiceDeps } from '../capture/capture-service';
@@ -27,8 +28,18 @@ export interface CaptureRun {
   started?(status: ProxyStatus, capture: CaptureService): void;
 }
 
-function list(value: string | undefined): string[] {
-  return value === undefined ? [] : value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+/** HOST[,HOST…], each a pattern of shared/host-pattern.ts (a name, *.domain or an IP address), in its normal form. */
+function hostList(args: ParsedArgs, flag: string): string[] {
+  const value = stringFlag(args, flag);
+  if (value === undefined) return [];
+  return value
+    .split(',')
+    .filter((s) => s.trim() !== '')
+    .map((s) => {
+      const parsed = parseHostPattern(s);
+      if (!parsed.ok) throw new UsageError(`--${flag}: ${parsed.message}`);
+      return parsed.text;
+    });
 }
 
 /** --upstream-ca FILE, --insecure-upstream HOST[,HOST], --pass-through HOST[,HOST]. */
@@ -47,8 +58,8 @@ export function tlsFlags(args: ParsedArgs): Partial<CaptureServiceDeps> {
   }
   return {
     ...(certificates.length > 0 ? { trustedCertificates: certificates } : {}),
-    insecureUpstreamHosts: list(stringFlag(args, 'insecure-upstream')),
-    passThroughHosts: list(stringFlag(args, 'pass-through')),
+    insecureUpstreamHosts: hostList(args, 'insecure-upstream'),
+    passThroughHosts: hostList(args, 'pass-through'),
   };
 }
 

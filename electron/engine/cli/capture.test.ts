@@ -35,6 +35,9 @@ describe('framescope capture', () => {
       [['capture', '--listen', 'nowhere', '--forward'], 'HOST:PORT'],
       [['capture', '--listen', '127.0.0.1:0', '--target', 'ftp://x'], 'ws://host:port/path'],
       [['capture', '--listen', '127.0.0.1:0', '--forward', '--connect-ports', '25,smtp'], '--connect-ports'],
+      // The one host-pattern parser (shared/host-pattern.ts), as in the form and the contract.
+      [['capture', '--listen', '127.0.0.1:0', '--forward', '--insecure-upstream', 'localhost,*.127.0.0.1'], '--insecure-upstream: "*.127.0.0.1": an IP address is matched exactly'],
+      [['capture', '--listen', '127.0.0.1:0', '--forward', '--pass-through', 'a.*.test'], '--pass-through: "a.*.test": a wildcard is allowed only as a whole first label'],
     ] as const) {
       const cli = io();
       expect(await main([...argv], cli)).toBe(2);

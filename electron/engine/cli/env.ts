@@ -2,23 +2,19 @@
 // forward proxy, trusting its CA. Prints `export` lines (eval "$(framescope env --proxy URL)"), or
 // with --shell starts the user's shell with them set.
 import { spawn } from 'node:child_process';
-import { resolveDataDir } from '../data-dir';
-import { loadCa } from '../tls/ca-store';
 import { proxyEnvironment, shellExports, writeCaBundle } from '../tls/client-env';
+import { openCaContext } from './ca-context';
 import type { Command } from './command';
-import { UsageError, parseFlags, stringFlag } from './flags';
+import { UsageError, stringFlag } from './flags';
 
 export const envCommand: Command = {
   name: 'env',
   summary: 'print (or start a shell with) HTTP_PROXY, HTTPS_PROXY and CA variables for a Framescope forward proxy',
   usage: 'framescope env [--proxy http://HOST:PORT] [--shell]',
   async run(argv, io) {
-    const args = parseFlags(argv, { proxy: 'string', shell: 'boolean' });
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
+    const { args, dataDir, ca } = openCaContext(argv, { proxy: 'string', shell: 'boolean' });
     const proxy = stringFlag(args, 'proxy') ?? 'http://127.0.0.1:8080';
     if (!/^http:\/\/[^/\s]+\/?$/.test(proxy)) throw new UsageError(`--proxy must look like http://127.0.0.1:8080, not "${proxy}"`);
-    const dataDir = resolveDataDir();
-    const ca = loadCa(dataDir);
     const env = proxyEnvironment(proxy, ca.certPath, writeCaBundle(dataDir, ca));
     if (args.flags.shell !== true) {
       for (const line of shellExports(env)) io.out(line);

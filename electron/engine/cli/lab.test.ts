@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_TRANSPORTS } from '../../../shared/api';
 import { main } from './main';
 
+interface SocketIoJson {
+  sessions: Array<{ mode: string; transports: string[]; packets: Record<string, number>; wireBytes: Record<string, number>; frames: number; upgradeMs: number | null }>;
+  claims: Array<{ id: string; verdict: string }>;
+}
+
 async function cli(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
@@ -47,6 +52,23 @@ describe('framescope lab', () => {
       if (r.transport === 'websocket') expect(concurrency!.rows.map((x) => [x.transport, x.connections])).toEqual([['http1', 6], ['websocket', 1]]);
       else expect(concurrency).toBeNull();
       if (r.transport === 'websocket') expect((r.claims as Array<{ id: string }>).map((c) => c.id)).toEqual(expect.arrayContaining(['server-cost-per-connection', 'one-connection-concurrency']));
+      // Socket.IO's two sessions (the real socket.io through this run's capture proxy), on WebSocket's object like concurrency.
+      const sio = r.socketIo as SocketIoJson | null;
+      if (r.transport !== 'websocket') expect(sio).toBeNull();
+      else {
+        const [up, poll] = sio!.sessions;
+        expect([up!.mode, up!.transports, poll!.mode, poll!.transports]).toEqual(['upgrade', ['polling', 'websocket'], 'polling', ['polling']]);
+        expect([up!.packets.open, up!.packets['probe-ping'], up!.packets['probe-pong'], up!.packets.upgrade]).toEqual([1, 1, 1, 1]);
+        expect([poll!.packets.open, poll!.packets.upgrade, poll!.frames, poll!.wireBytes.websocket, poll!.upgradeMs]).toEqual([1, 0, 0, 0, null]);
+        expect(poll!.packets.ping).toBeGreaterThanOrEqual(1);
+        expect(up!.upgradeMs).toBeGreaterThan(0);
+        expect(up!.wireBytes.websocket).toBeGreaterThan(0);
+        expect(up!.wireBytes.polling).toBeGreaterThan(0);
+        expect(sio!.claims.map((c) => [c.id, c.verdict])).toEqual([
+          ['socketio-upgrade', 'agrees'],
+          ['socketio-fallback', 'agrees'],
+        ]);
+      }
       for (const c of r.claims as Array<Record<string, unknown>>) {
         expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'claim', 'verdict', 'measured', 'expected']));
         expect(['agrees', 'differs', 'not-enough-data']).toContain(c.verdict);
@@ -55,7 +77,7 @@ describe('framescope lab', () => {
   }, 30_000);
 
   it('prints the table with the claims beside the measurements', async () => {
-    const { code, out } = await cli(['lab', '--duration', '0.5', '--interval', '100', '--format', 'text', '--pattern', 'bursty', '--cookie', '500', '--idle-clients', '0', '--requests', '8']);
+    const { code, out } = await cli(['lab', '--duration', '0.5', '--interval', '100', '--format', 'text', '--pattern', 'bursty', '--cookie', '500', '--idle-clients', '0', '--requests', '8', '--no-socketio']);
     expect(code).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(/^transport\s+messages\s+requests/m);
@@ -64,6 +86,7 @@ describe('framescope lab', () => {
     expect(text).toContain('cookie 500 B');
     expect(text).not.toContain('What idle connections cost');
     expect(text).toMatch(/8 requests in flight/);
+    expect(text).not.toContain("Socket.IO's fallbacks");
   }, 30_000);
 
   it('rejects bad flags with a usage error (exit 2)', async () => {

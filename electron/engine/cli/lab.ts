@@ -14,7 +14,7 @@ import { UsageError, intFlag, numberFlag, parseFlags, stringFlag } from './flags
 export const labCommand: Command = {
   name: 'lab',
   summary: 'compare short polling, long polling, SSE, WebSocket and HTTP/2 polling on the wire',
-  usage: 'framescope lab [--duration S] [--rate N] [--size BYTES] [--interval MS] [--format text|json] [--pattern steady|bursty] [--phase random|fixed] [--upstream] [--cookie BYTES] [--idle-clients N] [--requests N] [--work MS] [--json]',
+  usage: 'framescope lab [--duration S] [--rate N] [--size BYTES] [--interval MS] [--format text|json] [--pattern steady|bursty] [--phase random|fixed] [--upstream] [--cookie BYTES] [--idle-clients N] [--requests N] [--work MS] [--no-socketio] [--json]',
   async run(argv, io) {
     const args = parseFlags(argv, {
       duration: 'string',
@@ -29,6 +29,7 @@ export const labCommand: Command = {
       'idle-clients': 'string',
       requests: 'string',
       work: 'string',
+      'no-socketio': 'boolean',
       json: 'boolean',
     });
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
@@ -67,6 +68,8 @@ export const labCommand: Command = {
       const figures = {
         idle: idleClients > 0 ? await measureIdleCost({ clients: idleClients }) : null,
         concurrency: requests > 0 ? await measureConcurrency({ requests, workMs }) : null,
+        // The real socket.io server and its two client sessions through this engine's capture proxy (labSocketIo).
+        socketIo: args.flags['no-socketio'] === true ? null : await engine.api.labSocketIo(),
       };
       if (args.flags.json) io.out(JSON.stringify(summaryJson(summary, options, compression, figures), null, 2));
       else for (const line of summaryTable(summary, options, compression, figures)) io.out(line);

@@ -1,6 +1,10 @@
 // The lab's summary as plain text (for `framescope lab`) and as the --json objects.
 import { connectionJson, connectionLines, type ConnectionFigures } from './cost/cost-report';
-import { LAB_TRANSPORT_LABELS, labVerdict, type LabCompression, type LabOptions, type LabSummary, type LabTransportSummary } from '../../../shared/api';
+import { socketIoJson, socketIoLines } from './socketio/socketio-figures';
+import { LAB_TRANSPORT_LABELS, labVerdict, type LabCompression, type LabOptions, type LabSummary, type LabTransportSummary, type SocketIoRecording } from '../../../shared/api';
+
+/** What the CLI measures beside the run: idle cost and concurrency (cost-report.ts), Socket.IO's two sessions. */
+export type LabFigures = ConnectionFigures & { socketIo?: SocketIoRecording | null };
 
 function fixed(n: number | null | undefined, digits = 1): string {
   return n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits);
@@ -28,7 +32,7 @@ const COLUMNS: Array<[string, (r: LabTransportSummary) => string]> = [
   ['bytes/s', (r) => bytes(r.bytesPerSecond)],
 ];
 
-export function summaryTable(summary: LabSummary, options: LabOptions, compression: LabCompression[] = [], figures = NO_FIGURES): string[] {
+export function summaryTable(summary: LabSummary, options: LabOptions, compression: LabCompression[] = [], figures: LabFigures = NO_FIGURES): string[] {
   const rows = summary.rows.map((r) => COLUMNS.map(([, f]) => f(r)));
   const widths = COLUMNS.map(([h], i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -46,6 +50,7 @@ export function summaryTable(summary: LabSummary, options: LabOptions, compressi
     ...upstreamLines(summary),
     ...compressionLines(compression),
     ...connectionLines(figures),
+    ...(figures.socketIo ? socketIoLines(figures.socketIo) : []),
     'The seed notes say, and this run measured:',
   ];
   for (const r of summary.rows) {
@@ -61,9 +66,9 @@ export function summaryTable(summary: LabSummary, options: LabOptions, compressi
 }
 
 /** One object per transport: the fields scripts rely on, plus the byte breakdown. */
-const NO_FIGURES: ConnectionFigures = { idle: null, concurrency: null };
+const NO_FIGURES: LabFigures = { idle: null, concurrency: null };
 
-export function summaryJson(summary: LabSummary, options: LabOptions, compression: LabCompression[] = [], figures = NO_FIGURES): object[] {
+export function summaryJson(summary: LabSummary, options: LabOptions, compression: LabCompression[] = [], figures: LabFigures = NO_FIGURES): object[] {
   return summary.rows.map((r) => {
     const more = connectionJson(r.transport, figures);
     return {
@@ -94,6 +99,7 @@ export function summaryJson(summary: LabSummary, options: LabOptions, compressio
     wireBytesPerMessageWithTcpIp: r.tcpIp?.wireBytesPerMessage ?? null,
     idleConnection: more.idleConnection,
     concurrency: more.concurrency,
+    socketIo: r.transport === 'websocket' && figures.socketIo ? socketIoJson(figures.socketIo) : null,
     claims: [...r.claims.map((c) => ({ id: c.id, metric: c.metric, source: c.source, claim: c.claim, verdict: labVerdict(c), measured: c.measured, expected: c.expected })), ...more.extraClaims],
     };
   });

@@ -1,20 +1,15 @@
 // Which CONNECT tunnels the forward proxy opens up, and the certificates it shows their clients.
 // The CA is loaded (or created) on the first interception, not at start-up, so a user who never
 // sends TLS through the proxy never gets a CA.
+import { hostMatcher } from '../../../shared/host-pattern';
 import { loadCa } from './ca-store';
 import { LeafCache } from './leaf-cache';
-
-/** `host` matches `pattern`: the same name, or a subdomain of `*.name`. */
-export function hostMatches(pattern: string, host: string): boolean {
-  const p = pattern.trim().toLowerCase();
-  const h = host.toLowerCase();
-  if (p.startsWith('*.')) return h.endsWith(p.slice(1)) || h === p.slice(2);
-  return p === h;
-}
 
 export class Interceptor {
   /** Shared by every interceptor derived with withPassThrough, so the CA and leaves load once. */
   private readonly shared: { cache: LeafCache | null };
+  /** shared/host-pattern.ts: names exactly, `*.name` for sub-domains only, IP literals exactly. */
+  private readonly passesThrough: (host: string) => boolean;
 
   constructor(
     private readonly dataDir: string,
@@ -23,6 +18,7 @@ export class Interceptor {
     shared?: { cache: LeafCache | null },
   ) {
     this.shared = shared ?? { cache: null };
+    this.passesThrough = hostMatcher(passThrough);
   }
 
   /** The same CA and leaf cache, with more hosts passed through (one proxy's own exclusions). */
@@ -32,7 +28,7 @@ export class Interceptor {
   }
 
   wants(host: string): boolean {
-    return !this.passThrough.some((p) => hostMatches(p, host));
+    return !this.passesThrough(host);
   }
 
   /** The leaf certificates, signed by this install's CA (created now if it does not exist yet). */

@@ -37,10 +37,14 @@ export class LaunchService implements LaunchApi {
     const proxy = await this.forwardProxy(options.proxyId);
     const url = options.url ?? 'about:blank';
     if (!/^(https?|wss?):\/\/\S+$|^about:blank$/.test(url)) throw new FramescopeError('invalid', 'The page to open must be an http:// or https:// address.');
-    const executable = findChromium(this.deps.env ?? process.env);
+    const env = this.deps.env ?? process.env;
+    const executable = findChromium(env);
     if (executable === null) return { launched: false, reason: 'no-browser' };
     const ca = loadCa(this.deps.dataDir);
-    const launched = launchChromium({ executable, proxyUrl: proxy.address.replace(/\/$/, ''), spki: [spkiHash(ca.certificate)], url, headless: options.headless === true, extraArgs: this.deps.browserArgs ?? [] });
+    // FRAMESCOPE_BROWSER_HEADLESS=1 (read by the engine only): every browser starts headless, for
+    // tests and for machines without a display, whatever the caller asked.
+    const headless = options.headless === true || env.FRAMESCOPE_BROWSER_HEADLESS === '1';
+    const launched = launchChromium({ executable, proxyUrl: proxy.address.replace(/\/$/, ''), spki: [spkiHash(ca.certificate)], url, headless, extraArgs: this.deps.browserArgs ?? [] });
     const id = this.nextBrowserId++;
     this.browsers.set(id, launched);
     void launched.exited.then(() => this.browsers.delete(id));

@@ -3,17 +3,18 @@
 // per-host choice for test servers, and shows on the connection as "unverified".
 import type { ConnectionOptions } from 'node:tls';
 import { rootCertificates } from 'node:tls';
+import { hostMatcher } from '../../../shared/host-pattern';
 
 export interface UpstreamTrust {
   /** Extra CA certificates (PEM) trusted on top of the usual roots. */
   certificates?: readonly string[];
-  /** Hosts whose certificate is not checked at all (lower-case names or IP addresses). */
+  /** Hosts whose certificate is not checked at all: patterns of shared/host-pattern.ts (names, `*.domain`, IP addresses). */
   insecureHosts?: readonly string[];
 }
 
+/** The same matcher as the pass-through hosts (shared/host-pattern.ts), so `*.test.example` works for both. */
 export function isInsecureHost(trust: UpstreamTrust | undefined, host: string): boolean {
-  const h = host.toLowerCase();
-  return trust?.insecureHosts?.some((x) => x.toLowerCase() === h) ?? false;
+  return trust?.insecureHosts ? hostMatcher(trust.insecureHosts)(host) : false;
 }
 
 /** tls.connect options for `host` under `trust`. */

@@ -47,10 +47,14 @@ describe('capture control inputs', () => {
         listenHost: '127.0.0.1',
         listenPort: 0,
         interceptTls: false,
-        passThroughHosts: ['bank.test', '*.pinned.test'],
         insecureUpstreamHosts: ['localhost', '127.0.0.1'],
         trustedCertificatesPem: ['PEM'],
       },
+    });
+    // Pass-through hosts only matter while intercepting: then they are sent, in normal form.
+    expect(proxyOptionsFrom({ ...DRAFT, ...tls, interceptTls: true, insecureHosts: '*.Test.Example.', mode: 'forward', target: '', port: '' })).toMatchObject({
+      ok: true,
+      value: { passThroughHosts: ['bank.test', '*.pinned.test'], insecureUpstreamHosts: ['*.test.example'] },
     });
     // A reverse proxy has no CONNECT tunnels: the forward-only fields are not sent.
     expect(proxyOptionsFrom({ ...DRAFT, ...tls, mode: 'reverse', target: 'ws://127.0.0.1:8080/', port: '' })).toEqual({
@@ -105,5 +109,14 @@ describe('capture control inputs', () => {
     expect(errorOf(parseClose('abc', ''))).toMatch(/not a close code/);
     expect(parseClose('1000', 'x'.repeat(123)).ok).toBe(true);
     expect(errorOf(parseClose('1000', 'é'.repeat(62)))).toBe('The reason is 124 bytes; a Close frame allows at most 123 (RFC 6455 §5.5).');
+  });
+
+  it('checks each host with the engine\'s own matcher (shared/host-pattern.ts) and says which list is wrong', () => {
+    const forward = { ...DRAFT, mode: 'forward' as const, target: '', port: '' };
+    expect(errorOf(proxyOptionsFrom({ ...forward, insecureHosts: 'localhost, *.127.0.0.1' }))).toBe('unchecked hosts: "*.127.0.0.1" — an IP address is matched exactly; no wildcard can stand before it.');
+    expect(errorOf(proxyOptionsFrom({ ...forward, passThrough: 'a.*.test' }))).toMatch(/^pass-through hosts: "a\.\*\.test" — a wildcard may only be the whole first label/);
+    expect(errorOf(proxyOptionsFrom({ ...forward, insecureHosts: 'host:443' }))).toMatch(/"host:443" is not a host name/);
+    // Not intercepting: the hidden pass-through list is neither checked nor sent.
+    expect(proxyOptionsFrom({ ...forward, interceptTls: false, passThrough: 'a.*.test' })).toEqual({ ok: true, value: { mode: 'forward', listenHost: '127.0.0.1', listenPort: 0, interceptTls: false } });
   });
 });

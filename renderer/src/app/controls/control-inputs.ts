@@ -1,6 +1,7 @@
 // Turns what a user typed into the capture controls into contract options, or into one sentence
 // saying what is wrong and how to fix it. Pure, so every rule is unit-tested.
 import type { ClientConnectOptions, ProxyOptions } from '../../../../shared/api';
+import { parseHostPattern } from '../../../../shared/host-pattern';
 import { closeCodeValidity, encodeUtf8, fromHex, isToken } from '../../../../shared/protocol';
 import { i18n } from '../../i18n';
 import type { ClientDraft, ProxyDraft } from '../../store/controls-slice';
@@ -48,23 +49,40 @@ export function parseHostList(text: string): string[] {
     .filter((h) => h !== '');
 }
 
+/** A host list checked by the engine's own matcher (shared/host-pattern.ts), each pattern in its normal form. */
+function hostPatterns(text: string, list: 'passThrough' | 'insecureHosts'): Parsed<string[]> {
+  const out: string[] = [];
+  for (const host of parseHostList(text)) {
+    const parsed = parseHostPattern(host);
+    if (!parsed.ok) return fail(`hostPattern.${parsed.problem}`, { host, list: i18n.t(`controls:inputs.what.${list}`) });
+    out.push(parsed.text);
+  }
+  return ok(out);
+}
+
 /** The forward proxy's TLS choices (issue 14), only those that differ from the defaults. */
-function forwardTls(draft: ProxyDraft): Partial<ProxyOptions> {
-  const passThrough = parseHostList(draft.passThrough);
-  const insecure = parseHostList(draft.insecureHosts);
+function forwardTls(draft: ProxyDraft): Parsed<Partial<ProxyOptions>> {
+  const passThrough = draft.interceptTls ? hostPatterns(draft.passThrough, 'passThrough') : ok([]);
+  if (!passThrough.ok) return passThrough;
+  const insecure = hostPatterns(draft.insecureHosts, 'insecureHosts');
+  if (!insecure.ok) return insecure;
   const cas = draft.trustedCas;
-  return {
+  return ok({
     ...(!draft.interceptTls ? { interceptTls: false } : {}),
-    ...(passThrough.length > 0 ? { passThroughHosts: passThrough } : {}),
-    ...(insecure.length > 0 ? { insecureUpstreamHosts: insecure } : {}),
+    ...(passThrough.value.length > 0 ? { passThroughHosts: passThrough.value } : {}),
+    ...(insecure.value.length > 0 ? { insecureUpstreamHosts: insecure.value } : {}),
     ...(cas.length > 0 ? { trustedCertificatesPem: cas.map((c) => c.pem) } : {}),
-  };
+  });
 }
 
 export function proxyOptionsFrom(draft: ProxyDraft): Parsed<ProxyOptions> {
   const port = parsePort(draft.port);
   if (!port.ok) return port;
-  if (draft.mode === 'forward') return ok({ mode: 'forward', listenHost: '127.0.0.1', listenPort: port.value, ...forwardTls(draft) });
+  if (draft.mode === 'forward') {
+    const tls = forwardTls(draft);
+    if (!tls.ok) return tls;
+    return ok({ mode: 'forward', listenHost: '127.0.0.1', listenPort: port.value, ...tls.value });
+  }
   const target = parseWsUrl(draft.target, 'forwardTarget');
   if (!target.ok) return target;
   return ok({ mode: 'reverse', listenHost: '127.0.0.1', listenPort: port.value, target: target.value });
