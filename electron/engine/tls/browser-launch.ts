@@ -60,7 +60,11 @@ export function chromiumArgs(launch: BrowserLaunch, profileDir: string): string[
     `--ignore-certificate-errors-spki-list=${launch.spki.join(',')}`,
     '--no-first-run',
     '--no-default-browser-check',
+    // The browser's own background traffic (component updates, sync, the Google account check)
+    // would fill the user's capture with connections they did not make.
     '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
     ...(launch.headless ? ['--headless=new'] : []),
     ...(launch.extraArgs ?? []),
     launch.url ?? 'about:blank',
