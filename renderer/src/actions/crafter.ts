@@ -6,7 +6,11 @@ import { expectedForSequence } from '../../../shared/craft/reactions';
 import { findTemplate } from '../../../shared/craft/templates';
 import { OPCODE_CLOSE, opcodeName } from '../../../shared/protocol/opcodes';
 import type { Peer } from '../../../shared/model';
+import { toBase64 } from '../../../shared/protocol/hex';
 import { getClient } from '../api/client';
+import { deflateQuery } from '../api/queries/deflate-query';
+import { queryKeys } from '../api/queries/query-keys';
+import { getQueryClient } from '../api/query-client';
 import { i18n } from '../i18n';
 import { notifyError } from './notify';
 import { useStore } from '../store';
@@ -70,7 +74,8 @@ export async function sendCurrentDocument(): Promise<void> {
   store.setCrafterAbort(controller);
   store.setCrafterSending({ done: 0, total: doc.frames.length });
   try {
-    const steps = await buildSteps(client, doc, connectionId);
+    const queryClient = getQueryClient();
+    const steps = await buildSteps(doc, (payload) => queryClient.fetchQuery(deflateQuery(client, { connectionId, from: doc.from, key: toBase64(payload), payload })));
     store.updateSentRecord(record.id, { byteCount: steps.reduce((n, s) => n + s.bytes.length, 0), expectedClose: expectedClose(steps, record) });
     const ids = await injectSteps(client, { connectionId, from: doc.from }, steps, controller.signal, (done, frameIds) => {
       store.setCrafterSending({ done, total: steps.length });
@@ -121,7 +126,7 @@ async function watchAnswers(recordId: number, connectionId: number, answeringPee
   for (;;) {
     const version = readVersion(useStore.getState(), connectionId);
     try {
-      frames = await findAnswers(client, { connectionId, answeringPeer, afterFrameId, limit: MAX_ANSWERS });
+      frames = await findAnswers(getQueryClient(), client, { connectionId, answeringPeer, afterFrameId, limit: MAX_ANSWERS, version });
     } catch (err) {
       useStore.getState().updateSentRecord(recordId, { answer: { kind: 'none', reason: `Could not read the capture: ${errorText(err)}`, code: 'unreadable', params: { detail: errorText(err) } } });
       return;
@@ -153,13 +158,9 @@ export function openInInspector(connectionId: number, frameId: number): void {
   s.setView('inspector');
 }
 
-export async function refreshSnippets(): Promise<void> {
-  try {
-    const list = await getClient().listSnippets();
-    useStore.getState().setCrafterSnippets([...list].sort((a, b) => b.savedAt - a.savedAt), null);
-  } catch (err) {
-    useStore.getState().setCrafterSnippets([], errorText(err));
-  }
+/** The snippet list (SnippetList's query) is read again after our own save or delete. */
+function snippetsChanged(): Promise<void> {
+  return getQueryClient().invalidateQueries({ queryKey: queryKeys.snippets() });
 }
 
 export async function saveCurrentAsSnippet(name: string): Promise<boolean> {
@@ -167,7 +168,7 @@ export async function saveCurrentAsSnippet(name: string): Promise<boolean> {
   const id = `s${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
   try {
     await getClient().saveSnippet({ id, name, spec: serializeDocument(doc) });
-    await refreshSnippets();
+    await snippetsChanged();
     return true;
   } catch (err) {
     notifyError(err, i18n.t('errors:context.saveSnippet'));
@@ -190,5 +191,5 @@ export async function deleteSnippet(id: string): Promise<void> {
   } catch (err) {
     notifyError(err, i18n.t('errors:context.deleteSnippet'));
   }
-  await refreshSnippets();
+  await snippetsChanged();
 }

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { StateCreator } from 'zustand';
 import type { AppInfo, FramescopeClient } from '../../../shared/api';
 import type { ErrorCode } from '../../../shared/api/errors';
@@ -28,6 +29,8 @@ export function noticeLifetimeMs(level: Notice['level']): number | null {
 export interface AppSlice {
   /** The engine client, set once at start-up (main.tsx); null only before that. */
   client: FramescopeClient | null;
+  /** The one query cache (api/query-client.ts), set beside the client: actions read through it too. */
+  queryClient: QueryClient | null;
   info: AppInfo | null;
   engineConnected: boolean;
   themePreference: ThemePreference;
@@ -36,6 +39,7 @@ export interface AppSlice {
   notices: Notice[];
   nextNoticeId: number;
   setClient(client: FramescopeClient): void;
+  setQueryClient(queryClient: QueryClient): void;
   setInfo(info: AppInfo): void;
   setEngineConnected(connected: boolean): void;
   setThemePreference(theme: ThemePreference): void;
@@ -54,6 +58,7 @@ function storedTheme(): ThemePreference {
 
 export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) => ({
   client: null,
+  queryClient: null,
   info: null,
   engineConnected: true,
   themePreference: storedTheme(),
@@ -62,6 +67,7 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) 
   notices: [],
   nextNoticeId: 1,
   setClient: (client) => set({ client }),
+  setQueryClient: (queryClient) => set({ queryClient }),
   setInfo: (info) => set({ info }),
   setEngineConnected: (engineConnected) => set({ engineConnected }),
   setThemePreference: (themePreference) => {

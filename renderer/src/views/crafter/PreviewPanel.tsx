@@ -7,6 +7,7 @@ import { toHex } from '../../../../shared/protocol/hex';
 import { FrameAnatomy } from '../../components/anatomy/FrameAnatomy';
 import { useFieldHighlight } from '../../components/anatomy/use-field-highlight';
 import { HexDump } from '../../components/hex/HexDump';
+import { ErrorText } from '../../components/error-text/ErrorText';
 import { ViolationList } from '../../components/violations/ViolationList';
 import { formatBytes } from '../../format';
 import { useStore } from '../../store';
@@ -61,7 +62,7 @@ export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
           {build.reason === 'compressing' ? t('compressing') : craftMessage(build.code, build.params)}
         </p>
       )}
-      {preview.deflateError !== null && <p className="crafter-build-error">{t('deflateError', { message: preview.deflateError })}</p>}
+      {preview.deflateError !== null && <ErrorText error={preview.deflateError} context={t('deflateFailed')} className="crafter-build-error" testId="crafter-deflate-error" />}
       {build?.ok && [...build.noteCodes, ...build.warningCodes].length > 0 && (
         <ul className="crafter-notes">
           {build.noteCodes.map((n, i) => (
