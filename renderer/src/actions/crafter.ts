@@ -11,12 +11,10 @@ import { getClient } from '../api/client';
 import { deflateQuery } from '../api/queries/deflate-query';
 import { queryKeys } from '../api/queries/query-keys';
 import { getQueryClient } from '../api/query-client';
-import { i18n } from '../i18n';
-import { notifyError } from './notify';
+import { notifyError, text } from './notify';
 import { useStore } from '../store';
 import { readVersion } from '../store/read-version';
 import type { AnswerFrame, AnswerState, SentRecord } from '../store/crafter-slice';
-import { craftMessage } from '../views/crafter/craft-message';
 import { findAnswers } from '../views/crafter/find-answer';
 import { negotiatedDeflate } from '../views/crafter/connection-info';
 import { buildSteps, injectSteps, type BuiltStep } from '../views/crafter/send-crafted';
@@ -90,7 +88,7 @@ export async function sendCurrentDocument(): Promise<void> {
   } catch (err) {
     const cancelled = err instanceof DOMException && err.name === 'AbortError';
     store.updateSentRecord(record.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? 'Cancelled before every frame was sent.' : errorText(err) });
-    if (!cancelled) notifyError(err, i18n.t('errors:context.send'));
+    if (!cancelled) notifyError(err, text('errors:context.send'));
   } finally {
     store.setCrafterAbort(null);
     store.setCrafterSending(null);
@@ -171,7 +169,7 @@ export async function saveCurrentAsSnippet(name: string): Promise<boolean> {
     await snippetsChanged();
     return true;
   } catch (err) {
-    notifyError(err, i18n.t('errors:context.saveSnippet'));
+    notifyError(err, text('errors:context.saveSnippet'));
     return false;
   }
 }
@@ -179,7 +177,7 @@ export async function saveCurrentAsSnippet(name: string): Promise<boolean> {
 export function loadSnippet(spec: string, name: string): void {
   const doc = parseDocument(spec);
   if ('error' in doc) {
-    notifyError(craftMessage(doc.code, doc.params, 'document'), i18n.t('errors:context.loadSnippet', { name }), 'invalid');
+    notifyError('', text('errors:context.loadSnippet', { name }), 'invalid', text(`crafter:document.${doc.code}`, doc.params));
     return;
   }
   useStore.getState().setCrafterDoc(doc, null);
@@ -189,7 +187,7 @@ export async function deleteSnippet(id: string): Promise<void> {
   try {
     await getClient().deleteSnippet(id);
   } catch (err) {
-    notifyError(err, i18n.t('errors:context.deleteSnippet'));
+    notifyError(err, text('errors:context.deleteSnippet'));
   }
   await snippetsChanged();
 }

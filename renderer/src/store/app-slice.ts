@@ -7,16 +7,30 @@ import type { StoreState } from './index';
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type ViewName = 'inspector' | 'timeline' | 'lab' | 'crafter' | 'lessons' | 'glossary';
 
+/**
+ * UI text kept as its catalog key ("ns:key") and parameters, and worded when it is shown
+ * (actions/notice-text.ts): a notice raised before a language switch reads in the new language.
+ * A parameter that is itself text is a NoticeText too; strings and numbers are data.
+ */
+export interface NoticeText {
+  key: string;
+  params?: Readonly<Record<string, string | number | NoticeText>>;
+}
+
 export interface Notice {
   id: number;
   level: 'info' | 'success' | 'error';
-  /** UI text, already in the reader's language. */
-  message: string;
-  /** Data beside the message (an engine's detail, a path): shown as is, never translated. */
+  /** What happened, or for an error what the user tried. */
+  text: NoticeText;
+  /** A second sentence, joined as the language joins sentences: for an error, the kind of failure. */
+  more?: NoticeText;
+  /** Data beside the text (an engine's detail, a path): shown as is, never translated. */
   detail?: string;
   /** The engine's error code, for tests and for styling. */
   code?: ErrorCode;
 }
+
+export type NoticeBody = Omit<Notice, 'id' | 'level'>;
 
 /** At most this many notices are on screen; a new one pushes the oldest out. */
 export const MAX_NOTICES = 3;
@@ -45,7 +59,7 @@ export interface AppSlice {
   setThemePreference(theme: ThemePreference): void;
   setSystemDark(dark: boolean): void;
   setView(view: ViewName): void;
-  pushNotice(level: Notice['level'], message: string, extra?: Pick<Notice, 'detail' | 'code'>): void;
+  pushNotice(level: Notice['level'], body: NoticeBody): void;
   dismissNotice(id: number): void;
 }
 
@@ -76,8 +90,7 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) 
   },
   setSystemDark: (systemDark) => set({ systemDark }),
   setView: (view) => set({ view }),
-  pushNotice: (level, message, extra) =>
-    set((s) => ({ notices: [...s.notices, { id: s.nextNoticeId, level, message, ...extra }].slice(-MAX_NOTICES), nextNoticeId: s.nextNoticeId + 1 })),
+  pushNotice: (level, body) => set((s) => ({ notices: [...s.notices, { ...body, id: s.nextNoticeId, level }].slice(-MAX_NOTICES), nextNoticeId: s.nextNoticeId + 1 })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });
 

@@ -20,7 +20,6 @@ import { BrowserLabClients, estimateClockOffset } from '../services/lab/browser-
 import { addLive, resetTimeline } from '../views/lab/lab-data';
 import { requireClient } from './app-slice';
 import { errorNotice } from '../actions/error-text';
-import { i18n } from '../i18n';
 import type { StoreState } from './index';
 
 export type SweepKind = LabSweepRequest['kind'];
@@ -92,8 +91,7 @@ export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, 
         if (status.options?.clients === 'browser' && status.endpoints && status.runId !== null) {
           const offset = await estimateClockOffset(() => client.labClock());
           const clients = new BrowserLabClients(status.runId, status.endpoints, status.options, offset, (r) => client.labReport(r), (m) => {
-            const { message, ...extra } = errorNotice(m, i18n.t('errors:context.lab'), 'unavailable');
-            get().pushNotice('error', message, extra);
+            get().pushNotice('error', errorNotice(m, { key: 'errors:context.lab' }, 'unavailable'));
           },
           );
           set({ labBrowserClients: clients });

@@ -10,6 +10,7 @@ import { HexDump } from '../../components/hex/HexDump';
 import { ErrorText } from '../../components/error-text/ErrorText';
 import { ViolationList } from '../../components/violations/ViolationList';
 import { formatBytes } from '../../format';
+import { text } from '../../actions/notice-text';
 import { useStore } from '../../store';
 import { anatomyFromBuild } from './anatomy-from-build';
 import { craftMessage } from './craft-message';
@@ -45,7 +46,7 @@ export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
         {build?.ok && (
           <button
             className="button ghost small"
-            onClick={() => void navigator.clipboard?.writeText(toHex(build.bytes)).then(() => pushNotice('info', t('copied')), () => pushNotice('error', t('noClipboard')))}
+            onClick={() => void navigator.clipboard?.writeText(toHex(build.bytes)).then(() => pushNotice('info', { text: text('crafter:preview.copied') }), () => pushNotice('error', { text: text('crafter:preview.noClipboard') }))}
           >
             {t('copyHex')}
           </button>

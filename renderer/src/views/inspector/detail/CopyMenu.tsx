@@ -9,11 +9,12 @@ import type { FrameDetail } from '../../../../../shared/model';
 import { isControlOpcode } from '../../../../../shared/protocol/opcodes';
 import { toBase64, toHex } from '../../../../../shared/protocol/hex';
 import { decodeUtf8 } from '../../../../../shared/protocol/utf8';
+import { notify, notifyError, text } from '../../../actions/notify';
 import { getClient } from '../../../api/client';
-import { formatBytes } from '../../../format';
+import { formatBytes, formatCount } from '../../../format';
 import { wireBytes } from '../../../components/anatomy/anatomy-frame';
 import { useStore } from '../../../store';
-import { keptNote, readWhole } from '../payload/payload-reads';
+import { readWhole } from '../payload/payload-reads';
 import { copyText } from './clipboard';
 
 type CopyFormat = 'hex' | 'base64' | 'text';
@@ -65,10 +66,10 @@ export function CopyMenu({ detail }: { detail: FrameDetail }) {
   const copy = async (format: CopyFormat) => {
     try {
       await copyText(render(detail, format));
-      const name = t(`copy.format.${format}`);
-      pushNotice('info', detail.payloadTruncated ? t('copy.copiedCut', { id, format: name }) : t('copy.copied', { id, format: name }));
+      const name = text(`inspector:copy.format.${format}`);
+      notify(text(detail.payloadTruncated ? 'inspector:copy.copiedCut' : 'inspector:copy.copied', { id, format: name }));
     } catch (err) {
-      pushNotice('error', err instanceof Error ? err.message : String(err));
+      notifyError(err, text('errors:context.copy'));
     }
   };
 
@@ -78,12 +79,13 @@ export function CopyMenu({ detail }: { detail: FrameDetail }) {
     try {
       const whole = await readWhole(getClient(), id, part);
       await copyText(encode(whole.bytes, format));
-      const note = keptNote(whole.kept, whole.total);
-      const said = { id, format: t(`copy.format.${format}`), bytes: formatBytes(whole.bytes.length) };
-      const copied = part === 'message' ? t('copy.copiedMessage', said) : t('copy.copiedPayload', said);
-      pushNotice('info', note ? `${copied} ${note}` : copied);
+      const said = { id, format: text(`inspector:copy.format.${format}`), bytes: formatBytes(whole.bytes.length) };
+      const copied = text(part === 'message' ? 'inspector:copy.copiedMessage' : 'inspector:copy.copiedPayload', said);
+      // The second sentence, when only part was kept, says how much.
+      const kept = whole.kept < whole.total ? text('inspector:kept', { kept: formatCount(whole.kept), total: formatCount(whole.total) }) : undefined;
+      pushNotice('info', { text: copied, ...(kept ? { more: kept } : {}) });
     } catch (err) {
-      pushNotice('error', err instanceof Error ? err.message : String(err));
+      notifyError(err, text('errors:context.copy'));
     } finally {
       setBusy(false);
     }
