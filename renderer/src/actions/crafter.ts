@@ -11,10 +11,12 @@ import { getClient } from '../api/client';
 import { deflateQuery } from '../api/queries/deflate-query';
 import { queryKeys } from '../api/queries/query-keys';
 import { getQueryClient } from '../api/query-client';
+import { errorCode } from './error-text';
 import { notifyError, text } from './notify';
 import { useStore } from '../store';
 import { readVersion } from '../store/read-version';
 import type { AnswerFrame, AnswerState, SentRecord } from '../store/crafter-slice';
+import { craftDetail } from '../views/crafter/craft-message';
 import { findAnswers } from '../views/crafter/find-answer';
 import { negotiatedDeflate } from '../views/crafter/connection-info';
 import { buildSteps, injectSteps, type BuiltStep } from '../views/crafter/send-crafted';
@@ -87,7 +89,7 @@ export async function sendCurrentDocument(): Promise<void> {
     else void watchAnswers(record.id, connectionId, doc.from === 'client' ? 'server' : 'client', first);
   } catch (err) {
     const cancelled = err instanceof DOMException && err.name === 'AbortError';
-    store.updateSentRecord(record.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? 'Cancelled before every frame was sent.' : errorText(err) });
+    store.updateSentRecord(record.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : errorText(err) });
     if (!cancelled) notifyError(err, text('errors:context.send'));
   } finally {
     store.setCrafterAbort(null);
@@ -126,7 +128,9 @@ async function watchAnswers(recordId: number, connectionId: number, answeringPee
     try {
       frames = await findAnswers(getQueryClient(), client, { connectionId, answeringPeer, afterFrameId, limit: MAX_ANSWERS, version });
     } catch (err) {
-      useStore.getState().updateSentRecord(recordId, { answer: { kind: 'none', reason: `Could not read the capture: ${errorText(err)}`, code: 'unreadable', params: { detail: errorText(err) } } });
+      // The kind of failure by its code (worded by the history), the engine's words as data.
+      const { code, detail } = errorCode(err, 'unavailable');
+      useStore.getState().updateSentRecord(recordId, { answer: { kind: 'none', reason: `Could not read the capture: ${detail}`, code: 'unreadable', params: { detail, error: code } } });
       return;
     }
     const closed = frames.some((f) => f.opcode === OPCODE_CLOSE);
@@ -177,7 +181,8 @@ export async function saveCurrentAsSnippet(name: string): Promise<boolean> {
 export function loadSnippet(spec: string, name: string): void {
   const doc = parseDocument(spec);
   if ('error' in doc) {
-    notifyError('', text('errors:context.loadSnippet', { name }), 'invalid', text(`crafter:document.${doc.code}`, doc.params));
+    // The reason by its code (with the place, for JSON); the engine's own words only as the detail.
+    notifyError(craftDetail(doc.code, doc.params, 'document') ?? '', text('errors:context.loadSnippet', { name }), 'invalid', text(`crafter:document.${doc.code}`, doc.params));
     return;
   }
   useStore.getState().setCrafterDoc(doc, null);

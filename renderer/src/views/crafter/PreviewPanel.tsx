@@ -13,7 +13,7 @@ import { formatBytes } from '../../format';
 import { text } from '../../actions/notice-text';
 import { useStore } from '../../store';
 import { anatomyFromBuild } from './anatomy-from-build';
-import { craftMessage } from './craft-message';
+import { craftDetail, craftMessage } from './craft-message';
 import { expectedReactionText } from './reaction-text';
 import type { CrafterPreview } from './use-crafter-preview';
 import './preview-panel.css';
@@ -74,6 +74,7 @@ export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
           {build.warningCodes.map((w, i) => (
             <li key={`w${i}`} className="warning">
               {craftMessage(w.code, w.params)}
+              <Detail text={craftDetail(w.code, w.params)} />
             </li>
           ))}
         </ul>
@@ -94,5 +95,14 @@ export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The engine's own words beside a sentence: data, never translated. */
+function Detail({ text }: { text: string | null }) {
+  return text === null ? null : (
+    <span className="crafter-detail" translate="no" data-testid="crafter-detail">
+      {` ${text}`}
+    </span>
   );
 }
