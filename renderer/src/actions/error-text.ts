@@ -3,8 +3,22 @@
 // engine keeps English for the CLI, and a port number or path must not be "translated").
 // Pure: no store, so store slices can use it too.
 import { FramescopeError, type ErrorCode } from '../../../shared/api/errors';
-import { i18n } from '../i18n';
 import type { NoticeBody, NoticeText } from '../store/app-slice';
+import { wordText } from './notice-text';
+
+/**
+ * A refusal of the renderer's own (a limit it applies), worded by catalog key: its text is the
+ * reason shown, in the language of the moment; the English message is for logs only.
+ */
+export class WordedError extends Error {
+  constructor(
+    readonly text: NoticeText,
+    readonly code: ErrorCode,
+    english: string,
+  ) {
+    super(english);
+  }
+}
 
 export interface ErrorText {
   code: ErrorCode;
@@ -16,6 +30,7 @@ export interface ErrorText {
 
 /** Any thrown value's code (its own, or `fallback` for a browser API or a local parse) and its words. */
 export function errorCode(err: unknown, fallback: ErrorCode = 'internal'): { code: ErrorCode; detail: string } {
+  if (err instanceof WordedError) return { code: err.code, detail: '' };
   const code: ErrorCode = err instanceof FramescopeError ? err.code : fallback;
   const detail = err instanceof Error ? err.message : typeof err === 'string' ? err : String(err);
   return { code, detail: detail.trim() };
@@ -27,7 +42,7 @@ export function errorCode(err: unknown, fallback: ErrorCode = 'internal'): { cod
  */
 export function describeError(err: unknown, fallback: ErrorCode = 'internal'): ErrorText {
   const { code, detail } = errorCode(err, fallback);
-  return { code, sentence: i18n.t(`errors:code.${code}`), detail };
+  return { code, sentence: wordText(err instanceof WordedError ? err.text : { key: `errors:code.${code}` }), detail };
 }
 
 /**
@@ -36,6 +51,6 @@ export function describeError(err: unknown, fallback: ErrorCode = 'internal'): E
  */
 export function errorNotice(err: unknown, context?: NoticeText, fallback?: ErrorCode, why?: NoticeText): NoticeBody {
   const { code, detail } = errorCode(err, fallback);
-  const kind: NoticeText = why ?? { key: `errors:code.${code}` };
+  const kind: NoticeText = why ?? (err instanceof WordedError ? err.text : { key: `errors:code.${code}` });
   return { ...(context ? { text: context, more: kind } : { text: kind }), ...(detail ? { detail } : {}), code };
 }

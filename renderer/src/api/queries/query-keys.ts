@@ -18,6 +18,8 @@ export const queryKeys = {
   connection: (connectionId: number, stamp: string) => ['getConnection', connectionId, stamp] as const,
   /** Kept current by the feed (the engine pushes every exchange that changes), never refetched. */
   exchanges: (connectionId: number) => ['listHttpExchanges', connectionId] as const,
+  /** A frame's whole payload or message, gathered for the clipboard (kept bytes never change). */
+  wholePayload: (frameId: number, part: string) => ['readWhole', frameId, part] as const,
   /** The saved snippets: only our own save and delete change them, and they invalidate this key. */
   snippets: () => ['listSnippets'] as const,
   /**

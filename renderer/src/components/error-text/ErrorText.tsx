@@ -18,8 +18,7 @@ export interface ErrorTextProps {
 
 export function ErrorText({ error, context, fallback, className, testId }: ErrorTextProps): ReactNode {
   const { t } = useTranslation('errors');
-  const { code, detail } = describeError(error, fallback);
-  const why = t(`code.${code}`);
+  const { code, sentence: why, detail } = describeError(error, fallback);
   return (
     <p className={className} role="alert" data-testid={testId} data-code={code}>
       {context ? t('withContext', { what: context, why }) : why}

@@ -2,6 +2,7 @@
 // and, for a one-frame compressed message, inflated); and from "More", the whole message
 // (reassembled across fragments and inflated, RFC 6455 §5.4, RFC 7692) or this frame's whole
 // payload, read from the engine page by page — not only what the detail view holds.
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PayloadPart } from '../../../../../shared/api';
@@ -10,7 +11,8 @@ import { isControlOpcode } from '../../../../../shared/protocol/opcodes';
 import { toBase64, toHex } from '../../../../../shared/protocol/hex';
 import { decodeUtf8 } from '../../../../../shared/protocol/utf8';
 import { notify, notifyError, text } from '../../../actions/notify';
-import { getClient } from '../../../api/client';
+import { queryKeys } from '../../../api/queries/query-keys';
+import { useClient } from '../../../api/use-client';
 import { formatBytes, formatCount } from '../../../format';
 import { wireBytes } from '../../../components/anatomy/anatomy-frame';
 import { useStore } from '../../../store';
@@ -43,6 +45,8 @@ const WHOLE: Array<{ part: PayloadPart; format: CopyFormat; key: 'message-text' 
 export function CopyMenu({ detail }: { detail: FrameDetail }) {
   const { t } = useTranslation('inspector');
   const pushNotice = useStore((s) => s.pushNotice);
+  const client = useClient();
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const more = useRef<HTMLSpanElement>(null);
@@ -77,7 +81,8 @@ export function CopyMenu({ detail }: { detail: FrameDetail }) {
     setOpen(false);
     setBusy(true);
     try {
-      const whole = await readWhole(getClient(), id, part);
+      // Read through the query cache, then let go of the bytes at once (gcTime 0): a copy can be large.
+      const whole = await queryClient.fetchQuery({ queryKey: queryKeys.wholePayload(id, part), queryFn: () => readWhole(client, id, part), gcTime: 0 });
       await copyText(encode(whole.bytes, format));
       const said = { id, format: text(`inspector:copy.format.${format}`), bytes: formatBytes(whole.bytes.length) };
       const copied = text(part === 'message' ? 'inspector:copy.copiedMessage' : 'inspector:copy.copiedPayload', said);
