@@ -58,99 +58,99 @@ export interface LabSlice {
   applyLabEvent(event: LabEvent): void;
 }
 
-export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, get) => {
-  const stopBrowserClients = (): void => {
-    void get().labBrowserClients?.stop();
-    set({ labBrowserClients: null });
-  };
-  return {
-    labStatus: null,
-    labSummary: null,
-    labVersion: 0,
-    labForm: DEFAULT_LAB_OPTIONS,
-    labBusy: false,
-    labError: null,
-    labWindowEnd: null,
-    labWindowS: 10,
-    labSweeps: {},
-    labSweepProgress: {},
-    labMeasures: {},
-    labBrowserClients: null,
-    setLabMeasure: (kind, result) => set((s) => ({ labMeasures: { ...s.labMeasures, [kind]: result } })),
-    setLabForm: (patch) => set((s) => ({ labForm: { ...s.labForm, ...patch } })),
-    setLabWindow: (labWindowEnd, seconds) => set((s) => ({ labWindowEnd, labWindowS: seconds ?? s.labWindowS })),
+/** The engine's run is over (or a new one starts): its browser clients stop asking. */
+function stopBrowserClients(get: () => StoreState, set: (patch: Partial<LabSlice>) => void): void {
+  void get().labBrowserClients?.stop();
+  set({ labBrowserClients: null });
+}
 
-    async startLab() {
+export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, get) => ({
+  labStatus: null,
+  labSummary: null,
+  labVersion: 0,
+  labForm: DEFAULT_LAB_OPTIONS,
+  labBusy: false,
+  labError: null,
+  labWindowEnd: null,
+  labWindowS: 10,
+  labSweeps: {},
+  labSweepProgress: {},
+  labMeasures: {},
+  labBrowserClients: null,
+  setLabMeasure: (kind, result) => set((s) => ({ labMeasures: { ...s.labMeasures, [kind]: result } })),
+  setLabForm: (patch) => set((s) => ({ labForm: { ...s.labForm, ...patch } })),
+  setLabWindow: (labWindowEnd, seconds) => set((s) => ({ labWindowEnd, labWindowS: seconds ?? s.labWindowS })),
+
+  async startLab() {
+    const client = requireClient(get().client);
+    set({ labBusy: true, labError: null, labWindowEnd: null });
+    stopBrowserClients(get, set);
+    try {
+      const status = await client.labStart(get().labForm);
+      resetTimeline(status.runId);
+      set((s) => ({ labStatus: status, labSummary: null, labVersion: s.labVersion + 1 }));
+      if (status.options?.clients === 'browser' && status.endpoints && status.runId !== null) {
+        const offset = await estimateClockOffset(() => client.labClock());
+        const clients = new BrowserLabClients(status.runId, status.endpoints, status.options, offset, (r) => client.labReport(r), (m) => {
+          get().pushNotice('error', errorNotice(m, { key: 'errors:context.lab' }, 'unavailable'));
+        },
+        );
+        set({ labBrowserClients: clients });
+        await clients.start();
+      }
+    } catch (err) {
+      set({ labError: (err as Error).message });
+    } finally {
+      set({ labBusy: false });
+    }
+  },
+
+  async stopLab() {
+    set({ labBusy: true });
+    try {
+      const status = await requireClient(get().client).labStop();
+      set({ labStatus: status });
+    } catch (err) {
+      set({ labError: (err as Error).message });
+    } finally {
+      stopBrowserClients(get, set);
+      set({ labBusy: false });
+    }
+  },
+
+  async runLabSweep(kind) {
+    set((s) => ({ labSweepProgress: { ...s.labSweepProgress, [kind]: { done: 0, total: 1 } }, labError: null }));
+    try {
+      const result = await requireClient(get().client).labSweep({ kind });
+      set((s) => ({ labSweeps: { ...s.labSweeps, [kind]: result } }));
+    } catch (err) {
+      set({ labError: (err as Error).message });
+    } finally {
+      set((s) => ({ labSweepProgress: { ...s.labSweepProgress, [kind]: undefined } }));
+    }
+  },
+
+  async refreshLab() {
+    try {
       const client = requireClient(get().client);
-      set({ labBusy: true, labError: null, labWindowEnd: null });
-      stopBrowserClients();
-      try {
-        const status = await client.labStart(get().labForm);
-        resetTimeline(status.runId);
-        set((s) => ({ labStatus: status, labSummary: null, labVersion: s.labVersion + 1 }));
-        if (status.options?.clients === 'browser' && status.endpoints && status.runId !== null) {
-          const offset = await estimateClockOffset(() => client.labClock());
-          const clients = new BrowserLabClients(status.runId, status.endpoints, status.options, offset, (r) => client.labReport(r), (m) => {
-            get().pushNotice('error', errorNotice(m, { key: 'errors:context.lab' }, 'unavailable'));
-          },
-          );
-          set({ labBrowserClients: clients });
-          await clients.start();
-        }
-      } catch (err) {
-        set({ labError: (err as Error).message });
-      } finally {
-        set({ labBusy: false });
-      }
-    },
+      const [status, summary] = await Promise.all([client.labStatus(), client.labSummary()]);
+      set((s) => ({ labStatus: s.labStatus ?? status, labSummary: s.labSummary ?? summary }));
+    } catch (err) {
+      set({ labError: (err as Error).message });
+    }
+  },
 
-    async stopLab() {
-      set({ labBusy: true });
-      try {
-        const status = await requireClient(get().client).labStop();
-        set({ labStatus: status });
-      } catch (err) {
-        set({ labError: (err as Error).message });
-      } finally {
-        stopBrowserClients();
-        set({ labBusy: false });
-      }
-    },
-
-    async runLabSweep(kind) {
-      set((s) => ({ labSweepProgress: { ...s.labSweepProgress, [kind]: { done: 0, total: 1 } }, labError: null }));
-      try {
-        const result = await requireClient(get().client).labSweep({ kind });
-        set((s) => ({ labSweeps: { ...s.labSweeps, [kind]: result } }));
-      } catch (err) {
-        set({ labError: (err as Error).message });
-      } finally {
-        set((s) => ({ labSweepProgress: { ...s.labSweepProgress, [kind]: undefined } }));
-      }
-    },
-
-    async refreshLab() {
-      try {
-        const client = requireClient(get().client);
-        const [status, summary] = await Promise.all([client.labStatus(), client.labSummary()]);
-        set((s) => ({ labStatus: s.labStatus ?? status, labSummary: s.labSummary ?? summary }));
-      } catch (err) {
-        set({ labError: (err as Error).message });
-      }
-    },
-
-    applyLabEvent(event) {
-      if (event.type === 'lab-sweep') {
-        // The last progress event can arrive after the result: a finished sweep shows no progress.
-        const progress = event.done < event.total ? { done: event.done, total: event.total } : undefined;
-        set((s) => ({ labSweepProgress: { ...s.labSweepProgress, [event.kind]: progress } }));
-        return;
-      }
-      const { status, live } = event;
-      // The engine's draining is over: the browser clients stop asking, the servers close the rest.
-      if (status.phase === 'closing' || status.phase === 'done' || status.phase === 'failed') stopBrowserClients();
-      if (live) addLive(live);
-      set((s) => ({ labStatus: status, labSummary: live?.summary ?? s.labSummary, labVersion: live ? s.labVersion + 1 : s.labVersion }));
-    },
-  };
-};
+  applyLabEvent(event) {
+    if (event.type === 'lab-sweep') {
+      // The last progress event can arrive after the result: a finished sweep shows no progress.
+      const progress = event.done < event.total ? { done: event.done, total: event.total } : undefined;
+      set((s) => ({ labSweepProgress: { ...s.labSweepProgress, [event.kind]: progress } }));
+      return;
+    }
+    const { status, live } = event;
+    // The engine's draining is over: the browser clients stop asking, the servers close the rest.
+    if (status.phase === 'closing' || status.phase === 'done' || status.phase === 'failed') stopBrowserClients(get, set);
+    if (live) addLive(live);
+    set((s) => ({ labStatus: status, labSummary: live?.summary ?? s.labSummary, labVersion: live ? s.labVersion + 1 : s.labVersion }));
+  },
+});
