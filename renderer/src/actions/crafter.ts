@@ -126,7 +126,11 @@ async function watchAnswers(recordId: number, connectionId: number, answeringPee
   for (;;) {
     const version = readVersion(useStore.getState(), connectionId);
     try {
-      frames = await findAnswers(getQueryClient(), client, { connectionId, answeringPeer, afterFrameId, limit: MAX_ANSWERS, version });
+      frames = await getQueryClient().fetchQuery({
+        queryKey: queryKeys.answers(connectionId, afterFrameId, version),
+        queryFn: () => findAnswers(client, { connectionId, answeringPeer, afterFrameId, limit: MAX_ANSWERS }),
+        gcTime: 0,
+      });
     } catch (err) {
       // The kind of failure by its code (worded by the history), the engine's words as data.
       const { code, detail } = errorCode(err, 'unavailable');

@@ -20,6 +20,12 @@ export const queryKeys = {
   exchanges: (connectionId: number) => ['listHttpExchanges', connectionId] as const,
   /** A frame's whole payload or message, gathered for the clipboard (kept bytes never change). */
   wholePayload: (frameId: number, part: string) => ['readWhole', frameId, part] as const,
+  /**
+   * The crafter's answer watch: the other side's frames after ours, at one read version of the
+   * connection. One query over several contract reads (like the timeline's): a page key of the
+   * frame table would be dropped, and its read cancelled, as soon as the feed moves on.
+   */
+  answers: (connectionId: number, afterFrameId: number, version: ReadVersion) => ['findAnswers', connectionId, afterFrameId, version] as const,
   /** The saved snippets: only our own save and delete change them, and they invalidate this key. */
   snippets: () => ['listSnippets'] as const,
   /**
