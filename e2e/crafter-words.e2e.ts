@@ -1,7 +1,9 @@
 // Engine text inside translated sentences (issue 13/16): invalid JSON in the crafter is worded by
 // its place (line, column) in the reader's language, JSON.parse's own message kept beside it as
 // data (translate="no"); a snippet that is not JSON says so by code in a notice, and switching
-// language in the top bar re-words both.
+// language in the top bar re-words both. The compressed preview is read from the engine through
+// the query layer and follows each edit (node:zlib as the oracle).
+import { constants, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppSession } from './app-session';
@@ -47,6 +49,29 @@ describe('crafter words from the engine', () => {
     await page.getByTestId('language-switcher').selectOption('en');
     await expect.poll(() => preview.locator('.crafter-notes .warning').first().textContent()).toContain('Not valid JSON: a character at line 1, column 9 cannot be there; it will be sent exactly as typed.');
     expect((await detail.textContent())!.trim()).toBe(said);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('compresses the payload through the engine (permessage-deflate, RFC 7692 §7.2.1) and follows each edit', async () => {
+    const page = await openCrafter('en');
+    await page.getByTestId('template-text').click();
+    const size = page.getByTestId('crafter-frame-size');
+    const payloadBytes = async () => Number(/(\d+) payload/.exec((await size.textContent()) ?? '')?.[1]);
+    // The oracle: node:zlib, flushed with Z_SYNC_FLUSH and without the 00 00 ff ff tail.
+    const deflated = (text: string) => deflateRawSync(Buffer.from(text), { windowBits: 15, finishFlush: constants.Z_SYNC_FLUSH }).length - 4;
+    for (const text of ['hello hello hello hello hello hello', 'abcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabc!']) {
+      await page.locator('.payload-editor .monaco-editor .view-lines').click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.insertText(text);
+      await page.locator('.hc-check input[type=checkbox]').check();
+      await expect.poll(payloadBytes).toBe(deflated(text));
+      expect(deflated(text)).toBeLessThan(text.length);
+      expect(await page.getByTestId('crafter-deflate-error').count()).toBe(0);
+    }
+    // Unchecked: the plain bytes again.
+    await page.locator('.hc-check input[type=checkbox]').uncheck();
+    await expect.poll(payloadBytes).toBe('abcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabc!'.length);
     expect(pageErrors(page)).toEqual([]);
   });
 
