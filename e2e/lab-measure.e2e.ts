@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './app-session';
 import { pageErrors, screenshot } from './harness';
-import { openInLang } from './shell-page';
+import { loseEngine, openInLang } from './shell-page';
 
 describe('a lab measurement', () => {
   const session = useAppSession();
@@ -26,8 +26,7 @@ describe('a lab measurement', () => {
     expect(await rows.textContent()).toBe(measured);
 
     // The engine goes away: the next measurement fails with code "unavailable".
-    await session.app.server.close();
-    await expect.poll(() => page.getByTestId('status-engine').textContent()).toBe('与引擎的连接已断开');
+    await loseEngine(session, page);
     await page.getByTestId('lab-concurrency-measure').click();
     const error = page.getByTestId('lab-measure-error');
     await expect.poll(() => error.count()).toBe(1);

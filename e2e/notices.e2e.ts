@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './app-session';
 import { pageErrors, screenshot } from './harness';
-import { openInLang, shellOverflow, shellUntranslated } from './shell-page';
+import { loseEngine, openInLang, shellOverflow, shellUntranslated } from './shell-page';
 
 describe('notices', () => {
   const session = useAppSession();
@@ -38,8 +38,8 @@ describe('an engine error in a notice', () => {
     const notices = page.getByTestId('notice');
     await expect.poll(() => notices.count()).toBe(1);
     // The engine goes away (a laptop lid, a crash): the next action fails with code "unavailable".
-    await session.app.server.close();
-    await expect.poll(() => page.getByTestId('status-engine').textContent()).toBe('与引擎的连接已断开');
+    await loseEngine(session, page);
+    expect(await page.getByTestId('status-engine').textContent()).toBe('与引擎的连接已断开');
     await page.getByTestId('pause-toggle').click();
     const error = page.locator('[data-testid=notice][data-level=error]');
     await expect.poll(() => error.count()).toBe(1);
@@ -78,8 +78,7 @@ describe('notices across a language switch', () => {
     // An info notice and an engine error, both raised in English.
     await page.getByTestId('clear-capture').click();
     await expect.poll(() => success.count()).toBe(1);
-    await session.app.server.close();
-    await expect.poll(() => page.getByTestId('status-engine').textContent()).toBe('Engine disconnected');
+    await loseEngine(session, page);
     await page.getByTestId('pause-toggle').click();
     await expect.poll(() => error.count()).toBe(1);
     expect(await error.locator('.notice-message').textContent()).toBe('Could not pause the capture. Something did not answer: a port, a server or the engine.');
