@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './app-session';
 import { pageErrors, screenshot } from './harness';
-import { openInLang, shellOverflow, shellUntranslated } from './shell-page';
+import { loseEngine, openInLang, shellOverflow, shellUntranslated } from './shell-page';
 
 describe('notices', () => {
   const session = useAppSession();
@@ -38,8 +38,8 @@ describe('an engine error in a notice', () => {
     const notices = page.getByTestId('notice');
     await expect.poll(() => notices.count()).toBe(1);
     // The engine goes away (a laptop lid, a crash): the next action fails with code "unavailable".
-    await session.app.server.close();
-    await expect.poll(() => page.getByTestId('status-engine').textContent()).toBe('与引擎的连接已断开');
+    await loseEngine(session, page);
+    expect(await page.getByTestId('status-engine').textContent()).toBe('与引擎的连接已断开');
     await page.getByTestId('pause-toggle').click();
     const error = page.locator('[data-testid=notice][data-level=error]');
     await expect.poll(() => error.count()).toBe(1);
@@ -64,5 +64,43 @@ describe('an engine error in a notice', () => {
     await screenshot(page, 'notices-error-zh-CN-320x360');
     await error.getByTestId('notice-dismiss').click();
     await expect.poll(() => notices.count()).toBe(0);
+  });
+});
+
+describe('notices across a language switch', () => {
+  const session = useAppSession();
+
+  it('are worded again in Chinese when the top bar switches from English, the engine detail left as data', async () => {
+    const page = await openInLang(session, 'en');
+    await expect.poll(() => page.getByTestId('status-engine').textContent()).toMatch(/browser mode/i);
+    const success = page.locator('[data-testid=notice][data-level=success]');
+    const error = page.locator('[data-testid=notice][data-level=error]');
+    // An info notice and an engine error, both raised in English.
+    await page.getByTestId('clear-capture').click();
+    await expect.poll(() => success.count()).toBe(1);
+    await loseEngine(session, page);
+    await page.getByTestId('pause-toggle').click();
+    await expect.poll(() => error.count()).toBe(1);
+    expect(await error.locator('.notice-message').textContent()).toBe('Could not pause the capture. Something did not answer: a port, a server or the engine.');
+    const detail = await error.locator('.notice-detail').textContent();
+    expect(detail).toMatch(/engine/i);
+    // Held under the pointer, the success notice stays while the language changes.
+    await success.hover();
+    expect(await success.locator('.notice-message').textContent()).toBe('Capture cleared: every connection and frame is forgotten.');
+
+    await page.getByTestId('language-switcher').selectOption('zh-CN');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await success.locator('.notice-message').textContent()).toBe('已清空捕获：所有连接和帧都已丢弃。');
+    expect(await error.locator('.notice-message').textContent()).toBe('无法暂停捕获。有一方没有响应：端口、服务器或引擎。');
+    // The engine's own words are data: the same, and marked so.
+    expect(await error.locator('.notice-detail').textContent()).toBe(detail);
+    expect(await error.locator('.notice-detail').getAttribute('translate')).toBe('no');
+    expect(await shellUntranslated(page)).toEqual([]);
+
+    // And back: English again, from the same notices.
+    await page.getByTestId('language-switcher').selectOption('en');
+    await expect.poll(() => error.locator('.notice-message').textContent()).toBe('Could not pause the capture. Something did not answer: a port, a server or the engine.');
+    await screenshot(page, 'notices-language-switch-en');
+    expect(pageErrors(page)).toEqual([]);
   });
 });

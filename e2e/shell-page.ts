@@ -2,6 +2,7 @@
 // view inside it (views belong to their own tests), and make traffic that fills the sidebar and the
 // status bar the way a class would (several proxies, open and closed connections).
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type WebSocket from 'ws';
 import { openPage } from './harness';
 import type { AppSession } from './app-session';
@@ -29,6 +30,12 @@ export async function openInLang(session: AppSession, lang: Lang, scheme: 'light
   const page = await openPage(session.browser, withLang(session.app.server.url, lang), scheme);
   await page.locator('.topbar').waitFor();
   return page;
+}
+
+/** Takes the engine away (a laptop lid, a crash) and waits until the status bar says so, in either language. */
+export async function loseEngine(session: AppSession, page: Page): Promise<void> {
+  await session.app.server.close();
+  await expect.poll(() => page.getByTestId('status-engine').textContent()).toMatch(/^(Engine disconnected|与引擎的连接已断开)$/);
 }
 
 const HIDE_VIEW = 'framescope-e2e-hide-view';

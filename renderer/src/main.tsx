@@ -14,6 +14,7 @@ initI18n();
 // The one client and the one query cache, made before anything renders or acts.
 useStore.getState().setClient(createClient((open) => useStore.getState().setEngineConnected(open)));
 const queryClient = createQueryClient();
+useStore.getState().setQueryClient(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

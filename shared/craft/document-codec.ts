@@ -2,6 +2,7 @@
 // user can edit or corrupt, so reading is strict: every field is checked, and a bad one is named.
 import type { Peer } from '../protocol/types';
 import { MAX_DELAY_MS, MAX_FRAMES, makeFrame, type CraftDocument, type CraftFrame } from './craft-spec';
+import { findJsonProblem } from './json-problem';
 
 const FORMAT = 'framescope-craft';
 const VERSION = 1;
@@ -62,7 +63,10 @@ export function parseDocument(text: string): CraftDocument | DocumentError {
     raw = JSON.parse(text);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return refuse(`not JSON (${detail})`, 'notJson', { detail });
+    // The place from our own scan (engines word JSON.parse's message differently); the message is data.
+    const where = findJsonProblem(text);
+    if (where === null) return refuse(`not JSON (${detail})`, 'notJson', { detail });
+    return refuse(`not JSON (${detail})`, where.kind === 'end' ? 'notJsonEndsEarly' : 'notJsonAt', { line: where.line, column: where.column, detail });
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return refuse('not a crafter document', 'notDocument');
   const record = raw as Record<string, unknown>;

@@ -5,6 +5,7 @@ import { encodeUtf8 } from '../protocol/utf8';
 import type { BuildMessage } from '../protocol/frame-builder';
 import type { CraftFrame } from './craft-spec';
 import { parseHexPayload } from './hex-payload';
+import { findJsonProblem } from './json-problem';
 
 export type PayloadResult =
   /** `noteCodes`/`warningCodes` carry the same messages as `notes`/`warnings`, as codes and parameters. */
@@ -24,6 +25,16 @@ function jsonProblem(text: string): string | null {
   }
 }
 
+/**
+ * Invalid JSON as a code the UI words, with the place from our own scan (json-problem.ts) as
+ * parameters; the engine's JSON.parse message rides along as `detail`, data shown untranslated.
+ */
+function jsonWarning(text: string, detail: string): BuildMessage {
+  const where = findJsonProblem(text);
+  if (where === null) return { code: 'jsonInvalid', params: { detail } };
+  return { code: where.kind === 'end' ? 'jsonEndsEarly' : 'jsonUnexpected', params: { line: where.line, column: where.column, detail } };
+}
+
 export function framePayload(frame: CraftFrame): PayloadResult {
   // RFC 6455 §5.5.1: a Close body is a 2-byte big-endian code then a UTF-8 reason.
   if (frame.opcode === OPCODE_CLOSE && frame.closeBody === 'code') {
@@ -36,7 +47,7 @@ export function framePayload(frame: CraftFrame): PayloadResult {
       const empty = frame.payload.trim() === '';
       const problem = empty ? 'the payload is empty' : jsonProblem(frame.payload);
       const warnings = problem === null ? [] : [`Not valid JSON (${problem}); it will be sent exactly as typed.`];
-      const warningCodes: BuildMessage[] = problem === null ? [] : empty ? [{ code: 'jsonEmpty', params: {} }] : [{ code: 'jsonInvalid', params: { detail: problem } }];
+      const warningCodes: BuildMessage[] = problem === null ? [] : empty ? [{ code: 'jsonEmpty', params: {} }] : [jsonWarning(frame.payload, problem)];
       return { ok: true, bytes: encodeUtf8(frame.payload), notes: [], warnings, noteCodes: [], warningCodes };
     }
     case 'hex': {

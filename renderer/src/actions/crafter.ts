@@ -6,13 +6,17 @@ import { expectedForSequence } from '../../../shared/craft/reactions';
 import { findTemplate } from '../../../shared/craft/templates';
 import { OPCODE_CLOSE, opcodeName } from '../../../shared/protocol/opcodes';
 import type { Peer } from '../../../shared/model';
+import { toBase64 } from '../../../shared/protocol/hex';
 import { getClient } from '../api/client';
-import { i18n } from '../i18n';
-import { notifyError } from './notify';
+import { deflateQuery } from '../api/queries/deflate-query';
+import { queryKeys } from '../api/queries/query-keys';
+import { getQueryClient } from '../api/query-client';
+import { errorCode } from './error-text';
+import { notifyError, text } from './notify';
 import { useStore } from '../store';
 import { readVersion } from '../store/read-version';
 import type { AnswerFrame, AnswerState, SentRecord } from '../store/crafter-slice';
-import { craftMessage } from '../views/crafter/craft-message';
+import { craftDetail } from '../views/crafter/craft-message';
 import { findAnswers } from '../views/crafter/find-answer';
 import { negotiatedDeflate } from '../views/crafter/connection-info';
 import { buildSteps, injectSteps, type BuiltStep } from '../views/crafter/send-crafted';
@@ -70,7 +74,8 @@ export async function sendCurrentDocument(): Promise<void> {
   store.setCrafterAbort(controller);
   store.setCrafterSending({ done: 0, total: doc.frames.length });
   try {
-    const steps = await buildSteps(client, doc, connectionId);
+    const queryClient = getQueryClient();
+    const steps = await buildSteps(doc, (payload) => queryClient.fetchQuery(deflateQuery(client, { connectionId, from: doc.from, key: toBase64(payload), payload })));
     store.updateSentRecord(record.id, { byteCount: steps.reduce((n, s) => n + s.bytes.length, 0), expectedClose: expectedClose(steps, record) });
     const ids = await injectSteps(client, { connectionId, from: doc.from }, steps, controller.signal, (done, frameIds) => {
       store.setCrafterSending({ done, total: steps.length });
@@ -84,8 +89,8 @@ export async function sendCurrentDocument(): Promise<void> {
     else void watchAnswers(record.id, connectionId, doc.from === 'client' ? 'server' : 'client', first);
   } catch (err) {
     const cancelled = err instanceof DOMException && err.name === 'AbortError';
-    store.updateSentRecord(record.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? 'Cancelled before every frame was sent.' : errorText(err) });
-    if (!cancelled) notifyError(err, i18n.t('errors:context.send'));
+    store.updateSentRecord(record.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : errorText(err) });
+    if (!cancelled) notifyError(err, text('errors:context.send'));
   } finally {
     store.setCrafterAbort(null);
     store.setCrafterSending(null);
@@ -121,9 +126,15 @@ async function watchAnswers(recordId: number, connectionId: number, answeringPee
   for (;;) {
     const version = readVersion(useStore.getState(), connectionId);
     try {
-      frames = await findAnswers(client, { connectionId, answeringPeer, afterFrameId, limit: MAX_ANSWERS });
+      frames = await getQueryClient().fetchQuery({
+        queryKey: queryKeys.answers(connectionId, afterFrameId, version),
+        queryFn: () => findAnswers(client, { connectionId, answeringPeer, afterFrameId, limit: MAX_ANSWERS }),
+        gcTime: 0,
+      });
     } catch (err) {
-      useStore.getState().updateSentRecord(recordId, { answer: { kind: 'none', reason: `Could not read the capture: ${errorText(err)}`, code: 'unreadable', params: { detail: errorText(err) } } });
+      // The kind of failure by its code (worded by the history), the engine's words as data.
+      const { code, detail } = errorCode(err, 'unavailable');
+      useStore.getState().updateSentRecord(recordId, { answer: { kind: 'none', reason: `Could not read the capture: ${detail}`, code: 'unreadable', params: { detail, error: code } } });
       return;
     }
     const closed = frames.some((f) => f.opcode === OPCODE_CLOSE);
@@ -153,13 +164,9 @@ export function openInInspector(connectionId: number, frameId: number): void {
   s.setView('inspector');
 }
 
-export async function refreshSnippets(): Promise<void> {
-  try {
-    const list = await getClient().listSnippets();
-    useStore.getState().setCrafterSnippets([...list].sort((a, b) => b.savedAt - a.savedAt), null);
-  } catch (err) {
-    useStore.getState().setCrafterSnippets([], errorText(err));
-  }
+/** The snippet list (SnippetList's query) is read again after our own save or delete. */
+function snippetsChanged(): Promise<void> {
+  return getQueryClient().invalidateQueries({ queryKey: queryKeys.snippets() });
 }
 
 export async function saveCurrentAsSnippet(name: string): Promise<boolean> {
@@ -167,10 +174,10 @@ export async function saveCurrentAsSnippet(name: string): Promise<boolean> {
   const id = `s${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
   try {
     await getClient().saveSnippet({ id, name, spec: serializeDocument(doc) });
-    await refreshSnippets();
+    await snippetsChanged();
     return true;
   } catch (err) {
-    notifyError(err, i18n.t('errors:context.saveSnippet'));
+    notifyError(err, text('errors:context.saveSnippet'));
     return false;
   }
 }
@@ -178,7 +185,8 @@ export async function saveCurrentAsSnippet(name: string): Promise<boolean> {
 export function loadSnippet(spec: string, name: string): void {
   const doc = parseDocument(spec);
   if ('error' in doc) {
-    notifyError(craftMessage(doc.code, doc.params, 'document'), i18n.t('errors:context.loadSnippet', { name }), 'invalid');
+    // The reason by its code (with the place, for JSON); the engine's own words only as the detail.
+    notifyError(craftDetail(doc.code, doc.params, 'document') ?? '', text('errors:context.loadSnippet', { name }), 'invalid', text(`crafter:document.${doc.code}`, doc.params));
     return;
   }
   useStore.getState().setCrafterDoc(doc, null);
@@ -188,7 +196,7 @@ export async function deleteSnippet(id: string): Promise<void> {
   try {
     await getClient().deleteSnippet(id);
   } catch (err) {
-    notifyError(err, i18n.t('errors:context.deleteSnippet'));
+    notifyError(err, text('errors:context.deleteSnippet'));
   }
-  await refreshSnippets();
+  await snippetsChanged();
 }

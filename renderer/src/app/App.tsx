@@ -3,8 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFeedToCache } from '../api/feed-to-cache';
 import { useClient } from '../api/use-client';
-import { notifyError } from '../actions/notify';
-import { i18n } from '../i18n';
+import { notifyError, text } from '../actions/notify';
 import { effectiveTheme } from '../store/app-slice';
 import { useStore } from '../store';
 import { ActiveView } from '../views';
@@ -62,7 +61,7 @@ function useEngineSync(): void {
       })
       .catch((err: unknown) => {
         store.setEngineConnected(false);
-        notifyError(err, i18n.t('errors:context.load'));
+        notifyError(err, text('errors:context.load'));
       });
     return unsubscribe;
   }, [client, queryClient]);

@@ -2,7 +2,7 @@
 // now (recording stopped, or the oldest frames are being dropped), and the other choice one click away.
 import { useTranslation } from 'react-i18next';
 import { getClient } from '../api/client';
-import { notifyError } from '../actions/notify';
+import { notifyError, text } from '../actions/notify';
 import { formatBytes, formatCount } from '../format';
 import { useStore } from '../store';
 
@@ -18,7 +18,7 @@ export function CaptureFullStatus() {
   const switchChoice = () =>
     void getClient()
       .setCaptureBudget({ whenFull: stopping ? 'drop-oldest' : 'stop' })
-      .catch((err: unknown) => notifyError(err, t('errors:context.budget')));
+      .catch((err: unknown) => notifyError(err, text('errors:context.budget')));
   return (
     <span
       className="status-item warn full"

@@ -6,6 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store';
 import { noticeLifetimeMs, type Notice } from '../store/app-slice';
+import { wordNotice } from '../actions/notice-text';
 
 export function Notices() {
   const { t } = useTranslation('shell');
@@ -21,7 +22,10 @@ export function Notices() {
 }
 
 function NoticeItem({ notice }: { notice: Notice }) {
+  // The notice keeps keys, not sentences: it is worded here, in the language shown now (useTranslation
+  // re-renders it when the language changes).
   const { t } = useTranslation('shell');
+  const message = wordNotice(notice);
   const dismiss = useStore((s) => s.dismissNotice);
   const [held, setHeld] = useState(false);
   const [expanded, setExpanded] = useState(false);
@@ -45,7 +49,7 @@ function NoticeItem({ notice }: { notice: Notice }) {
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [expanded, notice.message, notice.detail]);
+  }, [expanded, message, notice.detail]);
 
   return (
     <div
@@ -60,7 +64,7 @@ function NoticeItem({ notice }: { notice: Notice }) {
       onBlur={() => setHeld(false)}
     >
       <div ref={body} className={expanded ? 'notice-body expanded' : 'notice-body'}>
-        <span className="notice-message">{notice.message}</span>
+        <span className="notice-message">{message}</span>
         {notice.detail && (
           <span className="notice-detail" translate="no">
             {notice.detail}

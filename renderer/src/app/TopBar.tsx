@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { clearCapture, setCapturePaused } from '../actions/capture';
-import { notify, notifyError } from '../actions/notify';
+import { notify, notifyError, text } from '../actions/notify';
 import { CaptureControls } from './controls/CaptureControls';
 import { useStore } from '../store';
 import type { ViewName } from '../store/app-slice';
@@ -27,11 +27,11 @@ export function TopBar() {
   const closeControls = useStore((s) => s.closeControls);
 
   const pause = () =>
-    void setCapturePaused(!paused).catch((err: unknown) => notifyError(err, paused ? t('errors:context.resume') : t('errors:context.pause')));
+    void setCapturePaused(!paused).catch((err: unknown) => notifyError(err, text(paused ? 'errors:context.resume' : 'errors:context.pause')));
   const clear = () =>
     void clearCapture().then(
-      () => notify(t('capture.cleared'), 'success'),
-      (err: unknown) => notifyError(err, t('errors:context.clear')),
+      () => notify(text('shell:capture.cleared'), 'success'),
+      (err: unknown) => notifyError(err, text('errors:context.clear')),
     );
 
   return (

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { StateCreator } from 'zustand';
 import type { AppInfo, FramescopeClient } from '../../../shared/api';
 import type { ErrorCode } from '../../../shared/api/errors';
@@ -6,16 +7,30 @@ import type { StoreState } from './index';
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type ViewName = 'inspector' | 'timeline' | 'lab' | 'crafter' | 'lessons' | 'glossary';
 
+/**
+ * UI text kept as its catalog key ("ns:key") and parameters, and worded when it is shown
+ * (actions/notice-text.ts): a notice raised before a language switch reads in the new language.
+ * A parameter that is itself text is a NoticeText too; strings and numbers are data.
+ */
+export interface NoticeText {
+  key: string;
+  params?: Readonly<Record<string, string | number | NoticeText>>;
+}
+
 export interface Notice {
   id: number;
   level: 'info' | 'success' | 'error';
-  /** UI text, already in the reader's language. */
-  message: string;
-  /** Data beside the message (an engine's detail, a path): shown as is, never translated. */
+  /** What happened, or for an error what the user tried. */
+  text: NoticeText;
+  /** A second sentence, joined as the language joins sentences: for an error, the kind of failure. */
+  more?: NoticeText;
+  /** Data beside the text (an engine's detail, a path): shown as is, never translated. */
   detail?: string;
   /** The engine's error code, for tests and for styling. */
   code?: ErrorCode;
 }
+
+export type NoticeBody = Omit<Notice, 'id' | 'level'>;
 
 /** At most this many notices are on screen; a new one pushes the oldest out. */
 export const MAX_NOTICES = 3;
@@ -28,6 +43,8 @@ export function noticeLifetimeMs(level: Notice['level']): number | null {
 export interface AppSlice {
   /** The engine client, set once at start-up (main.tsx); null only before that. */
   client: FramescopeClient | null;
+  /** The one query cache (api/query-client.ts), set beside the client: actions read through it too. */
+  queryClient: QueryClient | null;
   info: AppInfo | null;
   engineConnected: boolean;
   themePreference: ThemePreference;
@@ -36,12 +53,13 @@ export interface AppSlice {
   notices: Notice[];
   nextNoticeId: number;
   setClient(client: FramescopeClient): void;
+  setQueryClient(queryClient: QueryClient): void;
   setInfo(info: AppInfo): void;
   setEngineConnected(connected: boolean): void;
   setThemePreference(theme: ThemePreference): void;
   setSystemDark(dark: boolean): void;
   setView(view: ViewName): void;
-  pushNotice(level: Notice['level'], message: string, extra?: Pick<Notice, 'detail' | 'code'>): void;
+  pushNotice(level: Notice['level'], body: NoticeBody): void;
   dismissNotice(id: number): void;
 }
 
@@ -54,6 +72,7 @@ function storedTheme(): ThemePreference {
 
 export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) => ({
   client: null,
+  queryClient: null,
   info: null,
   engineConnected: true,
   themePreference: storedTheme(),
@@ -62,6 +81,7 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) 
   notices: [],
   nextNoticeId: 1,
   setClient: (client) => set({ client }),
+  setQueryClient: (queryClient) => set({ queryClient }),
   setInfo: (info) => set({ info }),
   setEngineConnected: (engineConnected) => set({ engineConnected }),
   setThemePreference: (themePreference) => {
@@ -70,8 +90,7 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) 
   },
   setSystemDark: (systemDark) => set({ systemDark }),
   setView: (view) => set({ view }),
-  pushNotice: (level, message, extra) =>
-    set((s) => ({ notices: [...s.notices, { id: s.nextNoticeId, level, message, ...extra }].slice(-MAX_NOTICES), nextNoticeId: s.nextNoticeId + 1 })),
+  pushNotice: (level, body) => set((s) => ({ notices: [...s.notices, { ...body, id: s.nextNoticeId, level }].slice(-MAX_NOTICES), nextNoticeId: s.nextNoticeId + 1 })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });
 

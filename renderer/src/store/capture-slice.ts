@@ -97,7 +97,8 @@ export const createCaptureSlice: StateCreator<StoreState, [], [], CaptureSlice> 
           set({ proxies: event.proxies });
           break;
         case 'notice':
-          get().pushNotice(event.level, event.message);
+          // The engine's words (English, for the CLI too) are data beside a sentence in the reader's language.
+          get().pushNotice(event.level, { text: { key: 'shell:notices.fromEngine' }, detail: event.message });
           break;
         case 'lab':
         case 'lab-sweep':

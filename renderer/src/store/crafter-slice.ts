@@ -1,7 +1,6 @@
 // The frame crafter's state: the document being composed (a sequence of frames), where to send
 // it, and what was sent. Drafts live here so switching views never loses what the user typed.
 import type { StateCreator } from 'zustand';
-import type { Snippet } from '../../../shared/api';
 import type { Peer } from '../../../shared/model';
 import { defaultMaskFor, makeFrame, MAX_FRAMES, type CraftDocument, type CraftFrame } from '../../../shared/craft/craft-spec';
 import { randomMaskKey } from '../../../shared/craft/mask-key';
@@ -54,8 +53,6 @@ export interface CrafterSlice {
   crafterTemplateId: string | null;
   crafterTargetId: number | null;
   crafterHistory: SentRecord[];
-  crafterSnippets: Snippet[];
-  crafterSnippetsError: string | null;
   /** Progress of a sequence being sent: frames done out of total. */
   crafterSending: { done: number; total: number } | null;
   /** Cancels the send in flight (one at a time). */
@@ -74,7 +71,6 @@ export interface CrafterSlice {
   pushSentRecord(record: SentRecord): void;
   updateSentRecord(id: number, patch: Partial<SentRecord>): void;
   clearSentRecords(): void;
-  setCrafterSnippets(snippets: Snippet[], error: string | null): void;
   setCrafterSending(progress: { done: number; total: number } | null): void;
   setCrafterAbort(abort: AbortController | null): void;
 }
@@ -91,8 +87,6 @@ export const createCrafterSlice: StateCreator<StoreState, [], [], CrafterSlice> 
   crafterTemplateId: 'text',
   crafterTargetId: null,
   crafterHistory: [],
-  crafterSnippets: [],
-  crafterSnippetsError: null,
   crafterSending: null,
   crafterAbort: null,
   setCrafterDoc: (doc, templateId = null) => set({ crafterDoc: doc, crafterSelected: 0, crafterTemplateId: templateId }),
@@ -147,7 +141,6 @@ export const createCrafterSlice: StateCreator<StoreState, [], [], CrafterSlice> 
   pushSentRecord: (record) => set((s) => ({ crafterHistory: [record, ...s.crafterHistory].slice(0, HISTORY_LIMIT) })),
   updateSentRecord: (id, patch) => set((s) => ({ crafterHistory: s.crafterHistory.map((r) => (r.id === id ? { ...r, ...patch } : r)) })),
   clearSentRecords: () => set((s) => ({ crafterHistory: s.crafterHistory.filter((r) => r.status === 'sending') })),
-  setCrafterSnippets: (crafterSnippets, crafterSnippetsError) => set({ crafterSnippets, crafterSnippetsError }),
   setCrafterSending: (crafterSending) => set({ crafterSending }),
   setCrafterAbort: (crafterAbort) => set({ crafterAbort }),
 });

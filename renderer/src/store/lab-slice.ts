@@ -3,15 +3,34 @@
 // views/lab/lab-data.ts; `labVersion` tells the view it changed. The browser clients belong to the
 // run, not to the view: switching views mid-run does not stop them.
 import type { StateCreator } from 'zustand';
-import { DEFAULT_LAB_OPTIONS, type LabEvent, type LabOptions, type LabStatus, type LabSummary, type LabSweepRequest, type LabSweepResult } from '../../../shared/api';
+import {
+  DEFAULT_LAB_OPTIONS,
+  type LabCompression,
+  type LabConcurrencyResult,
+  type LabEvent,
+  type LabIdleCostResult,
+  type LabOptions,
+  type LabStatus,
+  type LabSummary,
+  type LabSweepRequest,
+  type LabSweepResult,
+  type SocketIoRecording,
+} from '../../../shared/api';
 import { BrowserLabClients, estimateClockOffset } from '../services/lab/browser-clients';
 import { addLive, resetTimeline } from '../views/lab/lab-data';
 import { requireClient } from './app-slice';
 import { errorNotice } from '../actions/error-text';
-import { i18n } from '../i18n';
 import type { StoreState } from './index';
 
 export type SweepKind = LabSweepRequest['kind'];
+
+/** The last result of each on-demand measurement: it outlives its panel (switching lab tabs unmounts it). */
+export interface LabMeasures {
+  concurrency?: LabConcurrencyResult;
+  idle?: LabIdleCostResult;
+  compression?: LabCompression[];
+  socketio?: SocketIoRecording;
+}
 
 export interface LabSlice {
   labStatus: LabStatus | null;
@@ -25,6 +44,10 @@ export interface LabSlice {
   labWindowS: number;
   labSweeps: Partial<Record<SweepKind, LabSweepResult>>;
   labSweepProgress: Partial<Record<SweepKind, { done: number; total: number }>>;
+  labMeasures: LabMeasures;
+  /** The browser clients of the current run (browser mode); they belong to the run, not to a view. */
+  labBrowserClients: BrowserLabClients | null;
+  setLabMeasure<K extends keyof LabMeasures>(kind: K, result: NonNullable<LabMeasures[K]>): void;
   setLabForm(patch: Partial<LabOptions>): void;
   setLabWindow(end: number | null, seconds?: number): void;
   startLab(): Promise<void>;
@@ -35,11 +58,10 @@ export interface LabSlice {
   applyLabEvent(event: LabEvent): void;
 }
 
-let browserClients: BrowserLabClients | null = null;
-
-function stopBrowserClients(): void {
-  void browserClients?.stop();
-  browserClients = null;
+/** The engine's run is over (or a new one starts): its browser clients stop asking. */
+function stopBrowserClients(get: () => StoreState, set: (patch: Partial<LabSlice>) => void): void {
+  void get().labBrowserClients?.stop();
+  set({ labBrowserClients: null });
 }
 
 export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, get) => ({
@@ -53,13 +75,16 @@ export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, 
   labWindowS: 10,
   labSweeps: {},
   labSweepProgress: {},
+  labMeasures: {},
+  labBrowserClients: null,
+  setLabMeasure: (kind, result) => set((s) => ({ labMeasures: { ...s.labMeasures, [kind]: result } })),
   setLabForm: (patch) => set((s) => ({ labForm: { ...s.labForm, ...patch } })),
   setLabWindow: (labWindowEnd, seconds) => set((s) => ({ labWindowEnd, labWindowS: seconds ?? s.labWindowS })),
 
   async startLab() {
     const client = requireClient(get().client);
     set({ labBusy: true, labError: null, labWindowEnd: null });
-    stopBrowserClients();
+    stopBrowserClients(get, set);
     try {
       const status = await client.labStart(get().labForm);
       resetTimeline(status.runId);
@@ -67,11 +92,10 @@ export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, 
       if (status.options?.clients === 'browser' && status.endpoints && status.runId !== null) {
         const offset = await estimateClockOffset(() => client.labClock());
         const clients = new BrowserLabClients(status.runId, status.endpoints, status.options, offset, (r) => client.labReport(r), (m) => {
-          const { message, ...extra } = errorNotice(m, i18n.t('errors:context.lab'), 'unavailable');
-          get().pushNotice('error', message, extra);
+          get().pushNotice('error', errorNotice(m, { key: 'errors:context.lab' }, 'unavailable'));
         },
         );
-        browserClients = clients;
+        set({ labBrowserClients: clients });
         await clients.start();
       }
     } catch (err) {
@@ -89,7 +113,7 @@ export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, 
     } catch (err) {
       set({ labError: (err as Error).message });
     } finally {
-      stopBrowserClients();
+      stopBrowserClients(get, set);
       set({ labBusy: false });
     }
   },
@@ -125,7 +149,7 @@ export const createLabSlice: StateCreator<StoreState, [], [], LabSlice> = (set, 
     }
     const { status, live } = event;
     // The engine's draining is over: the browser clients stop asking, the servers close the rest.
-    if (status.phase === 'closing' || status.phase === 'done' || status.phase === 'failed') stopBrowserClients();
+    if (status.phase === 'closing' || status.phase === 'done' || status.phase === 'failed') stopBrowserClients(get, set);
     if (live) addLive(live);
     set((s) => ({ labStatus: status, labSummary: live?.summary ?? s.labSummary, labVersion: live ? s.labVersion + 1 : s.labVersion }));
   },

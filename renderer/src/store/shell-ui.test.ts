@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
 import { FramescopeError } from '../../../shared/api/errors';
 import { errorNotice } from '../actions/error-text';
+import { text, wordNotice, wordText } from '../actions/notice-text';
 import { initI18n } from '../i18n';
 import { createAppSlice, MAX_NOTICES, noticeLifetimeMs } from './app-slice';
 import { createLayoutSlice, isSidebarShortcut, sidebarShown } from './layout-slice';
@@ -17,13 +18,13 @@ function makeStore() {
 describe('notices', () => {
   it('keep the newest three, in order, and never reuse an id', () => {
     const store = makeStore();
-    for (let i = 1; i <= 5; i++) store.getState().pushNotice('info', `n${i}`);
-    expect(store.getState().notices.map((n) => n.message)).toEqual(['n3', 'n4', 'n5']);
+    for (let i = 1; i <= 5; i++) store.getState().pushNotice('info', { text: { key: `n${i}` } });
+    expect(store.getState().notices.map((n) => n.text.key)).toEqual(['n3', 'n4', 'n5']);
     expect(MAX_NOTICES).toBe(3);
     store.getState().dismissNotice(store.getState().notices[1]!.id);
-    store.getState().pushNotice('error', 'e', { detail: 'port 1 taken', code: 'conflict' });
+    store.getState().pushNotice('error', { text: { key: 'e' }, detail: 'port 1 taken', code: 'conflict' });
     const notices = store.getState().notices;
-    expect(notices.map((n) => n.message)).toEqual(['n3', 'n5', 'e']);
+    expect(notices.map((n) => n.text.key)).toEqual(['n3', 'n5', 'e']);
     expect(notices[2]).toMatchObject({ level: 'error', detail: 'port 1 taken', code: 'conflict', id: 6 });
   });
 
@@ -36,18 +37,33 @@ describe('notices', () => {
   it('say an engine error by its code in the reader’s language, with the engine’s words as detail', async () => {
     const i18n = initI18n('en');
     const err = new FramescopeError('conflict', 'Port 8080 is already in use.');
-    expect(errorNotice(err, 'Could not start the proxy.')).toEqual({
-      message: 'Could not start the proxy. Not possible in the current state.',
-      detail: 'Port 8080 is already in use.',
-      code: 'conflict',
-    });
+    const started = errorNotice(err, text('errors:context.clear'));
+    expect(started).toEqual({ text: { key: 'errors:context.clear' }, more: { key: 'errors:code.conflict' }, detail: 'Port 8080 is already in use.', code: 'conflict' });
+    expect(wordNotice(started)).toBe('Could not clear the capture. Not possible in the current state.');
     await i18n.changeLanguage('zh-CN');
-    expect(errorNotice(err)).toEqual({ message: '在当前状态下无法执行。', detail: 'Port 8080 is already in use.', code: 'conflict' });
-    // Chinese joins sentences without a space.
-    expect(errorNotice(err, '无法启动代理。').message).toBe('无法启动代理。在当前状态下无法执行。');
+    // The same notice, kept as keys, is worded again in the language shown now; Chinese joins sentences without a space.
+    expect(wordNotice(started)).toBe('无法清空捕获。在当前状态下无法执行。');
+    expect(wordNotice(errorNotice(err))).toBe('在当前状态下无法执行。');
     // Not an engine error: the caller's fallback code, else internal.
-    expect(errorNotice('bad spec', undefined, 'invalid')).toMatchObject({ code: 'invalid', message: '请求无效。', detail: 'bad spec' });
+    const local = errorNotice('bad spec', undefined, 'invalid');
+    expect(local).toMatchObject({ code: 'invalid', detail: 'bad spec' });
+    expect(wordNotice(local)).toBe('请求无效。');
     expect(errorNotice(new TypeError('x is undefined')).code).toBe('internal');
+    await i18n.changeLanguage('en');
+  });
+
+  it('word text parameters that are text themselves, and leave data as it is', async () => {
+    const i18n = initI18n('en');
+    const copied = text('inspector:copy.copied', { id: 7, format: text('inspector:copy.format.hex') });
+    const en = wordText(copied);
+    expect(en).toContain('7');
+    await i18n.changeLanguage('zh-CN');
+    const zh = wordText(copied);
+    expect(zh).not.toBe(en);
+    expect(zh).toContain('7');
+    expect(zh).toContain(i18n.t('inspector:copy.format.hex'));
+    // An unknown key (a newer engine's) says its key rather than nothing.
+    expect(wordText({ key: 'errors:code.nonexistent' })).toBe('errors:code.nonexistent');
     await i18n.changeLanguage('en');
   });
 });

@@ -18,6 +18,22 @@ export const queryKeys = {
   connection: (connectionId: number, stamp: string) => ['getConnection', connectionId, stamp] as const,
   /** Kept current by the feed (the engine pushes every exchange that changes), never refetched. */
   exchanges: (connectionId: number) => ['listHttpExchanges', connectionId] as const,
+  /** A frame's whole payload or message, gathered for the clipboard (kept bytes never change). */
+  wholePayload: (frameId: number, part: string) => ['readWhole', frameId, part] as const,
+  /**
+   * The crafter's answer watch: the other side's frames after ours, at one read version of the
+   * connection. One query over several contract reads (like the timeline's): a page key of the
+   * frame table would be dropped, and its read cancelled, as soon as the feed moves on.
+   */
+  answers: (connectionId: number, afterFrameId: number, version: ReadVersion) => ['findAnswers', connectionId, afterFrameId, version] as const,
+  /** The saved snippets: only our own save and delete change them, and they invalidate this key. */
+  snippets: () => ['listSnippets'] as const,
+  /**
+   * A payload compressed for a connection and direction (by its base64). The answer depends only on
+   * the permessage-deflate parameters the handshake settled (RFC 7692 §7), which never change for
+   * an open connection, and ids never repeat: no version needed.
+   */
+  deflated: (connectionId: number | null, from: string, payload: string) => ['deflateMessage', connectionId, from, payload] as const,
 };
 
 /** Methods whose keys are [method, connectionId | null, …, ReadVersion]: the feed drops their old versions. */

@@ -90,7 +90,15 @@ function Answer({ record: r }: { record: SentRecord }) {
   if (answer === null) return null;
   const peer = r.from === 'client' ? 'server' : 'client';
   if (answer.kind === 'waiting') return <p className="history-answer muted">{peer === 'server' ? t('waitingServer') : t('waitingClient')}</p>;
-  if (answer.kind === 'none') return <p className="history-answer none" data-testid="history-answer-none">{noAnswerText(answer)}</p>;
+  if (answer.kind === 'none') {
+    const unreadable = answer.code === 'unreadable';
+    return (
+      <p className="history-answer none" data-testid="history-answer-none">
+        {unreadable ? i18n.t('errors:withContext', { what: i18n.t('crafter:answer.cannotRead'), why: i18n.t(`errors:code.${String(answer.params.error ?? 'unavailable')}` as 'errors:code.internal') }) : noAnswerText(answer)}
+        {unreadable && typeof answer.params.detail === 'string' && answer.params.detail !== '' && <span translate="no">{` ${answer.params.detail}`}</span>}
+      </p>
+    );
+  }
   return (
     <ul className="history-answers" data-testid="history-answers" aria-label={peer === 'server' ? t('answerServer') : t('answerClient')}>
       {answer.frames.map((f) => (

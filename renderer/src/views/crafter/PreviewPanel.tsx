@@ -7,11 +7,13 @@ import { toHex } from '../../../../shared/protocol/hex';
 import { FrameAnatomy } from '../../components/anatomy/FrameAnatomy';
 import { useFieldHighlight } from '../../components/anatomy/use-field-highlight';
 import { HexDump } from '../../components/hex/HexDump';
+import { ErrorText } from '../../components/error-text/ErrorText';
 import { ViolationList } from '../../components/violations/ViolationList';
 import { formatBytes } from '../../format';
+import { text } from '../../actions/notice-text';
 import { useStore } from '../../store';
 import { anatomyFromBuild } from './anatomy-from-build';
-import { craftMessage } from './craft-message';
+import { craftDetail, craftMessage } from './craft-message';
 import { expectedReactionText } from './reaction-text';
 import type { CrafterPreview } from './use-crafter-preview';
 import './preview-panel.css';
@@ -44,7 +46,7 @@ export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
         {build?.ok && (
           <button
             className="button ghost small"
-            onClick={() => void navigator.clipboard?.writeText(toHex(build.bytes)).then(() => pushNotice('info', t('copied')), () => pushNotice('error', t('noClipboard')))}
+            onClick={() => void navigator.clipboard?.writeText(toHex(build.bytes)).then(() => pushNotice('info', { text: text('crafter:preview.copied') }), () => pushNotice('error', { text: text('crafter:preview.noClipboard') }))}
           >
             {t('copyHex')}
           </button>
@@ -61,7 +63,7 @@ export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
           {build.reason === 'compressing' ? t('compressing') : craftMessage(build.code, build.params)}
         </p>
       )}
-      {preview.deflateError !== null && <p className="crafter-build-error">{t('deflateError', { message: preview.deflateError })}</p>}
+      {preview.deflateError !== null && <ErrorText error={preview.deflateError} context={t('deflateFailed')} className="crafter-build-error" testId="crafter-deflate-error" />}
       {build?.ok && [...build.noteCodes, ...build.warningCodes].length > 0 && (
         <ul className="crafter-notes">
           {build.noteCodes.map((n, i) => (
@@ -72,6 +74,7 @@ export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
           {build.warningCodes.map((w, i) => (
             <li key={`w${i}`} className="warning">
               {craftMessage(w.code, w.params)}
+              <Detail text={craftDetail(w.code, w.params)} />
             </li>
           ))}
         </ul>
@@ -92,5 +95,14 @@ export function PreviewPanel({ preview }: { preview: CrafterPreview }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The engine's own words beside a sentence: data, never translated. */
+function Detail({ text }: { text: string | null }) {
+  return text === null ? null : (
+    <span className="crafter-detail" translate="no" data-testid="crafter-detail">
+      {` ${text}`}
+    </span>
   );
 }

@@ -1,22 +1,22 @@
 // Snippets: crafter documents saved in the user's data folder (snippets.json), kept across
 // restarts. A damaged file is reported here in words, never as a crash.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../store';
-import { deleteSnippet, loadSnippet, refreshSnippets, saveCurrentAsSnippet } from '../../actions/crafter';
+import type { Snippet } from '../../../../shared/api';
+import { deleteSnippet, loadSnippet, saveCurrentAsSnippet } from '../../actions/crafter';
+import { queryKeys } from '../../api/queries/query-keys';
+import { useClient } from '../../api/use-client';
+import { ErrorText } from '../../components/error-text/ErrorText';
 import { SafeText } from '../../components/safe-text/SafeText';
 import { visibleText } from '../../components/safe-text/split-hidden';
 
 export function SnippetList() {
   const { t, i18n } = useTranslation('crafter', { keyPrefix: 'snippets' });
-  const snippets = useStore((s) => s.crafterSnippets);
-  const error = useStore((s) => s.crafterSnippetsError);
+  const client = useClient();
+  const { data: snippets = [], error } = useQuery({ queryKey: queryKeys.snippets(), queryFn: () => client.listSnippets(), select: newestFirst });
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    void refreshSnippets();
-  }, []);
 
   const save = async () => {
     if (name.trim() === '') return;
@@ -39,11 +39,7 @@ export function SnippetList() {
           {t('save')}
         </button>
       </form>
-      {error && (
-        <p className="library-error" role="alert" data-testid="snippets-error">
-          {error}
-        </p>
-      )}
+      {error && <ErrorText error={error} context={t('readFailed')} className="library-error" testId="snippets-error" />}
       {snippets.length === 0 && !error && <p className="library-empty muted">{t('empty')}</p>}
       <ul className="library-items">
         {snippets.map((s) => (
@@ -62,4 +58,8 @@ export function SnippetList() {
       </ul>
     </div>
   );
+}
+
+function newestFirst(list: Snippet[]): Snippet[] {
+  return [...list].sort((a, b) => b.savedAt - a.savedAt);
 }

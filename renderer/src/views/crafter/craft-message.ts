@@ -12,3 +12,14 @@ export function craftMessage(code: string, params: MessageParams = {}, section: 
   if (!i18n.exists(key, { ...params })) return code;
   return i18n.t(key as 'crafter:messages.compressing', { ...params } as Record<string, unknown>);
 }
+
+/**
+ * The engine's own words carried as `detail` (JSON.parse's message) when the sentence does not
+ * already say them: shown beside it as data, untranslated.
+ */
+export function craftDetail(code: string, params: MessageParams = {}, section: 'messages' | 'document' = 'messages'): string | null {
+  const detail = params.detail;
+  if (typeof detail !== 'string' || detail === '') return null;
+  const sentence = i18n.getResource(i18n.language, 'crafter', `${section}.${code}`) as unknown;
+  return typeof sentence === 'string' && sentence.includes('{{detail}}') ? null : detail;
+}

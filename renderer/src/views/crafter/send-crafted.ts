@@ -10,14 +10,17 @@ export interface BuiltStep {
   delayMs: number;
 }
 
-/** Builds every frame (compressing through the engine where asked); throws a readable error. */
-export async function buildSteps(client: FramescopeClient, doc: CraftDocument, connectionId: number | null): Promise<BuiltStep[]> {
+/**
+ * Builds every frame, compressing through `deflate` where asked (the preview's cached answers,
+ * use-deflated.ts); throws a readable error.
+ */
+export async function buildSteps(doc: CraftDocument, deflate: (payload: Uint8Array) => Promise<Uint8Array>): Promise<BuiltStep[]> {
   const steps: BuiltStep[] = [];
   for (const [i, frame] of doc.frames.entries()) {
     let deflated: Uint8Array | undefined;
     if (frame.compress) {
       const payload = framePayload(frame);
-      if (payload.ok) deflated = await client.deflateMessage({ connectionId, from: doc.from, payload: payload.bytes });
+      if (payload.ok) deflated = await deflate(payload.bytes);
     }
     const built = buildCraftFrame(frame, { deflated });
     if (!built.ok) throw new Error(`Frame ${i + 1}: ${built.error}`);

@@ -1,39 +1,22 @@
 // Compression on the lab's stream, measured on demand: gzip per HTTP response, gzip over a whole
 // SSE stream, permessage-deflate with and without the shared window (RFC 7692 §7.1.1).
-import { useState } from 'react';
-import type { LabCompression as Row } from '../../../../shared/api';
-import { getClient } from '../../api/client';
 import { useTranslation } from 'react-i18next';
+import { getClient } from '../../api/client';
 import { useStore } from '../../store';
+import { MeasureError } from './MeasureError';
 import { TRANSPORT_NAMES, fmtBytes, transportColor } from './transport-style';
+import { useMeasure } from './use-measure';
 
 export function LabCompression() {
   const { t } = useTranslation('lab');
   const form = useStore((s) => s.labForm);
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const measure = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setRows(await getClient().labCompression({ size: form.size, format: form.format, rate: form.rate }));
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { result: rows, busy, error, measure } = useMeasure('compression', () => getClient().labCompression({ size: form.size, format: form.format, rate: form.rate }));
   return (
     <div className="lab-compression" data-testid="lab-compression">
-      <button className="button" data-testid="lab-compression-run" disabled={busy} onClick={() => void measure()}>
+      <button className="button" data-testid="lab-compression-run" disabled={busy} onClick={measure}>
         {busy ? t('compression.measuring') : t('compression.measure', { size: form.size, format: t(`controls.${form.format}`) })}
       </button>
-      {error && (
-        <p className="lab-error" translate="no">
-          {error}
-        </p>
-      )}
+      <MeasureError error={error} />
       {rows && (
         <div className="lab-table-wrap">
         <table className="lab-table">

@@ -2,6 +2,7 @@
 // and, for a one-frame compressed message, inflated); and from "More", the whole message
 // (reassembled across fragments and inflated, RFC 6455 §5.4, RFC 7692) or this frame's whole
 // payload, read from the engine page by page — not only what the detail view holds.
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PayloadPart } from '../../../../../shared/api';
@@ -9,11 +10,13 @@ import type { FrameDetail } from '../../../../../shared/model';
 import { isControlOpcode } from '../../../../../shared/protocol/opcodes';
 import { toBase64, toHex } from '../../../../../shared/protocol/hex';
 import { decodeUtf8 } from '../../../../../shared/protocol/utf8';
-import { getClient } from '../../../api/client';
-import { formatBytes } from '../../../format';
+import { notify, notifyError, text } from '../../../actions/notify';
+import { queryKeys } from '../../../api/queries/query-keys';
+import { useClient } from '../../../api/use-client';
+import { formatBytes, formatCount } from '../../../format';
 import { wireBytes } from '../../../components/anatomy/anatomy-frame';
 import { useStore } from '../../../store';
-import { keptNote, readWhole } from '../payload/payload-reads';
+import { readWhole } from '../payload/payload-reads';
 import { copyText } from './clipboard';
 
 type CopyFormat = 'hex' | 'base64' | 'text';
@@ -42,6 +45,8 @@ const WHOLE: Array<{ part: PayloadPart; format: CopyFormat; key: 'message-text' 
 export function CopyMenu({ detail }: { detail: FrameDetail }) {
   const { t } = useTranslation('inspector');
   const pushNotice = useStore((s) => s.pushNotice);
+  const client = useClient();
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const more = useRef<HTMLSpanElement>(null);
@@ -65,10 +70,10 @@ export function CopyMenu({ detail }: { detail: FrameDetail }) {
   const copy = async (format: CopyFormat) => {
     try {
       await copyText(render(detail, format));
-      const name = t(`copy.format.${format}`);
-      pushNotice('info', detail.payloadTruncated ? t('copy.copiedCut', { id, format: name }) : t('copy.copied', { id, format: name }));
+      const name = text(`inspector:copy.format.${format}`);
+      notify(text(detail.payloadTruncated ? 'inspector:copy.copiedCut' : 'inspector:copy.copied', { id, format: name }));
     } catch (err) {
-      pushNotice('error', err instanceof Error ? err.message : String(err));
+      notifyError(err, text('errors:context.copy'));
     }
   };
 
@@ -76,14 +81,16 @@ export function CopyMenu({ detail }: { detail: FrameDetail }) {
     setOpen(false);
     setBusy(true);
     try {
-      const whole = await readWhole(getClient(), id, part);
+      // Read through the query cache, then let go of the bytes at once (gcTime 0): a copy can be large.
+      const whole = await queryClient.fetchQuery({ queryKey: queryKeys.wholePayload(id, part), queryFn: () => readWhole(client, id, part), gcTime: 0 });
       await copyText(encode(whole.bytes, format));
-      const note = keptNote(whole.kept, whole.total);
-      const said = { id, format: t(`copy.format.${format}`), bytes: formatBytes(whole.bytes.length) };
-      const copied = part === 'message' ? t('copy.copiedMessage', said) : t('copy.copiedPayload', said);
-      pushNotice('info', note ? `${copied} ${note}` : copied);
+      const said = { id, format: text(`inspector:copy.format.${format}`), bytes: formatBytes(whole.bytes.length) };
+      const copied = text(part === 'message' ? 'inspector:copy.copiedMessage' : 'inspector:copy.copiedPayload', said);
+      // The second sentence, when only part was kept, says how much.
+      const kept = whole.kept < whole.total ? text('inspector:kept', { kept: formatCount(whole.kept), total: formatCount(whole.total) }) : undefined;
+      pushNotice('info', { text: copied, ...(kept ? { more: kept } : {}) });
     } catch (err) {
-      pushNotice('error', err instanceof Error ? err.message : String(err));
+      notifyError(err, text('errors:context.copy'));
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@
 // at a time; copying a whole message gathers its pages, up to a cap, into one buffer.
 import type { FramescopeApi, PayloadPart } from '../../../../../shared/api';
 import { formatBytes, formatCount } from '../../../format';
+import { WordedError } from '../../../actions/error-text';
 import { i18n } from '../../../i18n';
 
 /** Bytes shown per page of the paged viewer. */
@@ -22,7 +23,8 @@ export interface WholePayload {
 export async function readWhole(api: Pick<FramescopeApi, 'readPayload'>, frameId: number, part: PayloadPart, limit = COPY_LIMIT): Promise<WholePayload> {
   const first = await api.readPayload({ frameId, part, offset: 0, length: READ_PAGE });
   if (first.kept > limit) {
-    throw new Error(i18n.t('inspector:copy.tooBig', { what: i18n.t(`inspector:copy.what.${part === 'message' ? 'message' : 'payload'}`), size: formatBytes(first.kept), limit: formatBytes(limit) }));
+    const what = { key: `inspector:copy.what.${part === 'message' ? 'message' : 'payload'}` };
+    throw new WordedError({ key: 'inspector:copy.tooBig', params: { what, size: formatBytes(first.kept), limit: formatBytes(limit) } }, 'limit', `The ${part} is ${first.kept} bytes; at most ${limit} are copied.`);
   }
   const out = new Uint8Array(first.kept);
   out.set(first.bytes, 0);

@@ -3,11 +3,12 @@
 // messages with ids over one WebSocket; the time each waited for a connection is the queue.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_CONCURRENCY, LAB_COST_LIMITS, type LabConcurrencyResult } from '../../../../../shared/api';
+import { DEFAULT_CONCURRENCY, LAB_COST_LIMITS } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
-import { useStickyResult } from './sticky-result';
 import { formatBytes } from '../../../format';
 import { ClaimCard } from '../ClaimCard';
+import { MeasureError } from '../MeasureError';
+import { useMeasure } from '../use-measure';
 
 const clamp = (v: number, { min, max }: { min: number; max: number }) => Math.max(min, Math.min(max, Math.round(v) || min));
 
@@ -15,20 +16,7 @@ export function ConcurrencyPanel() {
   const { t } = useTranslation('lab');
   const [requests, setRequests] = useState<number>(DEFAULT_CONCURRENCY.requests);
   const [workMs, setWorkMs] = useState<number>(DEFAULT_CONCURRENCY.workMs);
-  const [result, setResult] = useStickyResult<LabConcurrencyResult>('concurrency');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const measure = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await getClient().labConcurrency({ requests, workMs }));
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { result, busy, error, measure } = useMeasure('concurrency', () => getClient().labConcurrency({ requests, workMs }));
   const longest = Math.max(1, ...(result?.rows.map((r) => r.totalMs) ?? []));
   return (
     <section className="lab-demo lab-concurrency" data-testid="lab-concurrency">
@@ -43,15 +31,11 @@ export function ConcurrencyPanel() {
           {t('concurrency.work')}
           <input type="number" min={LAB_COST_LIMITS.workMs.min} max={LAB_COST_LIMITS.workMs.max} value={workMs} onChange={(e) => setWorkMs(clamp(Number(e.target.value), LAB_COST_LIMITS.workMs))} data-testid="lab-concurrency-work" />
         </label>
-        <button className="button primary" disabled={busy} onClick={() => void measure()} data-testid="lab-concurrency-measure">
+        <button className="button primary" disabled={busy} onClick={measure} data-testid="lab-concurrency-measure">
           {busy ? t('concurrency.measuring') : t('concurrency.measure')}
         </button>
       </div>
-      {error && (
-        <p className="lab-error" translate="no">
-          {error}
-        </p>
-      )}
+      <MeasureError error={error} />
       {result && (
         <>
           <div className="lab-cost-rows" data-testid="lab-concurrency-rows">

@@ -3,12 +3,13 @@
 // lab's servers with N clients in another process, beside the bytes each saves per message.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_IDLE_CLIENTS, LAB_COST_LIMITS, type LabIdleCostResult, type LabTransport } from '../../../../../shared/api';
+import { DEFAULT_IDLE_CLIENTS, LAB_COST_LIMITS, type LabTransport } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
-import { useStickyResult } from './sticky-result';
 import { formatBytes } from '../../../format';
 import { useStore } from '../../../store';
 import { ClaimCard } from '../ClaimCard';
+import { MeasureError } from '../MeasureError';
+import { useMeasure } from '../use-measure';
 import { transportColor } from '../transport-style';
 
 const kib = (b: number) => (Math.abs(b) < 1024 ? `${Math.round(b)} B` : `${(b / 1024).toFixed(1)} KiB`);
@@ -16,23 +17,10 @@ const kib = (b: number) => (Math.abs(b) < 1024 ? `${Math.round(b)} B` : `${(b / 
 export function IdleCostPanel() {
   const { t } = useTranslation('lab');
   const [clients, setClients] = useState(DEFAULT_IDLE_CLIENTS);
-  const [result, setResult] = useStickyResult<LabIdleCostResult>('idle');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { result, busy, error, measure } = useMeasure('idle', () => getClient().labIdleCost({ clients }));
   const summary = useStore((s) => s.labSummary);
   const perMessage = (tr: LabTransport) => summary?.rows.find((r) => r.transport === tr)?.overheadBytesPerMessage ?? null;
   const { min, max } = LAB_COST_LIMITS.clients;
-  const measure = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await getClient().labIdleCost({ clients }));
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <section className="lab-demo lab-idle" data-testid="lab-idle-cost">
       <h3>{t('idle.title')}</h3>
@@ -42,15 +30,11 @@ export function IdleCostPanel() {
           {t('idle.clients', { min, max })}
           <input type="number" min={min} max={max} step={10} value={clients} onChange={(e) => setClients(Math.max(min, Math.min(max, Math.round(Number(e.target.value) || min))))} data-testid="lab-idle-clients" />
         </label>
-        <button className="button primary" disabled={busy} onClick={() => void measure()} data-testid="lab-idle-measure">
+        <button className="button primary" disabled={busy} onClick={measure} data-testid="lab-idle-measure">
           {busy ? t('idle.measuring') : t('idle.measure')}
         </button>
       </div>
-      {error && (
-        <p className="lab-error" translate="no">
-          {error}
-        </p>
-      )}
+      <MeasureError error={error} />
       {result && (
         <>
           <div className="lab-cost-rows" data-testid="lab-idle-rows">

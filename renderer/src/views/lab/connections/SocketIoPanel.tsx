@@ -2,31 +2,18 @@
 // polling and upgrades to WebSocket, and one kept on polling, on one time axis, every Engine.IO
 // packet labelled (handshake, heartbeats, the upgrade probe and 5). The carriers are the capture's
 // own exchanges and frames; their ids open them in the Inspector.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SOCKET_IO_MODES, type EioPacket, type SocketIoCarrier, type SocketIoRecording } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
-import { useStickyResult } from './sticky-result';
 import { formatBytes } from '../../../format';
+import { MeasureError } from '../MeasureError';
+import { useMeasure } from '../use-measure';
 
 const STRONG = new Set(['open', 'ping', 'pong', 'probe-ping', 'probe-pong', 'upgrade']);
 
 export function SocketIoPanel() {
   const { t, i18n } = useTranslation('lab');
-  const [rec, setRec] = useStickyResult<SocketIoRecording>('socketio');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const record = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setRec(await getClient().labSocketIo());
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { result: rec, busy, error, measure: record } = useMeasure('socketio', () => getClient().labSocketIo());
   return (
     <section className="lab-demo lab-sio" data-testid="lab-socketio">
       <h3>{t('socketio.title')}</h3>
@@ -35,14 +22,10 @@ export function SocketIoPanel() {
         {!i18n.language.startsWith('zh') && <span className="quote-en">{t('claimCard.quoteEn', { text: t('socketio.quoteEn') })}</span>}
       </blockquote>
       <p className="why">{t('socketio.why')}</p>
-      <button className="button primary" disabled={busy} onClick={() => void record()} data-testid="lab-socketio-record">
+      <button className="button primary" disabled={busy} onClick={record} data-testid="lab-socketio-record">
         {busy ? t('socketio.recording') : rec ? t('socketio.again') : t('socketio.record')}
       </button>
-      {error && (
-        <p className="lab-error" translate="no">
-          {error}
-        </p>
-      )}
+      <MeasureError error={error} />
       {rec && <SocketIoTimeline rec={rec} />}
     </section>
   );
