@@ -85,6 +85,11 @@ describe('the lab in en and zh-CN, at projector sizes', () => {
       const upgrade = await page.getByTestId('lab-socketio-upgrade').textContent();
       for (const packet of ['0{"sid":', '2probe', '3probe']) expect(upgrade).toContain(packet);
       expect(await page.getByTestId('lab-socketio-polling').textContent()).not.toContain('2probe');
+      // The notes' two Socket.IO claims, each judged on its own session (a unit test feeds each the other one: ✗).
+      expect(await page.locator('[data-testid="lab-claim-socketio-upgrade"] .verdict').textContent()).toBe('✓');
+      expect(await page.locator('[data-testid="lab-claim-socketio-fallback"] .verdict').textContent()).toBe('✓');
+      expect(await page.getByTestId('lab-claim-socketio-upgrade').textContent()).toContain('我们可以使用它完成向WebSocket的切换');
+      expect(await page.getByTestId('lab-claim-socketio-fallback').textContent()).toContain(lang === 'en' ? 'long polling' : '长轮询');
       expect(await page.locator('[data-testid="lab-claim-server-cost-per-connection"] .verdict').textContent()).toBe('✓');
       expect(await page.locator('[data-testid="lab-claim-one-connection-concurrency"] .verdict').textContent()).toBe('✓');
       // Each claim card quotes the notes' original Chinese sentence, in both languages.

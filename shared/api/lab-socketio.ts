@@ -2,6 +2,7 @@
 // socket.io client and server through the capture proxy — one that starts on HTTP long polling and
 // upgrades to WebSocket, one forced to stay on polling — on one timeline, every Engine.IO packet
 // labelled by a stable kind (the renderer words it; the engine keeps English for the CLI).
+import type { LabClaimCheck } from './lab-claims';
 
 /** Engine.IO v4 packet types (engine.io-protocol: 0 open … 6 noop); probes are ping/pong with "probe". */
 export type EioPacketKind = 'open' | 'close' | 'ping' | 'pong' | 'probe-ping' | 'probe-pong' | 'upgrade' | 'noop' | 'message' | 'invalid';
@@ -66,4 +67,6 @@ export interface SocketIoRecording {
   sessions: SocketIoSession[];
   /** Both sessions' carriers, in time order. */
   carriers: SocketIoCarrier[];
+  /** The notes' two claims, each judged on its own session (socketio-upgrade, socketio-fallback). */
+  claims: LabClaimCheck[];
 }

@@ -38,7 +38,7 @@ describe('Engine.IO packets', () => {
       frameId: null,
       packets: texts.map(decodePacket),
     });
-    const rec = (up: string[]): SocketIoRecording => ({ proxyUrl: '', pingIntervalMs: 1000, startedAt: 0, sessions: [], carriers: [carrier('upgrade', up), carrier('polling', ['0{"sid":"p"}', '2', '3'])] });
+    const rec = (up: string[]): SocketIoRecording => ({ proxyUrl: '', pingIntervalMs: 1000, startedAt: 0, sessions: [], carriers: [carrier('upgrade', up), carrier('polling', ['0{"sid":"p"}', '2', '3'])], claims: [] });
     expect(complete(rec(['0{"sid":"u"}', '2', '3', '2probe', '3probe', '5']))).toBe(true);
     expect(complete(rec(['0{"sid":"u"}', '2', '3']))).toBe(false);
   });

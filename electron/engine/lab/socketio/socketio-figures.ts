@@ -30,7 +30,7 @@ const BESIDE = new Set<EioPacketKind>(['probe-ping', 'probe-pong', 'noop']);
 const zero = (): Counts => Object.fromEntries(EIO_PACKET_KINDS.map((k) => [k, 0])) as Counts;
 const ms = (us: number) => Math.round(us / 100) / 10;
 
-export function sessionFigures(rec: SocketIoRecording, mode: SocketIoMode): SocketIoSessionFigures {
+export function sessionFigures(rec: Pick<SocketIoRecording, 'carriers' | 'sessions'>, mode: SocketIoMode): SocketIoSessionFigures {
   const mine = rec.carriers.filter((c) => c.session === mode).sort((a, b) => a.start - b.start);
   const session = rec.sessions.find((s) => s.mode === mode);
   const packets = zero();
@@ -114,14 +114,17 @@ export function fallbackClaim(s: SocketIoSessionFigures): LabClaimCheck {
 
 const claimJson = (c: LabClaimCheck) => ({ id: c.id, metric: c.metric, source: c.source, claim: c.claim, verdict: labVerdict(c), measured: c.measured, expected: c.expected });
 
+/** The notes' two claims, each judged on its own session (the app's Lab shows them; so does `lab --json`). */
+export function socketIoClaims(rec: Pick<SocketIoRecording, 'carriers' | 'sessions'>): LabClaimCheck[] {
+  return [upgradeClaim(sessionFigures(rec, 'upgrade')), fallbackClaim(sessionFigures(rec, 'polling'))];
+}
+
 /** The `socketIo` field of `framescope lab --json` (on WebSocket's object, like `concurrency`). */
 export function socketIoJson(rec: SocketIoRecording): object {
-  const upgrade = sessionFigures(rec, 'upgrade');
-  const polling = sessionFigures(rec, 'polling');
   return {
     pingIntervalMs: rec.pingIntervalMs,
-    sessions: [upgrade, polling],
-    claims: [upgradeClaim(upgrade), fallbackClaim(polling)].map(claimJson),
+    sessions: [sessionFigures(rec, 'upgrade'), sessionFigures(rec, 'polling')],
+    claims: rec.claims.map(claimJson),
   };
 }
 

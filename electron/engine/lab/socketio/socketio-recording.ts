@@ -6,6 +6,7 @@
 import type { CaptureApi, SocketIoCarrier, SocketIoMode, SocketIoRecording, SocketIoSession } from '../../../../shared/api';
 import type { ConnectionSummary, FrameSummary, HttpExchange } from '../../../../shared/model';
 import { decodePacket, decodePollingPayload } from './engine-io-packets';
+import { socketIoClaims } from './socketio-figures';
 import type { RunningSocketIo } from './socketio-server';
 
 export type RecordingCapture = Pick<CaptureApi, 'listConnections' | 'listHttpExchanges' | 'queryFrames'>;
@@ -34,12 +35,14 @@ export async function recordSocketIo(input: RecordingInput): Promise<SocketIoRec
     if (c.kind === 'websocket') carriers.push(...(await frameCarriers(c, input)));
   }
   carriers.sort((a, b) => a.start - b.start);
+  const sessions = [...new Set(input.modes.values())].map((mode) => sessionOf(mode, carriers));
   return {
     proxyUrl: input.proxyUrl,
     pingIntervalMs: input.server.pingIntervalMs,
     startedAt: carriers[0]?.start ?? input.since,
-    sessions: [...new Set(input.modes.values())].map((mode) => sessionOf(mode, carriers)),
+    sessions,
     carriers,
+    claims: socketIoClaims({ sessions, carriers }),
   };
 }
 

@@ -74,6 +74,11 @@ export function useClaimWords(): (c: LabClaimCheck) => ClaimWords {
       params.supports = t(`claimWords.supports.${(c.params?.model as 'half-interval' | 'interval' | 'neither' | null) ?? 'neither'}`);
       params.phase = t(`claimWords.phase.${c.params?.phase === 'fixed' ? 'fixed' : 'random'}`);
     }
+    if (typeof c.params?.transports === 'string') {
+      // Socket.IO's transports, named as the rest of the Lab names them.
+      const names: Record<string, string> = { polling: t('transports.long-polling'), websocket: t('transports.websocket') };
+      params.transports = c.params.transports === '' ? '–' : c.params.transports.split(' → ').map((x) => names[x] ?? x).join(' → ');
+    }
     const base = `claims.${c.id}` as const;
     const claimKey = c.id === 'push-immediate' && c.params?.long === 1 ? (`${base}.claimLong` as const) : (`${base}.claim` as const);
     return {

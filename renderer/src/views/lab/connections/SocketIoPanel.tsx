@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { SOCKET_IO_MODES, type EioPacket, type SocketIoCarrier, type SocketIoRecording } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
 import { formatBytes } from '../../../format';
+import { ClaimCard } from '../ClaimCard';
 import { MeasureError } from '../MeasureError';
 import { useMeasure } from '../use-measure';
 
@@ -26,6 +27,13 @@ export function SocketIoPanel() {
         {busy ? t('socketio.recording') : rec ? t('socketio.again') : t('socketio.record')}
       </button>
       <MeasureError error={error} />
+      {rec && (
+        <ul className="lab-claims" data-testid="lab-socketio-claims">
+          {rec.claims.map((c) => (
+            <ClaimCard key={c.id} claim={c} who={t(`socketio.mode.${c.id === 'socketio-upgrade' ? 'upgrade' : 'polling'}`)} testId={`lab-claim-${c.id}`} />
+          ))}
+        </ul>
+      )}
       {rec && <SocketIoTimeline rec={rec} />}
     </section>
   );
