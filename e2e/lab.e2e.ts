@@ -180,7 +180,7 @@ describe('the comparison lab in the browser', () => {
     // send() kept returning while the queue grew far beyond what the peer had read.
     const peak = async () => Number(/queue peaked at ([\d.]+) MiB/.exec((await page.getByTestId('lab-buffered-result').textContent()) ?? '')?.[1] ?? 0);
     // A full MiB queued in the browser proves it; how far past that depends on the machine's load.
-    await expect.poll(peak, { timeout: 10_000 }).toBeGreaterThan(1);
+    await expect.poll(peak, { timeout: 10_000 }).toBeGreaterThanOrEqual(1); // shown to 0.1 MiB: "1.0" is a full MiB
     await expect.poll(() => page.getByTestId('lab-buffered-result').textContent(), { timeout: 20_000 }).toContain('now drained');
     await screenshot(page, 'lab-demos-dark');
     await setTheme(page, 'light');
