@@ -4,7 +4,8 @@
 // the SHA-256 of its public key (Chromium honours --ignore-certificate-errors-spki-list only with
 // its own --user-data-dir, so the user's own profile never trusts it).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
@@ -78,6 +79,11 @@ export function launchChromium(launch: BrowserLaunch): { child: ChildProcess; ex
   const exited = new Promise<number | null>((resolve) => {
     child.once('error', () => resolve(null));
     child.once('exit', (code) => resolve(code));
-  }).finally(() => rmSync(profile, { recursive: true, force: true }));
+  }).then(async (code) => {
+    // The browser's helper processes may still be writing to the profile as the main one exits
+    // (ENOTEMPTY): retry for a while, and never let a leftover folder become an engine error.
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
+    return code;
+  });
   return { child, exited };
 }
