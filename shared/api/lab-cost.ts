@@ -15,6 +15,11 @@ export const LAB_COST_LIMITS = {
   workMs: { min: 1, max: 2000 },
 } as const;
 
+/** A number typed into a lab form, brought within its limit (whole numbers; anything unreadable is the minimum). */
+export function withinLimit(value: number, { min, max }: { min: number; max: number }): number {
+  return Math.max(min, Math.min(max, Math.round(value) || min));
+}
+
 export const DEFAULT_IDLE_CLIENTS = 200;
 export const DEFAULT_CONCURRENCY = { requests: 60, workMs: 50 } as const;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAB_OPTIONS, checkLabOptions, decodeLabMessage, decodePollBody, encodeLabMessage, encodePollBody, encodeSseEvent, splitSseEvents } from './lab';
+import { LAB_COST_LIMITS, withinLimit } from './lab-cost';
 
 describe('lab messages', () => {
   it('are exactly `size` ASCII bytes and carry their sequence number and time', () => {
@@ -33,5 +34,12 @@ describe('lab messages', () => {
     for (const bad of [null, 'x', { rate: 0 }, { size: 63 }, { size: 100.5 }, { intervalMs: Number.NaN }, { format: 'xml' }, { clients: 'both' }, { rate: 200, size: 1_000_000 }]) {
       expect('error' in checkLabOptions(bad === null || typeof bad !== 'object' ? bad : { ...DEFAULT_LAB_OPTIONS, ...bad })).toBe(true);
     }
+  });
+});
+
+describe('lab form limits', () => {
+  it('brings a typed number within its limit, whole, with the minimum for anything unreadable', () => {
+    const limit = LAB_COST_LIMITS.clients;
+    expect([5, 10, 250.6, 99999, Number.NaN, 0].map((v) => withinLimit(v, limit))).toEqual([10, 10, 251, 2000, 10, 10]);
   });
 });

@@ -3,14 +3,13 @@
 // messages with ids over one WebSocket; the time each waited for a connection is the queue.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_CONCURRENCY, LAB_COST_LIMITS } from '../../../../../shared/api';
+import { DEFAULT_CONCURRENCY, LAB_COST_LIMITS, withinLimit } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
 import { formatBytes } from '../../../format';
 import { ClaimCard } from '../ClaimCard';
 import { MeasureError } from '../MeasureError';
 import { useMeasure } from '../use-measure';
 
-const clamp = (v: number, { min, max }: { min: number; max: number }) => Math.max(min, Math.min(max, Math.round(v) || min));
 
 export function ConcurrencyPanel() {
   const { t } = useTranslation('lab');
@@ -25,11 +24,11 @@ export function ConcurrencyPanel() {
       <div className="lab-inline-form">
         <label>
           {t('concurrency.requests')}
-          <input type="number" min={LAB_COST_LIMITS.requests.min} max={LAB_COST_LIMITS.requests.max} value={requests} onChange={(e) => setRequests(clamp(Number(e.target.value), LAB_COST_LIMITS.requests))} data-testid="lab-concurrency-requests" />
+          <input type="number" min={LAB_COST_LIMITS.requests.min} max={LAB_COST_LIMITS.requests.max} value={requests} onChange={(e) => setRequests(withinLimit(Number(e.target.value), LAB_COST_LIMITS.requests))} data-testid="lab-concurrency-requests" />
         </label>
         <label>
           {t('concurrency.work')}
-          <input type="number" min={LAB_COST_LIMITS.workMs.min} max={LAB_COST_LIMITS.workMs.max} value={workMs} onChange={(e) => setWorkMs(clamp(Number(e.target.value), LAB_COST_LIMITS.workMs))} data-testid="lab-concurrency-work" />
+          <input type="number" min={LAB_COST_LIMITS.workMs.min} max={LAB_COST_LIMITS.workMs.max} value={workMs} onChange={(e) => setWorkMs(withinLimit(Number(e.target.value), LAB_COST_LIMITS.workMs))} data-testid="lab-concurrency-work" />
         </label>
         <button className="button primary" disabled={busy} onClick={measure} data-testid="lab-concurrency-measure">
           {busy ? t('concurrency.measuring') : t('concurrency.measure')}

@@ -3,7 +3,7 @@
 // lab's servers with N clients in another process, beside the bytes each saves per message.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_IDLE_CLIENTS, LAB_COST_LIMITS, type LabTransport } from '../../../../../shared/api';
+import { DEFAULT_IDLE_CLIENTS, LAB_COST_LIMITS, withinLimit, type LabTransport } from '../../../../../shared/api';
 import { getClient } from '../../../api/client';
 import { formatBytes } from '../../../format';
 import { useStore } from '../../../store';
@@ -28,7 +28,7 @@ export function IdleCostPanel() {
       <div className="lab-inline-form">
         <label>
           {t('idle.clients', { min, max })}
-          <input type="number" min={min} max={max} step={10} value={clients} onChange={(e) => setClients(Math.max(min, Math.min(max, Math.round(Number(e.target.value) || min))))} data-testid="lab-idle-clients" />
+          <input type="number" min={min} max={max} step={10} value={clients} onChange={(e) => setClients(withinLimit(Number(e.target.value), LAB_COST_LIMITS.clients))} data-testid="lab-idle-clients" />
         </label>
         <button className="button primary" disabled={busy} onClick={measure} data-testid="lab-idle-measure">
           {busy ? t('idle.measuring') : t('idle.measure')}
