@@ -89,7 +89,9 @@ describe('timeline in browser mode', () => {
     await page.mouse.down();
     await page.mouse.move(firstBox.x + firstBox.width / 2, y0 + 120, { steps: 5 });
     await page.mouse.up();
-    expect(Math.abs((await lineY()) - (y0 + 120))).toBeLessThan(2);
+    // As after the zoom: the view re-reads the frames it now shows; measure once it has them.
+    await expect.poll(() => stage.getAttribute('aria-busy')).toBe('false');
+    await expect.poll(async () => Math.abs((await lineY()) - (y0 + 120))).toBeLessThan(2);
 
     // Fit brings every arrow back.
     await page.getByTestId('timeline-fit').click();
