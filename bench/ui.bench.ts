@@ -10,7 +10,7 @@
 import { pathToFileURL } from 'node:url';
 import type WebSocket from 'ws';
 import { bulkText, pump, sendBulk, startSink } from '../e2e/bulk-traffic';
-import { launchBrowser, openPage, startApp, type AppUnderTest } from '../e2e/harness';
+import { launchBrowser, startApp, type AppUnderTest } from '../e2e/harness';
 import { measureFrames, summarize } from './ui-frame-times';
 
 const CASES = (process.env.CASES ?? process.env.FRAMES ?? '1000000,10000000').split(',').map(Number);
@@ -44,10 +44,25 @@ async function runCase(frames: number): Promise<void> {
     const { address } = await app.engine.api.startProxy({ mode: 'reverse', target: sink.url });
     const ws = await fill(app, address.replace(/\/$/, ''), frames);
 
+    // The window and its renderer process exist before the app is asked for (Electron makes its
+    // window first too): the clock starts at navigation. The page's own clock (performance.now()
+    // counts from its navigation start) says when the first drawn row entered the DOM.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light', deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[data-testid="frame-row"]:not(.loading)')) return;
+        (window as Window & { firstRowAt?: number }).firstRowAt = performance.now();
+        seen.disconnect();
+      });
+      seen.observe(document, { subtree: true, childList: true });
+    });
     let t = performance.now();
-    const page = await openPage(browser, app.server.url, 'light');
+    await page.goto(app.server.url);
     await page.getByTestId('frame-row').filter({ hasNotText: '…' }).first().waitFor({ timeout: 60_000 });
-    console.log(`open     first window of ${frames.toLocaleString('en-US')} rows shown ${(performance.now() - t).toFixed(0)} ms after navigation (budget 1500 ms)`);
+    const seenByTest = performance.now() - t;
+    const inPage = await page.evaluate(() => (window as Window & { firstRowAt?: number }).firstRowAt ?? NaN);
+    console.log(`open     first window of ${frames.toLocaleString('en-US')} rows drawn ${inPage.toFixed(0)} ms after navigation by the page's clock, seen by the test after ${seenByTest.toFixed(0)} ms (budget 1500 ms)`);
     await page.getByTestId('follow-live').click(); // stop following: the reader takes over
     t = performance.now();
     await page.keyboard.press('Home');

@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from './api/client';
+import { startEngineSync } from './api/engine-sync';
 import { createQueryClient } from './api/query-client';
 import { App } from './app/App';
 import { initI18n } from './i18n';
@@ -12,9 +13,11 @@ import './styles/shell.css';
 
 initI18n();
 // The one client and the one query cache, made before anything renders or acts.
-useStore.getState().setClient(createClient((open) => useStore.getState().setEngineConnected(open)));
+const client = createClient((open) => useStore.getState().setEngineConnected(open));
+useStore.getState().setClient(client);
 const queryClient = createQueryClient();
 useStore.getState().setQueryClient(queryClient);
+startEngineSync(client, queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,9 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyFeedToCache } from '../api/feed-to-cache';
-import { useClient } from '../api/use-client';
-import { notifyError, text } from '../actions/notify';
 import { effectiveTheme } from '../store/app-slice';
 import { useStore } from '../store';
 import { ActiveView } from '../views';
@@ -18,7 +14,6 @@ export function App() {
   const { t } = useTranslation('shell');
   const theme = useStore(effectiveTheme);
   const { overlay, sidebar } = useShellLayout();
-  useEngineSync();
   useSystemTheme();
 
   useEffect(() => {
@@ -40,31 +35,6 @@ export function App() {
       <PresenterFrame />
     </div>
   );
-}
-
-/** Loads the initial state and keeps the store and the query cache fed by the engine's feed. */
-function useEngineSync(): void {
-  const client = useClient();
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    const store = useStore.getState();
-    const unsubscribe = client.subscribe((events) => {
-      useStore.getState().applyEvents(events);
-      applyFeedToCache(queryClient, events, useStore.getState());
-    });
-    void Promise.all([client.getInfo(), client.listConnections(), client.listProxies(), client.getStats()])
-      .then(([info, connections, proxies, stats]) => {
-        store.setInfo(info);
-        store.setConnections(connections);
-        store.setProxies(proxies);
-        useStore.setState({ stats });
-      })
-      .catch((err: unknown) => {
-        store.setEngineConnected(false);
-        notifyError(err, text('errors:context.load'));
-      });
-    return unsubscribe;
-  }, [client, queryClient]);
 }
 
 function useSystemTheme(): void {

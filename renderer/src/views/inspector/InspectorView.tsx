@@ -4,7 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FrameSummary } from '../../../../shared/model';
+import type { FrameFilter, FrameSummary } from '../../../../shared/model';
 import { useClient } from '../../api/use-client';
 import { i18n } from '../../i18n';
 import { queryKeys } from '../../api/queries/query-keys';
@@ -22,6 +22,11 @@ import { useFramePages } from './table/use-frame-pages';
 import { useInspectorKeys } from './use-inspector-keys';
 import { useTimeBase } from './use-time-base';
 import './inspector.css';
+
+/** No filter narrows the scope (all frames, or all of one connection's): its row count is its frame count. */
+function isWholeScope(filter: FrameFilter): boolean {
+  return Object.keys(filter).every((k) => k === 'connectionId');
+}
 
 function regexProblem(text: string, regex: boolean): string | null {
   if (!regex || text === '') return null;
@@ -57,12 +62,16 @@ export function InspectorView() {
   const client = useClient();
   const queryClient = useQueryClient();
   const read = useMemo(() => ({ filter: frameFilter, filterKey: key, version }), [frameFilter, key, version]);
-  const [range, setRange] = useState({ first: 0, last: 0 });
-  const onRange = useCallback((first: number, last: number) => setRange((r) => (r.first === first && r.last === last ? r : { first, last })), []);
-  const pages = useFramePages(read, range.first, range.last, true);
-  const total = pages.total ?? 0;
-  const timeBase = useTimeBase(connectionId);
+  const loaded = useStore((s) => s.info !== null);
   const inScope = connection ? connection.counters.client.frames + connection.counters.server.frames : captureFrames;
+  // The rows the table shows before the first page answers: with no filter narrowing the scope,
+  // its frame count is known from the feed, so a table following live starts at the end and
+  // reads only the pages there (the first window of a large capture is its last rows).
+  const [range, setRange] = useState<{ first: number; last: number } | null>(null);
+  const onRange = useCallback((first: number, last: number) => setRange((r) => (r?.first === first && r.last === last ? r : { first, last })), []);
+  const pages = useFramePages(read, range?.first ?? 0, range?.last ?? 0, range !== null);
+  const total = pages.total ?? (isWholeScope(frameFilter) ? inScope : 0);
+  const timeBase = useTimeBase(connectionId);
 
   const searchRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLDivElement>(null);
@@ -138,6 +147,8 @@ export function InspectorView() {
   });
 
   // With no rows the table is not mounted; the pages in view are still read as the capture grows.
+  // Until the engine's first state arrives the table waits, so that its first read is for the
+  // rows it will show.
   const showEmpty = pages.total === 0;
 
   const onSelectFrame = useCallback((id: number) => selectFrame(id), [selectFrame]);
@@ -153,7 +164,7 @@ export function InspectorView() {
       )}
       <div className="inspector-body" ref={bodyRef}>
         <div className="inspector-table">
-          {showEmpty ? (
+          {!loaded ? null : showEmpty ? (
             <TableEmpty
               captureFrames={captureFrames}
               connection={connection ?? null}

@@ -30,8 +30,14 @@ export function useScaledScroll(ref: RefObject<HTMLElement | null>, rows: number
   const exact = useRef<{ scrollTop: number; virtualTop: number } | null>(null);
   const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const geometry: ScrollGeometry = { rows, rowHeight, viewport: Math.max(rowHeight, pos.clientHeight - reserve) };
+  // Before the element is measured, a table following live is at its end: the rows it asks
+  // for first are the ones it will show, not the top's (a large capture's first window).
   const virtualTop =
-    exact.current !== null && exact.current.scrollTop === pos.scrollTop ? clampVirtualTop(geometry, exact.current.virtualTop) : toVirtual(geometry, pos.scrollTop);
+    pos.clientHeight === 0 && following
+      ? maxVirtualTop(geometry)
+      : exact.current !== null && exact.current.scrollTop === pos.scrollTop
+        ? clampVirtualTop(geometry, exact.current.virtualTop)
+        : toVirtual(geometry, pos.scrollTop);
   const latest = useRef({ geometry, virtualTop });
   latest.current = { geometry, virtualTop };
 
