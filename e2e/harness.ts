@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Engine, type EngineOptions } from '../electron/engine/engine';
 import { startBrowserServer, type BrowserServer } from '../electron/engine/host/browser-server';
+import { viewLoaded } from './text-audit';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../out/renderer/', import.meta.url));
 export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -81,6 +82,7 @@ export function gallery<T>(all: readonly T[]): readonly T[] {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await viewLoaded(page);
   await page.screenshot({ path });
   return path;
 }

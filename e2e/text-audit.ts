@@ -24,7 +24,13 @@ export interface UntranslatedText {
   where: string;
 }
 
+/** Views other than the Inspector load when first shown (renderer/src/views/index.tsx): wait for it. */
+export async function viewLoaded(page: Page): Promise<void> {
+  await page.locator('[data-view-loading]').waitFor({ state: 'detached' });
+}
+
 export async function untranslatedText(page: Page, extraKept: readonly string[] = []): Promise<UntranslatedText[]> {
+  await viewLoaded(page);
   return page.evaluate((kept) => {
     const allowed = new Set(kept.map((w) => w.toLowerCase()));
     const found: { word: string; text: string; where: string }[] = [];
@@ -84,6 +90,7 @@ export async function untranslatedText(page: Page, extraKept: readonly string[] 
 
 /** How far the page scrolls sideways (0 when it fits), and the elements whose content is cut off. */
 export async function horizontalOverflow(page: Page): Promise<{ overflowPx: number; clipped: string[] }> {
+  await viewLoaded(page);
   return page.evaluate(() => {
     const overflowPx = Math.max(0, document.documentElement.scrollWidth - window.innerWidth);
     const clipped: string[] = [];
