@@ -1,6 +1,6 @@
 // One row of the frame table. Everything is a text node: previews are hostile bytes.
 import type { TFunction } from 'i18next';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameSummary } from '../../../../../shared/model';
 import '../../../components/direction-arrow/direction-arrow.css';
@@ -18,6 +18,35 @@ export interface FrameRowProps {
   timeBase: number | null;
   onSelect(index: number, row: FrameSummary): void;
   onOpen(index: number, row: FrameSummary): void;
+  words: RowWords;
+}
+
+/**
+ * The words every row shows, translated once per language by the table (useRowWords), not by
+ * each of the rows a scroll mounts: a row that subscribes to i18next costs more than it draws.
+ */
+export interface RowWords {
+  language: string;
+  direction: Record<FrameSummary['from'], string>;
+  incomplete: string;
+  injected: string;
+  tip(col: string | undefined, r: FrameSummary): string;
+}
+
+export function useRowWords(): RowWords {
+  const { t, i18n } = useTranslation(['inspector', 'components']);
+  const language = i18n.language;
+  return useMemo(
+    () => ({
+      language,
+      direction: { client: t('components:direction.short.client'), server: t('components:direction.short.server') },
+      incomplete: t('table.incomplete'),
+      injected: t('table.injected'),
+      tip: (col, r) => tipFor(t, col, r),
+    }),
+    // t changes with the language; the language names the words.
+    [t, language],
+  );
 }
 
 function rsvText(r: FrameSummary): string {
@@ -32,7 +61,7 @@ function sameRow(a: FrameSummary | undefined, b: FrameSummary | undefined): bool
 }
 
 function sameProps(a: FrameRowProps, b: FrameRowProps): boolean {
-  return a.index === b.index && a.selected === b.selected && a.timeBase === b.timeBase && a.onSelect === b.onSelect && a.onOpen === b.onOpen && sameRow(a.row, b.row);
+  return a.index === b.index && a.selected === b.selected && a.timeBase === b.timeBase && a.onSelect === b.onSelect && a.onOpen === b.onOpen && a.words === b.words && sameRow(a.row, b.row);
 }
 
 /**
@@ -64,8 +93,7 @@ function tipFor(t: TFunction<['inspector', 'components']>, col: string | undefin
   }
 }
 
-export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase, onSelect, onOpen }: FrameRowProps) {
-  const { t, i18n } = useTranslation(['inspector', 'components']);
+export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase, onSelect, onOpen, words }: FrameRowProps) {
   if (row === undefined) {
     return (
       <div className="frame-row loading" role="row" aria-rowindex={index + 2}>
@@ -105,9 +133,9 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
       onMouseOver={(e) => {
         const cell = (e.target as Element).closest<HTMLElement>('.cell');
         // A tooltip written in another language (before a switch) is written again.
-        if (cell && (!cell.title || cell.dataset.lang !== i18n.language)) {
-          cell.title = tipFor(t, cell.dataset.col, row);
-          cell.dataset.lang = i18n.language;
+        if (cell && (!cell.title || cell.dataset.lang !== words.language)) {
+          cell.title = words.tip(cell.dataset.col, row);
+          cell.dataset.lang = words.language;
         }
       }}
     >
@@ -118,7 +146,7 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
         {timeBase === null ? formatAbsolute(row.time).slice(11) : formatRelativeSeconds(row.time - timeBase)}
       </span>
       <span className="cell" role="gridcell" data-col="dir">
-        <span className={`direction-arrow ${row.from}`}>{t(`components:direction.short.${row.from}`)}</span>
+        <span className={`direction-arrow ${row.from}`}>{words.direction[row.from]}</span>
       </span>
       <span className="cell conn" role="gridcell">
         {`#${row.connectionId}`}
@@ -142,8 +170,8 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
         {formatCount(row.payloadLength)}
       </span>
       <span className="cell preview" role="gridcell">
-        {row.incomplete && <span className="tag danger">{t('table.incomplete')}</span>}
-        {row.injected && <span className="tag">{t('table.injected')}</span>}
+        {row.incomplete && <span className="tag danger">{words.incomplete}</span>}
+        {row.injected && <span className="tag">{words.injected}</span>}
         <span translate="no">
           <SafeText text={row.preview} />
         </span>

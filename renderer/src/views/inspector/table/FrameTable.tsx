@@ -8,7 +8,7 @@ import type { FrameSummary } from '../../../../../shared/model';
 import { useFlingSkeletons } from './use-fling-skeletons';
 import { useScaledScroll } from './use-scaled-scroll';
 import { rowsInView } from './scaled-scroll';
-import { FrameRow, FrameTableHeader } from './FrameRow';
+import { FrameRow, FrameTableHeader, useRowWords, type RowWords } from './FrameRow';
 
 export const ROW_HEIGHT = 26;
 /** Rows are drawn in blocks, so a scroll of a few rows redraws nothing but the block that enters. */
@@ -41,6 +41,7 @@ export interface FrameTableProps {
 export function FrameTable(props: FrameTableProps) {
   const { rowAt, total, busy, selectedId, timeBase, followLive, scrollRequest, onRange, onUserScrolledUp, onSelect, onOpen } = props;
   const { t } = useTranslation('inspector');
+  const words = useRowWords();
   const scrollRef = useRef<HTMLDivElement>(null);
   const scroll = useScaledScroll(scrollRef, total, ROW_HEIGHT, RESERVE, followLive);
   const { first, last } = rowsInView(scroll.geometry, scroll.virtualTop);
@@ -100,6 +101,7 @@ export function FrameTable(props: FrameTableProps) {
                 timeBase={timeBase}
                 onSelect={onSelect}
                 onOpen={onOpen}
+                words={words}
               />
             ))}
           </div>
@@ -118,13 +120,14 @@ interface FrameBlockProps {
   timeBase: number | null;
   onSelect(index: number, row: FrameSummary): void;
   onOpen(index: number, row: FrameSummary): void;
+  words: RowWords;
 }
 
-const FrameBlock = memo(function FrameBlock({ rowAt, start, end, skeleton, selectedId, timeBase, onSelect, onOpen }: FrameBlockProps) {
+const FrameBlock = memo(function FrameBlock({ rowAt, start, end, skeleton, selectedId, timeBase, onSelect, onOpen, words }: FrameBlockProps) {
   const rows = [];
   for (let i = start; i < end; i++) {
     const row = skeleton ? undefined : rowAt(i);
-    rows.push(<FrameRow key={i} index={i} row={row} selected={row !== undefined && row.id === selectedId} timeBase={timeBase} onSelect={onSelect} onOpen={onOpen} />);
+    rows.push(<FrameRow key={i} index={i} row={row} selected={row !== undefined && row.id === selectedId} timeBase={timeBase} onSelect={onSelect} onOpen={onOpen} words={words} />);
   }
   return <div>{rows}</div>;
 });
