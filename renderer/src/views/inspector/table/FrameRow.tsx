@@ -132,10 +132,12 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
       onDoubleClick={() => onOpen(index, row)}
       onMouseOver={(e) => {
         const cell = (e.target as Element).closest<HTMLElement>('.cell');
-        // A tooltip written in another language (before a switch) is written again.
-        if (cell && (!cell.title || cell.dataset.lang !== words.language)) {
+        // Rows are reused for other frames as the table scrolls, and the language can change: a
+        // tooltip written for another frame or language is written again.
+        const stamp = `${row.id}/${words.language}`;
+        if (cell && cell.dataset.tip !== stamp) {
           cell.title = words.tip(cell.dataset.col, row);
-          cell.dataset.lang = words.language;
+          cell.dataset.tip = stamp;
         }
       }}
     >

@@ -1,6 +1,6 @@
 // During a fling or a scrollbar drag that moves more than a screen per frame, nobody can read
-// the rows flying past: blocks that appear then are drawn as cheap skeleton rows (number and
-// "…"), and filled in as soon as the scrolling slows down or stops. Blocks already drawn in full
+// the rows flying past: blocks that appear then are drawn as one cheap skeleton of empty rows,
+// and filled in as soon as the scrolling slows down or stops. Blocks already drawn in full
 // stay as they are. Following a live capture is not a fling: the rows it brings in are drawn.
 import { useRef } from 'react';
 
