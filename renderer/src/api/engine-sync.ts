@@ -1,31 +1,15 @@
 // Loads the engine's state and keeps the store and the query cache fed by its change feed. Started
 // by main.tsx before the first render, so the RPC channel opens while React renders, not after.
 import type { QueryClient } from '@tanstack/react-query';
-import type { EngineEvent, FramescopeClient } from '../../../shared/api';
+import type { FramescopeClient } from '../../../shared/api';
 import { notifyError, text } from '../actions/notify';
 import { useStore } from '../store';
 import { applyFeedToCache } from './feed-to-cache';
 
 export function startEngineSync(client: FramescopeClient, queryClient: QueryClient): () => void {
-  // The engine flushes its feed ~30 times a second, in several messages when a flush is large;
-  // applied as they come, each would re-render the views. They are applied once per drawn frame
-  // (or every 100 ms when the page is hidden and draws none).
-  let pending: EngineEvent[] = [];
-  let scheduled = false;
-  const apply = () => {
-    if (!scheduled) return;
-    scheduled = false;
-    const events = pending;
-    pending = [];
+  const unsubscribe = client.subscribe((events) => {
     useStore.getState().applyEvents(events);
     applyFeedToCache(queryClient, events, useStore.getState());
-  };
-  const unsubscribe = client.subscribe((events) => {
-    pending.push(...events);
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(apply);
-    setTimeout(apply, 100);
   });
   const store = useStore.getState();
   void Promise.all([client.getInfo(), client.listConnections(), client.listProxies(), client.getStats()])
