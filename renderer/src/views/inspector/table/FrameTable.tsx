@@ -45,8 +45,10 @@ export function FrameTable(props: FrameTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const scroll = useScaledScroll(scrollRef, total, ROW_HEIGHT, RESERVE, followLive);
   const { first, last } = rowsInView(scroll.geometry, scroll.virtualTop);
-  // One block of overscan each way, and the rows under the follow-live button's reserve.
-  const firstBlock = Math.max(0, Math.floor(first / BLOCK) - 1);
+  // One block of overscan each way, and the rows under the follow-live button's reserve. While
+  // following live nothing scrolls into view from above, and every row is replaced as the capture
+  // grows: drawing rows nobody sees would cost each update a third more.
+  const firstBlock = Math.max(0, Math.floor(first / BLOCK) - (followLive ? 0 : 1));
   const lastBlock = total === 0 ? firstBlock - 1 : Math.min(Math.ceil(total / BLOCK) - 1, Math.floor((last + Math.ceil(RESERVE / ROW_HEIGHT)) / BLOCK) + 1);
   const blocks: number[] = [];
   for (let b = firstBlock; b <= lastBlock; b++) blocks.push(b);
