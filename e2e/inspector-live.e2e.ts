@@ -47,12 +47,37 @@ describe('the Inspector with live traffic', () => {
     const lastVisible = () => rows(page).last().textContent();
     await expect.poll(lastVisible).toContain('live 399');
     expect(await atBottom()).toBe(true);
+
+    // A tooltip belongs to the frame its row shows now: rows are reused as the capture grows under
+    // a pointer that rests (and so gets no new mouseover to rewrite it).
+    const lastRow = rows(page).last();
+    const box = (await lastRow.locator('.cell.num').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hovered = await lastRow.getAttribute('data-frame-id');
+    await expect.poll(() => lastRow.locator('.cell.num').getAttribute('title')).toContain(`Frame ${hovered} of the capture`);
+    // Exactly as many frames as the blocks drawn hold (32 rows each; a message and its echo are
+    // two frames): the same row elements come back under the pointer, showing newer frames.
+    const more = ((await page.locator('.frame-block > div').count()) * 32) / 2;
+    const moved = new Promise<void>((resolve) => {
+      let n = 0;
+      ws.on('message', () => ++n === more && resolve());
+    });
+    for (let i = 0; i < more; i++) ws.send(`more ${i}`);
+    await moved;
+    await expect.poll(lastVisible).toContain(`more ${more - 1}`);
+    const underPointer = await page.evaluate(({ x, y }) => {
+      const cell = document.elementFromPoint(x, y)?.closest('.cell');
+      return { id: cell?.closest('[data-frame-id]')?.getAttribute('data-frame-id') ?? null, title: cell?.getAttribute('title') ?? null };
+    }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    expect(underPointer.id).not.toBe(hovered);
+    if (underPointer.title !== null) expect(underPointer.title).toContain(`Frame ${underPointer.id} of the capture`);
+
     await scroller.hover();
     await page.mouse.wheel(0, -2000);
     await expect.poll(() => pill.textContent()).toContain('Resume live');
     ws.send('after the scroll');
     await nextMessage(ws);
-    await expect.poll(() => page.getByTestId('frame-count').textContent()).toBe('802 frames');
+    await expect.poll(() => page.getByTestId('frame-count').textContent()).toBe(`${802 + 2 * more} frames`);
     expect(await atBottom()).toBe(false);
     await pill.click();
     await expect.poll(atBottom).toBe(true);

@@ -1,6 +1,6 @@
 // One row of the frame table. Everything is a text node: previews are hostile bytes.
 import type { TFunction } from 'i18next';
-import { memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameSummary } from '../../../../../shared/model';
 import '../../../components/direction-arrow/direction-arrow.css';
@@ -94,9 +94,20 @@ function tipFor(t: TFunction<['inspector', 'components']>, col: string | undefin
 }
 
 export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase, onSelect, onOpen, words }: FrameRowProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const frameId = row?.id;
+  useLayoutEffect(() => {
+    // The row element now shows another frame (rows are reused as the table scrolls or a live
+    // capture grows): tooltips written for the last one go, since a resting pointer gets no new
+    // mouseover to rewrite them.
+    for (const cell of ref.current?.querySelectorAll<HTMLElement>('[data-tip]') ?? []) {
+      cell.removeAttribute('title');
+      delete cell.dataset.tip;
+    }
+  }, [frameId]);
   if (row === undefined) {
     return (
-      <div className="frame-row loading" role="row" aria-rowindex={index + 2}>
+      <div ref={ref} className="frame-row loading" role="row" aria-rowindex={index + 2}>
         <span className="cell num">{index + 1}</span>
         <span className="cell">…</span>
       </div>
@@ -105,7 +116,7 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
   if (row.gap !== undefined) {
     // Not a frame: frames of this connection that passed unrecorded (paused, or the capture was full).
     return (
-      <div className={`frame-row gap${selected ? ' selected' : ''}`} role="row" aria-rowindex={index + 2} data-frame-id={row.id} data-testid="gap-row">
+      <div ref={ref} className={`frame-row gap${selected ? ' selected' : ''}`} role="row" aria-rowindex={index + 2} data-frame-id={row.id} data-testid="gap-row">
         <span className="cell num" role="gridcell">
           {row.id}
         </span>
@@ -122,6 +133,7 @@ export const FrameRow = memo(function FrameRow({ index, row, selected, timeBase,
   const anyRsv = row.rsv1 || row.rsv2 || row.rsv3;
   return (
     <div
+      ref={ref}
       className={classes}
       role="row"
       aria-rowindex={index + 2}
