@@ -142,6 +142,9 @@ it('shows an SSE stream as events and a gzip body decoded, in en and zh-CN, ligh
         }
         // Below 1024 px the sidebar folds away (the shell's rule): pick the other connection at full width.
         await page.setViewportSize({ width: 1280, height: 720 });
+        // The sidebar unfolds when the page hears the media query change: wait for it, or the
+        // helper may read the folded toggle and fold the sidebar it just got back.
+        await page.getByTestId('connection-item').first().waitFor();
         await openExchange(page, '/stream/events');
         await page.setViewportSize({ width: 640, height: 360 });
         expect(await clippedInView(page)).toEqual({ overflowPx: 0, clipped: [] });
