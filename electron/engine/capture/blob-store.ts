@@ -55,6 +55,11 @@ export class BlobStore {
     return this.spill?.size ?? 0;
   }
 
+  /** The spill file failed: cold bytes must stay in memory. */
+  get diskFailed(): boolean {
+    return this.spill?.failed ?? false;
+  }
+
   /** End of the hot arena: where the next frame's hot bytes go. */
   get hotEnd(): number {
     return this.hotPos;

@@ -1,7 +1,7 @@
 // The capture store with the real decoder in front of it: frames recorded from wire bytes, paged
 // and filtered, payloads spilled to a 0600 file past the memory budget and read back exactly,
 // clearing and pausing, and renderer events coalesced to a bounded rate.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../shared/api';
@@ -85,6 +85,42 @@ describe('capture store', () => {
     await t.capture.clearCapture();
     expect(readdirSync(t.dir).filter((f) => f.startsWith('capture-spill-'))).toHaveLength(0);
     expect(await t.capture.getStats()).toMatchObject({ frames: 0, spilledBytes: 0 });
+  });
+
+  it('writes copied payload bytes to the spill file first; memory takes them with no disk budget or a failed disk; all read back exactly', async () => {
+    const payloads = Array.from({ length: 300 }, (_, i) => {
+      const p = new Uint8Array(1024);
+      for (let j = 0; j < p.length; j++) p[j] = (i * 7 + j * 13) & 0xff;
+      return p;
+    });
+    const readBack = async (): Promise<void> => {
+      const stats = await t.capture.getStats();
+      expect(stats.frames).toBe(payloads.length);
+      for (let i = 0; i < payloads.length; i++) {
+        const detail = await t.capture.getFrame(stats.firstFrameId + i);
+        expect(detail.payloadTruncated).toBe(false);
+        expect(Buffer.from(detail.payload).equals(Buffer.from(payloads[i]!))).toBe(true);
+      }
+    };
+    // Default budget: a 1 KiB frame keeps its first 80 bytes in memory, the rest in the spill file.
+    t = startCapture();
+    for (const p of payloads) recorder().rec.push(frame(2, p), 1);
+    const cold = payloads.length * (1024 + 8 - 80);
+    expect((await t.capture.getStats()).spilledBytes).toBe(cold);
+    await readBack();
+    await t.close();
+    // No disk budget: the same bytes stay in memory.
+    t = startCapture({ budget: { diskBytes: 0 } });
+    for (const p of payloads) recorder().rec.push(frame(2, p), 1);
+    expect((await t.capture.getStats()).spilledBytes).toBe(0);
+    await readBack();
+    await t.close();
+    // The data folder is gone, so no spill file can be made: nothing is lost, memory takes the bytes.
+    t = startCapture();
+    rmSync(t.dir, { recursive: true, force: true });
+    for (const p of payloads) recorder().rec.push(frame(2, p), 1);
+    expect((await t.capture.getStats()).spilledBytes).toBe(0);
+    await readBack();
   });
 
   it('clears frames and finished connections but keeps live ones; pausing stops recording only', async () => {

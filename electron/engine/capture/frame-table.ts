@@ -75,8 +75,12 @@ export interface FramePlan {
   cold: number;
   /** Memory they would allocate if kept in memory (0 when the current chunk has room). */
   coldMemory: number;
+  /** Of `cold`, the bytes that would be copied (the rest is kept by reference: see blob-store.ts adoptable). */
+  copied: number;
   /** Memory a first spill would allocate (the write batch). */
   spillMemory: number;
+  /** The live segment's spill file failed (disk full, data folder gone): the disk is not an option. */
+  diskFailed: boolean;
 }
 
 /** What add() notes in sparse maps for a frame (kept in step with it). */
@@ -157,7 +161,7 @@ export class FrameTable extends FrameRows {
     const live = this.live();
     const fresh = live === undefined;
     const growth = fresh ? { row: NEW_SEGMENT_BYTES, coldMemory: chunked === 0 ? 0 : Math.max(chunked, 64 * 1024), spill: cold === 0 ? 0 : SPILL_BATCH } : live.growthFor(hotN, chunked);
-    return { memory: growth.row + sparseCost(f), cold, coldMemory: growth.coldMemory + adopted, spillMemory: growth.spill };
+    return { memory: growth.row + sparseCost(f), cold, copied: chunked, coldMemory: growth.coldMemory + adopted, spillMemory: growth.spill, diskFailed: live?.blobs.diskFailed ?? false };
   }
 
   add(f: FrameInput, cold: ColdPlace): number {
@@ -184,7 +188,8 @@ export class FrameTable extends FrameRows {
     if (f.inflateError !== undefined) seg.note(seg.inflateErrors, row, f.inflateError, 64 + 2 * f.inflateError.length);
     if (f.inflated !== undefined) {
       const n = f.inflated.length;
-      const loc = n === 0 ? 0 : cold === 'memory' ? seg.blobs.addColdMemory(f.inflated, NO_BYTES, 0, n, true) : cold === 'disk' ? seg.blobs.addColdDisk(f.inflated, NO_BYTES, 0, n) : LOST;
+      let loc = n === 0 ? 0 : cold === 'disk' ? seg.blobs.addColdDisk(f.inflated, NO_BYTES, 0, n) : LOST;
+      if (n > 0 && (cold === 'memory' || (cold === 'disk' && Number.isNaN(loc)))) loc = seg.blobs.addColdMemory(f.inflated, NO_BYTES, 0, n, true);
       const kept = Number.isNaN(loc) ? 0 : n;
       seg.note(seg.inflated, row, { loc, kept, total: Math.max(f.inflatedLength ?? n, n) });
     }

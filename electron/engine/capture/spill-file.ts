@@ -7,6 +7,15 @@ import { join } from 'node:path';
 
 export const SPILL_BATCH = 1 << 20;
 const BATCH = SPILL_BATCH;
+/** Reads of at most this many bytes go through the read-ahead window. */
+const AHEAD = 256 * 1024;
+/**
+ * One read-ahead window for every spill file of the process. Readers of many frames go in order
+ * (a search over whole payloads, an export, a page of rows), so one read serves the frames that
+ * follow instead of one system call each. Reads are synchronous, so one window is never shared by
+ * two readers at once. Nothing is ever written below a file's batchStart again, so a window stays true.
+ */
+const readAhead = { file: null as SpillFile | null, start: 0, length: 0, bytes: Buffer.allocUnsafeSlow(AHEAD) };
 /** Each segment has its own spill file (dropping a segment deletes it): names must not collide. */
 let fileSerial = 0;
 
@@ -49,18 +58,24 @@ export class SpillFile {
     return start;
   }
 
+  /** Appending failed (the file could not be made, or the disk is full): later appends fail too. */
+  get failed(): boolean {
+    return this.broken;
+  }
+
   /** Memory held for batching (counted against the capture budget). */
   get batchBytes(): number {
     return this.batch?.byteLength ?? 0;
   }
 
-  /** No more appends: write what is batched and give the batch buffer back. */
+  /** No more appends: write what is batched and give the batch buffer back (kept if it could not be written: it holds frames). */
   seal(): void {
     if (this.fd === null) return;
     try {
       this.flush();
     } catch {
       this.broken = true;
+      return;
     }
     this.batch = null;
   }
@@ -74,19 +89,26 @@ export class SpillFile {
       return true;
     }
     try {
-      let got = 0;
-      while (got < n) {
-        const r = readSync(this.fd, out, at + got, n - got, offset + got);
-        if (r <= 0) return false;
-        got += r;
+      if (n > AHEAD) return readAll(this.fd, out, at, n, offset) === n;
+      const w = readAhead;
+      if (w.file !== this || offset < w.start || offset + n > w.start + w.length) {
+        // Only what is on disk: the bytes from batchStart on are still in the batch.
+        w.file = null;
+        w.length = readAll(this.fd, w.bytes, 0, Math.min(AHEAD, this.batchStart - offset), offset);
+        if (w.length < n) return false;
+        w.file = this;
+        w.start = offset;
       }
+      out.set(w.bytes.subarray(offset - w.start, offset - w.start + n), at);
       return true;
     } catch {
+      readAhead.file = null;
       return false;
     }
   }
 
   close(): void {
+    if (readAhead.file === this) readAhead.file = null;
     if (this.fd !== null) {
       try {
         closeSync(this.fd);
@@ -124,6 +146,17 @@ export class SpillFile {
     this.batchStart += this.batchLength;
     this.batchLength = 0;
   }
+}
+
+/** Reads up to n bytes at `position` into out[at…]; returns how many (fewer only at the end of the file). */
+function readAll(fd: number, out: Uint8Array, at: number, n: number, position: number): number {
+  let got = 0;
+  while (got < n) {
+    const r = readSync(fd, out, at + got, n - got, position + got);
+    if (r <= 0) break;
+    got += r;
+  }
+  return got;
 }
 
 function writeAll(fd: number, bytes: Uint8Array, position: number): number {
