@@ -3,6 +3,7 @@
 // arena, contiguous, so a tiny frame costs its own bytes and nothing more. The rest of a larger
 // frame is "cold": in memory chunks while the budget allows, then in the segment's spill file
 // (mode 0600). Dropping a segment gives all of it back at once, memory and disk.
+import { copyRange } from './byte-range';
 import { SPILL_BATCH, SpillFile } from './spill-file';
 
 /** Bytes of each frame always held in memory: a 14-byte header plus 66 bytes of payload. */
@@ -11,8 +12,15 @@ const COLD_CHUNK = 1 << 20;
 const CHUNK_SPAN = 0x1_0000_0000;
 /** A cold location that could not be stored (the disk failed): only the hot prefix is kept. */
 export const LOST = Number.NaN;
-/** A segment's first hot arena. */
+/** A segment's first hot chunk; later ones double up to HOT_CHUNK. */
 export const START_HOT_BYTES = 16 * 1024;
+/**
+ * Hot bytes go into chunks of at most 64 KiB and a frame's never straddle two, so the arena never
+ * copies what it holds in order to grow: every such copy writes memory the process has never touched,
+ * which on a VM costs more than the rest of recording a small frame. A hot offset is chunk << 16 | position.
+ */
+const HOT_CHUNK = 1 << 16;
+const HOT_SHIFT = 16;
 /** Cold ranges at least this long are kept in the array they arrived in, not copied (see adoptable). */
 export const ADOPT_MIN = 64 * 1024;
 
@@ -35,8 +43,10 @@ export function adoptable(a: Uint8Array, b: Uint8Array, from: number, n: number)
 }
 
 export class BlobStore {
-  private hot = new Uint8Array(START_HOT_BYTES);
-  private hotPos = 0;
+  private hot: Uint8Array[] = [new Uint8Array(START_HOT_BYTES)];
+  /** Bytes used in each hot chunk (the last one is still filling). */
+  private hotFill: number[] = [0];
+  private hotCapacity = START_HOT_BYTES;
   private cold: Uint8Array[] = [];
   /** The chunk small cold ranges are copied into (adopted arrays sit between chunks), and its fill. */
   private writeChunk = -1;
@@ -46,9 +56,9 @@ export class BlobStore {
 
   constructor(private readonly spillDir: string) {}
 
-  /** Memory held: the hot arena's capacity and the cold chunks. */
+  /** Memory held: the hot chunks and the cold chunks. */
   get memoryBytes(): number {
-    return this.hot.byteLength + this.coldBytes + (this.spill?.batchBytes ?? 0);
+    return this.hotCapacity + this.coldBytes + (this.spill?.batchBytes ?? 0);
   }
 
   get diskBytes(): number {
@@ -60,42 +70,61 @@ export class BlobStore {
     return this.spill?.failed ?? false;
   }
 
-  /** End of the hot arena: where the next frame's hot bytes go. */
+  /** Where the next frame's hot bytes would start if they fit the last chunk. */
   get hotEnd(): number {
-    return this.hotPos;
+    const last = this.hot.length - 1;
+    return (last << HOT_SHIFT) | (this.hotFill[last] as number);
   }
 
   /** Memory that storing a frame would allocate: for its hot bytes, for n cold bytes in memory, and for a first spill. */
   growthFor(hotN: number, coldN: number): { hot: number; coldMemory: number; spill: number } {
-    const hot = this.hotPos + hotN > this.hot.length ? this.hot.length : 0;
+    const hot = this.hotFits(hotN) ? 0 : this.nextHotChunk();
     const chunk = this.cold[this.writeChunk];
     const coldMemory = coldN === 0 ? 0 : chunk !== undefined && this.coldPos + coldN <= chunk.length ? 0 : Math.max(coldN, Math.min(COLD_CHUNK, Math.max(64 * 1024, 2 * (chunk?.length ?? 0))));
     const spill = coldN === 0 || (this.spill?.batchBytes ?? 0) > 0 || coldN > SPILL_BATCH ? 0 : SPILL_BATCH;
     return { hot, coldMemory, spill };
   }
 
-  /** Appends n bytes of a ‖ b (from 0) to the hot arena; returns their offset. */
+  /** Appends the first n bytes of a ‖ b (n ≤ HOT_BYTES) as one row's hot bytes; returns their offset. */
   addHot(a: Uint8Array, b: Uint8Array, n: number): number {
-    const at = this.hotPos;
-    if (at + n > this.hot.length) {
-      let cap = this.hot.length * 2;
-      while (cap < at + n) cap *= 2;
-      const next = new Uint8Array(cap);
-      next.set(this.hot.subarray(0, at));
-      this.hot = next;
+    if (!this.hotFits(n)) {
+      const size = this.nextHotChunk();
+      this.hot.push(new Uint8Array(size));
+      this.hotFill.push(0);
+      this.hotCapacity += size;
     }
-    copyRange(a, b, 0, n, this.hot, at);
-    this.hotPos = at + n;
-    return at;
+    const k = this.hot.length - 1;
+    const at = this.hotFill[k] as number;
+    copyRange(a, b, 0, n, this.hot[k] as Uint8Array, at);
+    this.hotFill[k] = at + n;
+    return (k << HOT_SHIFT) | at;
   }
 
-  /** The hot arena itself, for reading single header bytes without a view per read. */
-  get hotArena(): Uint8Array {
-    return this.hot;
+  /** Byte k of the hot bytes at `offset` (no view made). */
+  hotByte(offset: number, k: number): number {
+    return (this.hot[offset >>> HOT_SHIFT] as Uint8Array)[(offset & (HOT_CHUNK - 1)) + k] as number;
   }
 
-  hotBytes(offset: number, length: number): Uint8Array {
-    return this.hot.subarray(offset, offset + length);
+  /** Length of the hot bytes at `offset`, given `end` (the next row's offset, or hotEnd): to the end of their chunk when `end` is in a later one. */
+  hotLength(offset: number, end: number): number {
+    const k = offset >>> HOT_SHIFT;
+    return (end >>> HOT_SHIFT === k ? end & (HOT_CHUNK - 1) : (this.hotFill[k] as number)) - (offset & (HOT_CHUNK - 1));
+  }
+
+  hotBytes(offset: number, end: number): Uint8Array {
+    const from = offset & (HOT_CHUNK - 1);
+    return (this.hot[offset >>> HOT_SHIFT] as Uint8Array).subarray(from, from + this.hotLength(offset, end));
+  }
+
+  /** Room for n more hot bytes in the last chunk (an empty row, too, needs a position inside it). */
+  private hotFits(n: number): boolean {
+    const k = this.hot.length - 1;
+    const fill = this.hotFill[k] as number;
+    return fill + n <= (this.hot[k] as Uint8Array).length && fill < HOT_CHUNK;
+  }
+
+  private nextHotChunk(): number {
+    return Math.min(HOT_CHUNK, 2 * (this.hot[this.hot.length - 1] as Uint8Array).length);
   }
 
   /**
@@ -128,7 +157,7 @@ export class BlobStore {
   /** Stores n bytes of a ‖ b from `from` in the spill file; returns the location (LOST if the disk failed). */
   addColdDisk(a: Uint8Array, b: Uint8Array, from: number, n: number): number {
     this.spill ??= new SpillFile(this.spillDir);
-    const offset = this.spill.append(rangeParts(a, b, from, n), n);
+    const offset = this.spill.append(a, b, from, n);
     return offset < 0 ? LOST : -(offset + 1);
   }
 
@@ -143,57 +172,31 @@ export class BlobStore {
     return true;
   }
 
-  /** The segment is full: give back the hot arena's slack. */
+  /** The segment is full: give back the last hot chunk's and the last cold chunk's slack. */
   seal(): void {
-    if (this.hotPos < this.hot.length) this.hot = this.hot.slice(0, this.hotPos);
-    const last = this.cold[this.writeChunk];
-    if (last !== undefined && this.coldPos < last.length) {
-      this.cold[this.writeChunk] = last.slice(0, this.coldPos);
-      this.coldBytes -= last.length - this.coldPos;
+    const k = this.hot.length - 1;
+    const last = this.hot[k] as Uint8Array;
+    const fill = this.hotFill[k] as number;
+    if (fill < last.length) {
+      this.hot[k] = last.slice(0, fill);
+      this.hotCapacity -= last.length - fill;
+    }
+    const coldLast = this.cold[this.writeChunk];
+    if (coldLast !== undefined && this.coldPos < coldLast.length) {
+      this.cold[this.writeChunk] = coldLast.slice(0, this.coldPos);
+      this.coldBytes -= coldLast.length - this.coldPos;
     }
     this.spill?.seal();
   }
 
   close(): void {
-    this.hot = new Uint8Array(0);
-    this.hotPos = 0;
+    this.hot = [new Uint8Array(0)];
+    this.hotFill = [0];
+    this.hotCapacity = 0;
     this.cold = [];
     this.writeChunk = -1;
     this.coldBytes = 0;
     this.spill?.close();
     this.spill = null;
-  }
-}
-
-/** The n bytes of a ‖ b starting at `from`, as at most two views (no copy). */
-function rangeParts(a: Uint8Array, b: Uint8Array, from: number, n: number): Uint8Array[] {
-  const parts: Uint8Array[] = [];
-  let done = 0;
-  if (from < a.length && n > 0) {
-    const k = Math.min(n, a.length - from);
-    parts.push(a.subarray(from, from + k));
-    done = k;
-  }
-  if (done < n) {
-    const bFrom = from + done - a.length;
-    parts.push(b.subarray(bFrom, bFrom + n - done));
-  }
-  return parts;
-}
-
-/** Copies n bytes of a ‖ b starting at `from` into dst at `at`. */
-function copyRange(a: Uint8Array, b: Uint8Array, from: number, n: number, dst: Uint8Array, at: number): void {
-  if (n <= 96) {
-    // Short copies (headers, hot prefixes): a loop beats creating subarray views.
-    const aLen = a.length;
-    for (let i = 0; i < n; i++) {
-      const src = from + i;
-      dst[at + i] = src < aLen ? (a[src] as number) : (b[src - aLen] as number);
-    }
-    return;
-  }
-  for (const part of rangeParts(a, b, from, n)) {
-    dst.set(part, at);
-    at += part.length;
   }
 }

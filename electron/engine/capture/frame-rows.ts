@@ -36,7 +36,7 @@ export class FrameRows {
   private headerByte(id: number, k: number): number {
     const seg = this.segment(id);
     const row = id - seg.base;
-    return k < seg.hotLength(row) ? (seg.blobs.hotArena[(seg.hotOff.data[row] as number) + k] as number) : 0;
+    return seg.hotByte(row, k);
   }
 
   rowFlags(id: number): number {

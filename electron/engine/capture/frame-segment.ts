@@ -130,14 +130,22 @@ export class FrameSegment {
     this.sparseBytes += bytes;
   }
 
+  /** The row's hot bytes end where the next row's start, or at the end of their chunk (blob-store.ts). */
+  private hotEndOf(row: number): number {
+    return row + 1 < this.rows ? (this.hotOff.data[row + 1] as number) : this.blobs.hotEnd;
+  }
+
   hotLength(row: number): number {
-    const start = this.hotOff.data[row] as number;
-    const end = row + 1 < this.rows ? (this.hotOff.data[row + 1] as number) : this.blobs.hotEnd;
-    return end - start;
+    return this.blobs.hotLength(this.hotOff.data[row] as number, this.hotEndOf(row));
   }
 
   hot(row: number): Uint8Array {
-    return this.blobs.hotBytes(this.hotOff.data[row] as number, this.hotLength(row));
+    return this.blobs.hotBytes(this.hotOff.data[row] as number, this.hotEndOf(row));
+  }
+
+  /** Byte k of the row's hot bytes, or 0 past them. */
+  hotByte(row: number, k: number): number {
+    return k < this.hotLength(row) ? this.blobs.hotByte(this.hotOff.data[row] as number, k) : 0;
   }
 
   cold(row: number): number {

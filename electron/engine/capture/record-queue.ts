@@ -14,16 +14,23 @@ export interface QueuedRecord {
   resolve(): void;
 }
 
+const RECORDED: QueuedRecord = { resolve: () => undefined };
+
 export class RecordQueue {
   private readonly entries: Entry[] = [];
 
+  /** Nothing waits: a frame that needs no inflation may be recorded at once, without queueing. */
+  get idle(): boolean {
+    return this.entries.length === 0;
+  }
+
   /** Records now if nothing waits and `ready`; otherwise queues behind what waits. */
   add(ready: boolean, record: () => void): QueuedRecord {
-    const entry: Entry = { ready, record, after: [] };
     if (ready && this.entries.length === 0) {
       record();
-      return { resolve: () => undefined };
+      return RECORDED;
     }
+    const entry: Entry = { ready, record, after: [] };
     this.entries.push(entry);
     this.drain();
     return {

@@ -4,6 +4,7 @@
 // frames costs one write per megabyte, not one per frame; a sealed segment's file lets it go.
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyRange, rangeParts } from './byte-range';
 
 export const SPILL_BATCH = 1 << 20;
 const BATCH = SPILL_BATCH;
@@ -16,6 +17,20 @@ const AHEAD = 256 * 1024;
  * two readers at once. Nothing is ever written below a file's batchStart again, so a window stays true.
  */
 const readAhead = { file: null as SpillFile | null, start: 0, length: 0, bytes: Buffer.allocUnsafeSlow(AHEAD) };
+/**
+ * The batch buffer a sealed or closed file gave back, for the next file: a fresh megabyte is memory
+ * the process has never touched (see capture-budget.ts placeFrame), and segments come one after another.
+ */
+let spareBatch: Buffer | null = null;
+function takeBatch(): Buffer {
+  const b = spareBatch ?? Buffer.allocUnsafeSlow(BATCH);
+  spareBatch = null;
+  return b;
+}
+function giveBatch(b: Buffer | null): void {
+  spareBatch ??= b;
+}
+
 /** Each segment has its own spill file (dropping a segment deletes it): names must not collide. */
 let fileSerial = 0;
 
@@ -32,23 +47,21 @@ export class SpillFile {
 
   constructor(private readonly dir: string) {}
 
-  /** Appends the parts (n bytes in all); returns their file offset, or -1 when the disk is unusable. */
-  append(parts: Uint8Array[], n: number): number {
+  /** Appends n bytes of a ‖ b from `from`; returns their file offset, or -1 when the disk is unusable. */
+  append(a: Uint8Array, b: Uint8Array, from: number, n: number): number {
     if (!this.open()) return -1;
     const start = this.size;
     try {
       if (n > BATCH) {
         this.flush();
         let at = start;
-        for (const p of parts) at += writeAll(this.fd as number, p, at);
+        for (const p of rangeParts(a, b, from, n)) at += writeAll(this.fd as number, p, at);
         this.batchStart = at;
       } else {
         if (this.batchLength + n > BATCH) this.flush();
-        this.batch ??= Buffer.allocUnsafeSlow(BATCH);
-        for (const p of parts) {
-          this.batch.set(p, this.batchLength);
-          this.batchLength += p.length;
-        }
+        this.batch ??= takeBatch();
+        copyRange(a, b, from, n, this.batch, this.batchLength);
+        this.batchLength += n;
       }
     } catch {
       this.broken = true;
@@ -77,6 +90,7 @@ export class SpillFile {
       this.broken = true;
       return;
     }
+    giveBatch(this.batch);
     this.batch = null;
   }
 
@@ -121,6 +135,7 @@ export class SpillFile {
     this.path = null;
     this.broken = false;
     this.size = 0;
+    giveBatch(this.batch);
     this.batch = null;
     this.batchLength = 0;
     this.batchStart = 0;

@@ -135,6 +135,8 @@ export class WsDirectionRecorder {
     const messageEnd = control || !this.decoder.assembler.inMessage || result.message !== null;
     const row: Row = { frame, result, time: this.headerTime, injected: this.isInjected(frame.offset), inflated: null, messageEnd };
     const inflation = result.message?.inflation;
+    // Nearly every frame: nothing to inflate and nothing waiting, so no queue entry and no closure.
+    if (inflation === undefined && this.queue.idle) return this.add(row);
     const queued = this.queue.add(inflation === undefined, () => this.add(row));
     if (inflation !== undefined) {
       void inflation.then((inflated) => {
@@ -186,10 +188,13 @@ export class WsDirectionRecorder {
       compressed: message?.compressed ?? false,
       // What was not kept is Framescope's limit, reported with the true sizes (never a violation).
       messageTruncated: message !== null && (!message.complete || (inflated !== null ? inflated.truncated : message.truncated)),
-      ...(inflated !== null ? { inflated: inflated.bytes, inflatedLength: inflated.length } : {}),
-      ...(inflated?.error !== undefined ? { inflateError: inflated.error } : {}),
     };
-    if (inflated !== null) this.inflatedBytes += inflated.length;
+    if (inflated !== null) {
+      input.inflated = inflated.bytes;
+      input.inflatedLength = inflated.length;
+      if (inflated.error !== undefined) input.inflateError = inflated.error;
+      this.inflatedBytes += inflated.length;
+    }
     const id = this.recordAnyway ? this.store.recordAnyway(() => this.store.addFrame(input)) : this.store.addFrame(input);
     if (id >= 0) this.recorded++;
     if (!control) {
