@@ -21,11 +21,12 @@ export function rangeParts(a: Uint8Array, b: Uint8Array, from: number, n: number
 export function copyRange(a: Uint8Array, b: Uint8Array, from: number, n: number, dst: Uint8Array, at: number): void {
   const aLen = a.length;
   if (n <= 96) {
-    // Short copies (headers, hot prefixes): a loop beats creating subarray views.
-    for (let i = 0; i < n; i++) {
-      const src = from + i;
-      dst[at + i] = src < aLen ? (a[src] as number) : (b[src - aLen] as number);
-    }
+    // Short copies (headers, hot prefixes): loops beat creating subarray views.
+    const end = from + n;
+    const aEnd = Math.min(end, aLen);
+    let i = from;
+    for (; i < aEnd; i++) dst[at++] = a[i] as number;
+    for (let j = i - aLen; i < end; i++, j++) dst[at++] = b[j] as number;
     return;
   }
   // One view per array at most (none for a whole one): this runs for every kept frame.
