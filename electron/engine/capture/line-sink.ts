@@ -14,6 +14,14 @@ export class LineBatch {
 
   /** Adds a line; true when the batch is full and should be written out. */
   add(text: string): boolean {
+    if (this.used + 3 * text.length <= this.buffer.length) {
+      // Room for it whatever its characters (UTF-8 takes at most 3 bytes per UTF-16 unit): one
+      // pass, where measuring the line first would flatten and scan it once more.
+      const n = this.buffer.write(text, this.used, 'utf8');
+      this.used += n;
+      this.size += n;
+      return this.used >= BATCH / 2 || this.spill.length > 0;
+    }
     const n = Buffer.byteLength(text);
     // Lines of base64 (nearly every byte of a capture file) are ASCII: one byte per character,
     // and latin1 copies them without UTF-8 encoding work.

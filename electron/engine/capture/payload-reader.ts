@@ -92,9 +92,11 @@ export function frameKept(store: PayloadStore, id: number): number {
 }
 
 /** The frame's header bytes as they travelled (masking key included). */
-export function frameHeader(store: PayloadStore, id: number): Uint8Array {
+export function frameHeader(store: PayloadStore, id: number, scratch?: Uint8Array): Uint8Array {
   const t = store.frames;
-  const out = new Uint8Array(t.headerLength(id));
+  const n = t.headerLength(id);
+  // A caller that consumes the header at once lends a buffer to reuse (readFrameRange does the same).
+  const out = scratch !== undefined && scratch.length >= n ? scratch.subarray(0, n) : new Uint8Array(n);
   return out.subarray(0, t.readStored(id, 0, out.length, out));
 }
 
