@@ -1,7 +1,8 @@
-// The capture's overflow on disk: payload bytes past the memory budget, appended to one file per
-// capture segment in the user's private data folder (mode 0600, deleted when its segment is
-// // dropped, on clear and on close). Appends are batched in a 1 MiB buffer so a stream of small
-// frames costs one write per megabyte, not one per frame; a sealed segment's file lets it go.
+// The capture's bytes on disk: what each frame keeps past its first 80 bytes (capture-budget.ts),
+// appended to one file per capture segment in the user's private data folder (mode 0600, unlinked
+// as soon as it is open, so it goes with its segment, on clear, on close and on a crash). Appends
+// are batched in a 1 MiB buffer so a stream of small frames costs one write per megabyte, not one
+// per frame; a sealed segment's file lets it go.
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyRange, rangeParts } from './byte-range';
@@ -146,8 +147,15 @@ export class SpillFile {
     if (this.broken) return false;
     try {
       const path = join(this.dir, `capture-spill-${process.pid}-${Date.now().toString(36)}-${(fileSerial++).toString(36)}.bin`);
-      this.fd = openSync(path, 'w+', 0o600);
-      this.path = path;
+      this.fd = openSync(path, 'wx+', 0o600);
+      // Unlinked at once where the system allows it (POSIX): the open descriptor keeps the bytes, no
+      // other process can open them by name, and a crash or a kill leaves nothing behind. Elsewhere
+      // the file is removed on close, as before.
+      try {
+        rmSync(path);
+      } catch {
+        this.path = path;
+      }
       return true;
     } catch {
       this.broken = true;
