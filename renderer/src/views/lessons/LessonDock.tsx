@@ -8,6 +8,7 @@ import { LessonTools } from './LessonTools';
 import { RichText } from './RichText';
 import { runLessonAction } from './lesson-actions';
 import { outlineTarget, showStepView, useStepTarget } from './use-step-target';
+import { useStepBaseline } from './use-step-baseline';
 import { useStepVerdict } from './use-step-verdict';
 import { LESSONS, type LessonId } from '../../../../shared/lessons/lessons';
 
@@ -22,6 +23,7 @@ export function LessonDock({ presenting, onExitPresenter }: { presenting: boolea
   const leave = useLessonStore((s) => s.leave);
   const start = useLessonStore((s) => s.start);
   const current = useMemo(() => currentStep({ lessonId, stepIndex, demoKinds }), [lessonId, stepIndex, demoKinds]);
+  useStepBaseline();
   const verdict = useStepVerdict(current);
   useStepTarget(current?.step ?? null, current ? `${current.key}#${stepIndex}` : null);
   // Each step is read from its top.

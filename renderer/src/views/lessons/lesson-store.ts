@@ -10,7 +10,10 @@ import { DEMO_SERVER_KINDS } from '../../../../shared/api/lab-demos';
 export interface LessonState {
   lessonId: LessonId | null;
   stepIndex: number;
+  /** Null from the moment a step begins until the engine said where its capture stands (use-step-baseline.ts). */
   baseline: LessonBaseline | null;
+  /** Bumped each time a step begins: a baseline read for an earlier step is dropped. */
+  stepEpoch: number;
   /** `${lessonId}/${stepId}` of every step whose check passed. */
   passed: ReadonlySet<string>;
   /** The built-in client connection the lesson's buttons use. */
@@ -24,27 +27,35 @@ export interface LessonState {
   go(delta: 1 | -1): void;
   leave(): void;
   markPassed(key: string): void;
+  /** The baseline of the step begun at `epoch` (ignored if another step began since). */
+  setBaseline(epoch: number, baseline: LessonBaseline): void;
   setConnection(id: number | null): void;
   setBusy(busy: boolean, error?: string | null): void;
 }
 
-/** The capture as it is now: the next step counts only what comes after. */
-export function captureBaseline(): LessonBaseline {
+/**
+ * The capture as it is now: the next step counts only what comes after. `engineNextFrameId` is the
+ * engine's own count, read when the step began: the store hears of frames a few milliseconds after
+ * the engine records them, so the previous step's last frames (an echo still arriving) would
+ * otherwise count for this one and pass it before the student did anything.
+ */
+export function captureBaseline(engineNextFrameId: number): LessonBaseline {
   const s = useStore.getState();
   const maxId = (ids: Iterable<number>) => Math.max(0, ...ids);
-  return { connectionId: maxId(s.connections.keys()), frameId: s.stats.nextFrameId, exchangeId: maxId(s.exchanges.keys()) };
+  return { connectionId: maxId(s.connections.keys()), frameId: Math.max(s.stats.nextFrameId, engineNextFrameId), exchangeId: maxId(s.exchanges.keys()) };
 }
 
 export const useLessonStore = create<LessonState>()((set, get) => ({
   lessonId: null,
   stepIndex: 0,
   baseline: null,
+  stepEpoch: 0,
   passed: new Set(),
   connectionId: null,
   demoKinds: DEMO_SERVER_KINDS,
   busy: false,
   error: null,
-  start: (lessonId) => set({ lessonId, stepIndex: 0, baseline: captureBaseline(), error: null }),
+  start: (lessonId) => set((s) => ({ lessonId, stepIndex: 0, baseline: null, stepEpoch: s.stepEpoch + 1, error: null })),
   go: (delta) => {
     const { lessonId, stepIndex, demoKinds } = get();
     const lesson = lessonId ? findLesson(lessonId) : undefined;
@@ -52,9 +63,10 @@ export const useLessonStore = create<LessonState>()((set, get) => ({
     const to = stepIndex + delta;
     if (to < 0) return;
     if (to >= visibleSteps(lesson, demoKinds).length) return set({ lessonId: null, stepIndex: 0, baseline: null, error: null });
-    set({ stepIndex: to, baseline: captureBaseline(), error: null });
+    set((s) => ({ stepIndex: to, baseline: null, stepEpoch: s.stepEpoch + 1, error: null }));
   },
   leave: () => set({ lessonId: null, stepIndex: 0, baseline: null, error: null }),
+  setBaseline: (epoch, baseline) => set((s) => (s.stepEpoch === epoch && s.lessonId !== null ? { baseline } : {})),
   markPassed: (key) => set((s) => (s.passed.has(key) ? {} : { passed: new Set([...s.passed, key]) })),
   setConnection: (connectionId) => set({ connectionId }),
   setBusy: (busy, error = null) => set({ busy, error }),
