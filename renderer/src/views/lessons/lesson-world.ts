@@ -6,11 +6,12 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { FramescopeClient } from '../../../../shared/api';
 import type { HandshakeDetail, FrameSummary } from '../../../../shared/model';
 import type { LessonBaseline, LessonHandshake, LessonWorld } from '../../../../shared/lessons/world';
-import { PAGE_SIZE } from '../../api/queries/frame-pages';
 import { queryKeys } from '../../api/queries/query-keys';
 import type { StoreState } from '../../store';
 
 /** A lesson's traffic is small: the newest rows of the capture are enough, and the read stays bounded. */
+/** Rows a lesson reads at a time, from the end back to its baseline (its own reads, not the table's pages). */
+const PAGE_SIZE = 256;
 export const WORLD_ROWS = 8 * PAGE_SIZE;
 /** Handshakes read per check at most (connections opened since the step began). */
 const MAX_HANDSHAKES = 24;
