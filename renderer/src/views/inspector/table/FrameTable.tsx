@@ -2,7 +2,7 @@
 // only their pages are fetched. Rows have one height, so the rows in view are arithmetic
 // (scaled-scroll.ts), and past the browser's height limit the scrollbar maps proportionally
 // onto the rows while keyboard moves and "go to frame" still land on the exact row.
-import { memo, useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameSummary } from '../../../../../shared/model';
 import { useFlingSkeletons } from './use-fling-skeletons';
@@ -61,11 +61,8 @@ export function FrameTable(props: FrameTableProps) {
     if (!flinging) onRange(rangeFirst, Math.max(rangeFirst, rangeLast));
   }, [onRange, rangeFirst, rangeLast, flinging]);
 
-  // Follow live: keep the newest row in view as rows arrive.
-  const { toEnd, reveal } = scroll;
-  useLayoutEffect(() => {
-    if (followLive) toEnd();
-  }, [followLive, total, toEnd]);
+  // Following live keeps the newest row in view as rows arrive (use-scaled-scroll.ts).
+  const { reveal } = scroll;
 
   useEffect(() => {
     if (scrollRequest) reveal(scrollRequest.index);

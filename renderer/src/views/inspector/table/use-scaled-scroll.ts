@@ -18,7 +18,6 @@ export interface ScaledScroll {
   onScroll(): void;
   /** Scrolls as little as needed to show row `index` whole. */
   reveal(index: number): void;
-  toEnd(): void;
 }
 
 /**
@@ -30,14 +29,18 @@ export function useScaledScroll(ref: RefObject<HTMLElement | null>, rows: number
   const exact = useRef<{ scrollTop: number; virtualTop: number } | null>(null);
   const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const geometry: ScrollGeometry = { rows, rowHeight, viewport: Math.max(rowHeight, pos.clientHeight - reserve) };
-  // Before the element is measured, a table following live is at its end: the rows it asks
-  // for first are the ones it will show, not the top's (a large capture's first window).
-  const virtualTop =
-    pos.clientHeight === 0 && following
-      ? maxVirtualTop(geometry)
-      : exact.current !== null && exact.current.scrollTop === pos.scrollTop
-        ? clampVirtualTop(geometry, exact.current.virtualTop)
-        : toVirtual(geometry, pos.scrollTop);
+  // A table following live is at its end, whatever the element says yet: the rows are drawn there
+  // in the render that grew the table, and the element is scrolled to match after (below), never
+  // read back. (Placing it by reading its scrollTop would force a layout and a second render on
+  // every update of a live capture.) Before the element is measured too: the rows it asks for
+  // first are the ones it will show, not the top's (a large capture's first window).
+  const endTop = following ? Math.round(toPhysical(geometry, maxVirtualTop(geometry))) : 0;
+  const virtualTop = following
+    ? maxVirtualTop(geometry)
+    : exact.current !== null && exact.current.scrollTop === pos.scrollTop
+      ? clampVirtualTop(geometry, exact.current.virtualTop)
+      : toVirtual(geometry, pos.scrollTop);
+  const scrollTop = following ? endTop : pos.scrollTop;
   const latest = useRef({ geometry, virtualTop });
   latest.current = { geometry, virtualTop };
 
@@ -86,7 +89,15 @@ export function useScaledScroll(ref: RefObject<HTMLElement | null>, rows: number
   }, [ref]);
 
   const reveal = useCallback((index: number) => place(revealRow(latest.current.geometry, latest.current.virtualTop, index)), [place]);
-  const toEnd = useCallback(() => place(maxVirtualTop(latest.current.geometry)), [place]);
 
-  return { geometry, virtualTop, scrollTop: pos.scrollTop, isScrolling: pos.scrolling, height: physicalHeight(geometry), onScroll, reveal, toEnd };
+  // Following live: the element goes where the rows were drawn. Written only; if the browser
+  // clamps it, the scroll event that follows reports where it really is.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!following || !el) return;
+    el.scrollTop = endTop;
+    exact.current = { scrollTop: endTop, virtualTop };
+  }, [ref, following, endTop, virtualTop]);
+
+  return { geometry, virtualTop, scrollTop, isScrolling: pos.scrolling, height: physicalHeight(geometry), onScroll, reveal };
 }
