@@ -1,8 +1,8 @@
 // Where one segment's captured bytes live. Each frame's first HOT_BYTES (its header and the start
 // of its payload: enough for previews, filters and the anatomy view) sit in the segment's hot
 // arena, contiguous, so a tiny frame costs its own bytes and nothing more. The rest of a larger
-// frame is "cold": in memory chunks while the budget allows, then in the segment's spill file
-// (mode 0600). Dropping a segment gives all of it back at once, memory and disk.
+// frame is "cold": in the segment's spill file (mode 0600) or in memory chunks, as the budget places
+// it (capture-budget.ts). Dropping a segment gives all of it back at once, memory and disk.
 import { copyRange } from './byte-range';
 import { SPILL_BATCH, SpillFile } from './spill-file';
 
@@ -124,7 +124,7 @@ export class BlobStore {
   }
 
   private nextHotChunk(): number {
-    return Math.min(HOT_CHUNK, 2 * (this.hot[this.hot.length - 1] as Uint8Array).length);
+    return Math.min(HOT_CHUNK, Math.max(START_HOT_BYTES, 2 * (this.hot[this.hot.length - 1] as Uint8Array).length));
   }
 
   /**
