@@ -154,6 +154,16 @@ export class BlobStore {
     return loc;
   }
 
+  /**
+   * Stores n bytes of a ‖ b from `from` where the budget placed them. A spill file that fails (disk
+   * full, data folder gone) loses nothing: the bytes stay in memory, and the next plans see
+   * diskFailed and place in memory.
+   */
+  addCold(place: 'memory' | 'disk', a: Uint8Array, b: Uint8Array, from: number, n: number, handedOver = false): number {
+    const loc = place === 'disk' ? this.addColdDisk(a, b, from, n) : LOST;
+    return Number.isNaN(loc) ? this.addColdMemory(a, b, from, n, handedOver) : loc;
+  }
+
   /** Stores n bytes of a ‖ b from `from` in the spill file; returns the location (LOST if the disk failed). */
   addColdDisk(a: Uint8Array, b: Uint8Array, from: number, n: number): number {
     this.spill ??= new SpillFile(this.spillDir);

@@ -56,7 +56,7 @@ export class BodyBook {
       return 0;
     }
     const empty = new Uint8Array(0);
-    const loc = place === 'memory' ? this.blobs.addColdMemory(bytes, empty, 0, bytes.length) : this.blobs.addColdDisk(bytes, empty, 0, bytes.length);
+    const loc = this.blobs.addCold(place, bytes, empty, 0, bytes.length);
     if (Number.isNaN(loc) || loc === LOST) {
       body.cut = true;
       return 0;

@@ -105,11 +105,7 @@ export class FrameSegment {
       if (this.coldLoc === null) this.coldLoc = new Column(Float64Array, this.hotOff.data.length);
       this.coldLoc.ensure(row);
       const n = total - hotN;
-      let loc = r.cold === 'disk' ? this.blobs.addColdDisk(r.header, r.payload, hotN, n) : LOST;
-      // A spill file that just failed (disk full, data folder gone) loses nothing: this frame's
-      // bytes stay in memory, and the budget plans the next ones for memory (FramePlan.diskFailed).
-      if (r.cold === 'memory' || (r.cold === 'disk' && Number.isNaN(loc))) loc = this.blobs.addColdMemory(r.header, r.payload, hotN, n, true);
-      this.coldLoc.data[row] = loc;
+      this.coldLoc.data[row] = r.cold === 'none' ? LOST : this.blobs.addCold(r.cold, r.header, r.payload, hotN, n, true);
     }
     this.rows = row + 1;
     return this.base + row;

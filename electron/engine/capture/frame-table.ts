@@ -188,8 +188,7 @@ export class FrameTable extends FrameRows {
     if (f.inflateError !== undefined) seg.note(seg.inflateErrors, row, f.inflateError, 64 + 2 * f.inflateError.length);
     if (f.inflated !== undefined) {
       const n = f.inflated.length;
-      let loc = n === 0 ? 0 : cold === 'disk' ? seg.blobs.addColdDisk(f.inflated, NO_BYTES, 0, n) : LOST;
-      if (n > 0 && (cold === 'memory' || (cold === 'disk' && Number.isNaN(loc)))) loc = seg.blobs.addColdMemory(f.inflated, NO_BYTES, 0, n, true);
+      const loc = n === 0 ? 0 : cold === 'none' ? LOST : seg.blobs.addCold(cold, f.inflated, NO_BYTES, 0, n, true);
       const kept = Number.isNaN(loc) ? 0 : n;
       seg.note(seg.inflated, row, { loc, kept, total: Math.max(f.inflatedLength ?? n, n) });
     }
