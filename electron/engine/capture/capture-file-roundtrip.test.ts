@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import type { FrameDetail } from '../../../shared/model';
 import { decodeUtf8 } from '../../../shared/protocol/index';
 import { DATA_PIECE } from './capture-records';
+import { recordQueueOf } from './record-queue';
 import { CAPTURE_FRAME_BUDGET } from './ws-recorder';
 import { startCapture, startWsServer, waitFor, type TestCapture } from '../proxy/test-peers';
 
@@ -39,6 +40,9 @@ async function liveTraffic(t: TestCapture): Promise<void> {
   await waitFor(() => replies === 3, 5000, 'echoes');
   client.close(1000, 'done');
   await waitFor(async () => (await t.capture.listConnections()).every((c) => c.state === 'closed'), 5000, 'close');
+  // Compressed messages inflate off the event loop and are recorded when they settle, which can be
+  // after the close: the export and the frames read below must see the same capture.
+  await recordQueueOf(t.capture.store).settled();
 }
 
 async function allFrames(t: TestCapture): Promise<FrameDetail[]> {
