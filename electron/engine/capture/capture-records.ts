@@ -7,7 +7,7 @@
 // payload and a 20 MiB message is saved whole. Version 1 files (no header, hex bytes, one frame one
 // line) are still read. One function per record type, shared by the CLI's writer and the app's
 // export, so the two never drift apart; capture-import.ts reads them back.
-import type { ConnectionDetail, HttpExchange, HttpHeadView } from '../../../shared/model';
+import type { ConnectionDetail, HttpExchange, HttpHeadView, Peer, Violation } from '../../../shared/model';
 import { FramescopeError } from '../../../shared/api/errors';
 import type { BodyBook } from './body-book';
 import { R_INCOMPLETE, R_INJECTED } from './frame-table';
@@ -39,34 +39,82 @@ export function headerLine(frameBudget: number): string {
   return line({ type: 'capture', format: 'framescope', version: CAPTURE_FILE_VERSION, bytes: 'base64', frameBudget });
 }
 
+/**
+ * What a frame record says: read back from the store (Save capture), or taken from a frame as the
+ * store records it (`framescope capture --out`, cli/capture-file.ts). One template serves both.
+ */
+export interface FrameRecordFields {
+  id: number;
+  connection: number;
+  from: Peer;
+  index: number;
+  time: number;
+  offset: number;
+  /** The header as it travelled: FIN, RSV1-3, opcode, MASK and the masking key are read from it (RFC 6455 §5.2). */
+  header: Uint8Array;
+  payloadLength: number;
+  kept: number;
+  messageId: number;
+  injected: boolean;
+  incomplete: boolean;
+  violations: readonly Violation[];
+}
+
+/**
+ * The frame record up to its first payload piece (`"payload":"` ends it). Built as a template, not
+ * with JSON.stringify: this runs once per frame at relay speed for `--out`. Every value here is a
+ * number, a boolean, base64 or a fixed word: ASCII that needs no escaping. capture-records.test.ts
+ * holds the whole record equal to its JSON.
+ */
+export function frameRecordHead(f: FrameRecordFields): string {
+  const h = f.header;
+  // RFC 6455 §5.2: byte 0 holds FIN, RSV1-3 and the opcode; byte 1 MASK; the key ends the header.
+  const b0 = h[0] as number;
+  const masked = ((h[1] as number) & 0x80) !== 0;
+  const maskKey = masked ? `"${b64(h.subarray(h.length - 4))}"` : 'null';
+  return (
+    `{"type":"frame","id":${f.id},"connection":${f.connection},"from":"${f.from}","index":${f.index},` +
+    `"time":${f.time},"offset":${f.offset},"fin":${(b0 & 0x80) !== 0},"rsv1":${(b0 & 0x40) !== 0},` +
+    `"rsv2":${(b0 & 0x20) !== 0},"rsv3":${(b0 & 0x10) !== 0},"opcode":${b0 & 0x0f},"masked":${masked},"maskKey":${maskKey},` +
+    `"payloadLength":${f.payloadLength},"headerLength":${h.length},"header":"${b64(h)}","kept":${f.kept},"payload":"`
+  );
+}
+
+/** The rest of the frame record after its first piece's base64, newline included. Violations (rare) go through stringify: their words may be any text. */
+export function frameRecordTail(f: FrameRecordFields): string {
+  const violations = f.violations.length === 0 ? '[]' : JSON.stringify(f.violations);
+  return `","messageId":${f.messageId},"injected":${f.injected},"incomplete":${f.incomplete},"violations":${violations}}\n`;
+}
+
+/** A `data` record: payload bytes of frame `id` from `offset`. Same record as line({ type: 'data', frame, offset, bytes }), built by hand: base64 needs no escaping, and stringify's scan of ~64 KB matters at relay speed. */
+export function dataRecordLine(id: number, offset: number, bytes: Uint8Array): string {
+  return `{"type":"data","frame":${id},"offset":${offset},"bytes":"${b64(bytes)}"}\n`;
+}
+
 /** The frame record and its `data` records, from the store, page by page (never the whole payload). */
 export function* frameLines(store: PayloadStore, id: number): Generator<string> {
   const t = store.frames;
-  const header = frameHeader(store, id, headerScratch);
-  const masked = t.masked(id);
-  const kept = frameKept(store, id);
-  const first = Math.min(kept, DATA_PIECE);
-  const violations = t.violations(id);
-  // RFC 6455 §5.2: byte 0 holds FIN, RSV1-3 and the opcode.
-  const b0 = t.byte0(id);
-  // Built as a template, not with JSON.stringify: this runs once per frame at relay speed for
-  // `--out`. Every value is a number, a boolean, base64 or a fixed word, so none needs escaping;
-  // violations (rare) go through stringify. capture-records.test.ts holds it equal to the record.
-  const maskKey = masked ? `"${b64(header.subarray(header.length - 4))}"` : 'null';
-  yield (
-    `{"type":"frame","id":${id},"connection":${t.connection(id)},"from":"${t.from(id)}","index":${t.index(id)},` +
-    `"time":${t.time(id)},"offset":${t.offset(id)},"fin":${(b0 & 0x80) !== 0},"rsv1":${(b0 & 0x40) !== 0},` +
-    `"rsv2":${(b0 & 0x20) !== 0},"rsv3":${(b0 & 0x10) !== 0},"opcode":${b0 & 0x0f},"masked":${masked},"maskKey":${maskKey},` +
-    `"payloadLength":${t.payloadLength(id)},"headerLength":${header.length},"header":"${b64(header)}","kept":${kept},` +
-    `"payload":"${b64(readFrameRange(store, id, 0, first, pieceScratch))}","messageId":${t.firstOfMessage(id)},"injected":${t.hasFlag(id, R_INJECTED)},` +
-    `"incomplete":${t.hasFlag(id, R_INCOMPLETE)},"violations":${violations.length === 0 ? '[]' : JSON.stringify(violations)}}\n`
-  );
-  for (let at = first; at < kept; at += DATA_PIECE) {
+  const f: FrameRecordFields = {
+    id,
+    connection: t.connection(id),
+    from: t.from(id),
+    index: t.index(id),
+    time: t.time(id),
+    offset: t.offset(id),
+    header: frameHeader(store, id, headerScratch),
+    payloadLength: t.payloadLength(id),
+    kept: frameKept(store, id),
+    messageId: t.firstOfMessage(id),
+    injected: t.hasFlag(id, R_INJECTED),
+    incomplete: t.hasFlag(id, R_INCOMPLETE),
+    violations: t.violations(id),
+  };
+  const first = Math.min(f.kept, DATA_PIECE);
+  yield frameRecordHead(f) + b64(readFrameRange(store, id, 0, first, pieceScratch)) + frameRecordTail(f);
+  for (let at = first; at < f.kept; at += DATA_PIECE) {
     // The oldest frames may be dropped (or the capture cleared) between two pieces of a large one.
     if (!t.has(id)) throw new FramescopeError('conflict', `Frame ${id} was dropped from the capture while it was being written.`);
-    // Built by hand: base64 needs no JSON escaping, and skipping stringify's scan of ~350 KB
-    // matters to `--out` at relay speed. Same record as line({ type: 'data', frame, offset, bytes }).
-    yield `{"type":"data","frame":${id},"offset":${at},"bytes":"${b64(readFrameRange(store, id, at, Math.min(DATA_PIECE, kept - at), pieceScratch))}"}\n`;
+    yield dataRecordLine(id, at, readFrameRange(store, id, at, Math.min(DATA_PIECE, f.kept - at), pieceScratch));
   }
 }
 

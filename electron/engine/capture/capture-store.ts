@@ -15,6 +15,9 @@ import { ConnectionBook } from './connection-book';
 
 export type { ConnectionRecord } from './connection-book';
 
+/** Sees a frame as the store records it, with the id it got (CaptureStore.tap). */
+export type FrameTap = (id: number, input: Readonly<FrameInput>) => void;
+
 export interface CaptureStoreOptions {
   bus: EventBus;
   dataDir: string;
@@ -42,6 +45,7 @@ export class CaptureStore extends ConnectionBook {
   private nextExchangeId = 1;
   private nextMessage = 1;
   private readonly removeCollector: () => void;
+  private frameTap: FrameTap | null = null;
 
   constructor(options: CaptureStoreOptions) {
     super(() => options.bus.schedule());
@@ -56,6 +60,20 @@ export class CaptureStore extends ConnectionBook {
   /** In-process subscribers (lab meter, CLI, crafter): the same deltas the renderer gets, as they are flushed. */
   subscribe(listener: CaptureFeedListener): () => void {
     return this.feed.subscribe(listener);
+  }
+
+  /**
+   * One listener that sees each frame as it is recorded, its bytes still in hand; it must not throw.
+   * `framescope capture --out` writes its file from here: reading every frame back out of the store
+   * (the spill file) after the change feed cost the relay three times as much per frame
+   * (`npm run bench -- relay`, capture --out against without).
+   */
+  tap(listener: FrameTap): () => void {
+    if (this.frameTap !== null) throw new Error('The capture store has a frame tap already.');
+    this.frameTap = listener;
+    return () => {
+      if (this.frameTap === listener) this.frameTap = null;
+    };
   }
 
   get paused(): boolean {
@@ -130,17 +148,9 @@ export class CaptureStore extends ConnectionBook {
     if (this.fullNow && this.budgetNow.whenFull === 'stop') return this.passFull(input.connectionId);
     for (;;) {
       const place = placeFrame(this.frames.plan(input), this.frames.memoryBytes + this.bodies.memoryBytes, this.frames.diskBytes + this.bodies.diskBytes, this.budgetNow);
-      if (place !== 'full') {
-        const id = this.frames.add(input, place);
-        this.feed.frame(input.connectionId, id);
-        return id;
-      }
-      if (this.frames.count === 0) {
-        // Larger than the whole budget: keep its header and first bytes (its true length stays).
-        const id = this.frames.add(input, 'none');
-        this.feed.frame(input.connectionId, id);
-        return id;
-      }
+      if (place !== 'full') return this.recorded(input, this.frames.add(input, place));
+      // Larger than the whole budget: keep its header and first bytes (its true length stays).
+      if (this.frames.count === 0) return this.recorded(input, this.frames.add(input, 'none'));
       this.becomeFull();
       if (this.budgetNow.whenFull === 'stop') return this.passFull(input.connectionId);
       const before = this.frames.frames;
@@ -149,6 +159,12 @@ export class CaptureStore extends ConnectionBook {
       this.filters.dropBelow(firstKept);
       this.feed.dropped(firstKept);
     }
+  }
+
+  private recorded(input: FrameInput, id: number): number {
+    this.feed.frame(input.connectionId, id);
+    this.frameTap?.(id, input);
+    return id;
   }
 
   /** Runs `record` with recording on whatever the pause says (an import is the user's own act). */

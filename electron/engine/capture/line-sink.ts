@@ -25,7 +25,19 @@ export class LineBatch {
     const n = Buffer.byteLength(text);
     // Lines of base64 (nearly every byte of a capture file) are ASCII: one byte per character,
     // and latin1 copies them without UTF-8 encoding work.
-    const encoding = n === text.length ? 'latin1' : 'utf8';
+    return this.put(text, n, n === text.length ? 'latin1' : 'utf8');
+  }
+
+  /**
+   * Adds text the caller knows is ASCII (base64, numbers, fixed words), copied as it is; a line may
+   * come in several pieces. A frame's base64 then never becomes part of a longer string that V8
+   * must flatten and that outlives it: in the relay's process that garbage cost more than encoding.
+   */
+  addAscii(text: string): boolean {
+    return this.put(text, text.length, 'latin1');
+  }
+
+  private put(text: string, n: number, encoding: 'latin1' | 'utf8'): boolean {
     if (this.used + n > this.buffer.length) {
       if (this.used > 0) this.spill.push(this.take());
       if (n > this.buffer.length) {
@@ -79,11 +91,28 @@ export class SyncLineFile {
     if (this.batch.add(text)) this.flush();
   }
 
+  /** Text known to be ASCII, perhaps a piece of a line (LineBatch.addAscii). */
+  writeAscii(text: string): void {
+    if (this.batch.addAscii(text)) this.flush();
+  }
+
   flush(): void {
     if (this.fd === null) return;
     const fd = this.fd;
     // Written straight from the batch buffer: a synchronous write needs no copy of it.
     this.batch.drainInto((b) => writeAll(fd, b));
+  }
+
+  /** Closes without writing what is batched (after a write failed). */
+  discard(): void {
+    if (this.fd === null) return;
+    this.batch.drain();
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Nothing more can be done with it.
+    }
+    this.fd = null;
   }
 
   close(): void {

@@ -1,14 +1,20 @@
 // The capture file of `framescope capture --out` (records: ../capture/capture-records.ts, shared
-// with the app's Save capture). Created 0600: captures hold secrets. Frames are written straight
-// from the store (base64 by Node's Buffer, payloads in pieces) and lines go out in 1 MiB batches,
-// so writing the file costs the relay little.
+// with the app's Save capture). Created 0600: captures hold secrets. Each frame is written as the
+// store records it (CaptureStore.tap), from the bytes still in hand, in ASCII pieces that go
+// straight into 1 MiB batches: reading frames back out of the store and building each line as one
+// string cost the relay three times as much. A write that fails (disk full) never reaches the
+// relay: the file stops, and `error` says why.
 import type { ConnectionDetail, HttpExchange } from '../../../shared/model';
-import { connectionLine, frameLines, headerLine, httpLine } from '../capture/capture-records';
+import { DATA_PIECE, b64, connectionLine, dataRecordLine, frameRecordHead, frameRecordTail, headerLine, httpLine, type FrameRecordFields } from '../capture/capture-records';
 import type { CaptureStore } from '../capture/capture-store';
+import type { FrameInput } from '../capture/frame-table';
 import { SyncLineFile } from '../capture/line-sink';
 import { CAPTURE_FRAME_BUDGET } from '../capture/ws-recorder';
 
 export class CaptureFile {
+  /** The first write that failed; nothing is written after it. */
+  error: Error | null = null;
+
   private constructor(private readonly file: SyncLineFile) {}
 
   static create(path: string): CaptureFile {
@@ -17,23 +23,60 @@ export class CaptureFile {
     return new CaptureFile(file);
   }
 
-  frame(store: CaptureStore, id: number): void {
-    for (const line of frameLines(store, id)) this.file.write(line);
+  /** Writes every frame `store` records from now on, until the returned function is called. */
+  follow(store: CaptureStore): () => void {
+    return store.tap((id, input) => this.write(() => this.frame(id, input, store.frames.firstOfMessage(id))));
+  }
+
+  private frame(id: number, input: Readonly<FrameInput>, messageId: number): void {
+    const payload = input.payload;
+    const f: FrameRecordFields = {
+      id,
+      connection: input.connectionId,
+      from: input.from,
+      index: input.index,
+      time: input.time,
+      offset: input.offset,
+      header: input.headerBytes,
+      payloadLength: input.payloadLength,
+      // All the decoder kept, even where the store's budget keeps less: the file is the capture.
+      kept: payload.length,
+      messageId,
+      injected: input.injected,
+      incomplete: input.incomplete,
+      violations: input.violations,
+    };
+    const first = Math.min(payload.length, DATA_PIECE);
+    this.file.writeAscii(frameRecordHead(f));
+    this.file.writeAscii(b64(payload.subarray(0, first)));
+    this.file.write(frameRecordTail(f));
+    for (let at = first; at < payload.length; at += DATA_PIECE) this.file.writeAscii(dataRecordLine(id, at, payload.subarray(at, at + DATA_PIECE)));
   }
 
   connection(c: ConnectionDetail): void {
-    this.file.write(connectionLine(c));
+    this.write(() => this.file.write(connectionLine(c)));
   }
 
   http(e: HttpExchange): void {
-    this.file.write(httpLine(e));
+    this.write(() => this.file.write(httpLine(e)));
   }
 
   flush(): void {
-    this.file.flush();
+    this.write(() => this.file.flush());
   }
 
   close(): void {
-    this.file.close();
+    this.write(() => this.file.close());
+    // After a failed write the file is incomplete whatever else is written; its descriptor still closes.
+    if (this.error !== null) this.file.discard();
+  }
+
+  private write(act: () => void): void {
+    if (this.error !== null) return;
+    try {
+      act();
+    } catch (err) {
+      this.error = err as Error;
+    }
   }
 }

@@ -76,11 +76,14 @@ export async function runCapture(io: CliIo, run: CaptureRun): Promise<number> {
   }
   const bus = new EventBus();
   const capture = new CaptureService({ bus, dataDir: resolveDataDir(), ...run.deps });
+  // Frames go to the file as they are recorded (gap rows, the capture's own notes, never do).
+  const unfollow = file?.follow(capture.store) ?? ((): void => {});
   let status: ProxyStatus;
   try {
     status = await capture.startProxy(run.proxy);
     if (status.exposed) io.err(`Warning: listening on ${status.listenHost}: other machines can use this proxy and read what it captures.`);
   } catch (err) {
+    unfollow();
     await capture.close();
     file?.close();
     io.err(`framescope capture: ${terminalText(err instanceof FramescopeError ? err.message : (err as Error).message)}`);
@@ -90,7 +93,7 @@ export async function runCapture(io: CliIo, run: CaptureRun): Promise<number> {
   run.started?.(status, capture);
   if (file) io.err(`Writing the capture to ${outPath}`);
 
-  // The change feed says what changed; the frames themselves are read in pages by position.
+  // The change feed says what changed; the frames for stdout are read in pages by position.
   const written = new Set<string>();
   let next = 0;
   const connections = new Map<number, ConnectionSummary>();
@@ -98,11 +101,7 @@ export async function runCapture(io: CliIo, run: CaptureRun): Promise<number> {
   const pump = async (final: boolean): Promise<void> => {
     for (;;) {
       const page = await capture.queryFrames({ start: next, count: PAGE });
-      for (const row of page.rows) {
-        io.out(frameLine(row));
-        // Gap rows (frames that passed unrecorded) are the capture's own notes, not frames of the file.
-        if (file && row.gap === undefined) file.frame(capture.store, row.id);
-      }
+      for (const row of page.rows) io.out(frameLine(row));
       next += page.rows.length;
       if (page.rows.length < PAGE) break;
     }
@@ -121,6 +120,13 @@ export async function runCapture(io: CliIo, run: CaptureRun): Promise<number> {
       if (file) file.http(e);
     }
     file?.flush();
+    reportFileError();
+  };
+  let fileFailed = false;
+  const reportFileError = (): void => {
+    if (file?.error == null || fileFailed) return;
+    fileFailed = true;
+    io.err(`framescope capture: cannot write ${outPath}: ${terminalText(file.error.message)}. The file ends there; the capture goes on.`);
   };
   let chain = Promise.resolve();
   const unsubscribeNotices = bus.subscribe((events) => {
@@ -141,11 +147,14 @@ export async function runCapture(io: CliIo, run: CaptureRun): Promise<number> {
   await chain;
   await pump(true);
   const captured = (await capture.getStats()).frames;
+  unfollow();
   file?.close();
+  reportFileError();
   await capture.close();
   bus.close();
   io.err(`Captured ${captured} frames.`);
-  return 0;
+  // The file the user asked for is incomplete.
+  return fileFailed ? 1 : 0;
 }
 
 
