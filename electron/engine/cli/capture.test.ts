@@ -107,6 +107,43 @@ describe('framescope capture', () => {
     expect(Buffer.from(http!.requestHead as string, 'base64').toString()).toMatch(/^GET \/echo HTTP\/1\.1\r\n/);
   }, 60_000);
 
+  it('a capture file that cannot be written: says so once, relays on, exits 1', async () => {
+    const server = await startWsServer();
+    server.wss.on('connection', (ws) => ws.on('message', (d: Buffer, binary) => ws.send(d, { binary })));
+    const out = join(dir, 'capture.jsonl');
+    // A file size limit of 256 KiB (ulimit -f counts KiB): Node ignores SIGXFSZ, so the write past it fails with EFBIG, as on a full disk.
+    const child = spawn('bash', ['-c', 'ulimit -f 256; exec "$0" "$@"', process.execPath, BIN, 'capture', '--listen', '127.0.0.1:0', '--target', `ws://127.0.0.1:${server.port}/`, '--out', out], {
+      env: { ...process.env, FRAMESCOPE_DATA_DIR: join(dir, 'data') },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const address = (await waitFor(() => /relay on (ws:\/\/\S+)/.exec(stderr), 20_000, 'the relay address'))[1]!;
+      const ws = new WebSocket(address);
+      await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
+      const echoes: Buffer[] = [];
+      ws.on('message', (d: Buffer) => echoes.push(d));
+      ws.send(Buffer.alloc(400 * 1024, 0x5a));
+      ws.send('after the failure');
+      await waitFor(() => echoes.length === 2, 10_000, 'both echoes');
+      expect(echoes[0]!.length).toBe(400 * 1024);
+      expect(echoes[1]!.toString()).toBe('after the failure');
+      await waitFor(() => /cannot write/.test(stderr), 10_000, 'the write error');
+      ws.close();
+      child.kill('SIGINT');
+      expect(await exited).toBe(1);
+    } finally {
+      child.kill('SIGKILL');
+      await server.close();
+    }
+    expect(stderr.match(/cannot write/g)).toHaveLength(1);
+    expect(stderr).toContain(`framescope capture: cannot write ${out}: EFBIG`);
+    expect(stderr).toMatch(/Captured [1-9]\d* frames\./);
+    expect(statSync(out).size).toBeLessThanOrEqual(256 * 1024);
+  }, 60_000);
+
   it('prints hostile payloads, close reasons and URLs escaped: no raw ESC, C1 or bidi byte reaches the terminal', async () => {
     // Retitle the window, clear the screen, plant an OSC 8 link, write the clipboard (OSC 52),
     // a C1 CSI without ESC, and a right-to-left override that turns "fdp.exe" into "exe.pdf".
