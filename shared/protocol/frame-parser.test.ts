@@ -148,6 +148,35 @@ describe('FrameParser on the RFC 6455 §5.7 examples', () => {
   });
 });
 
+describe('FrameParser with viewChunks', () => {
+  // Server frames (unmasked) of every length encoding, a control frame, an empty one, a frame cut by
+  // the budget, then a masked client-side stream: the views must decode exactly what copies decode.
+  const server = concat(FIXTURES[0]!.bytes, FIXTURES[2]!.bytes, FIXTURES[3]!.bytes, FIXTURES[5]!.bytes, FIXTURES[6]!.bytes, hex('82 00'), hex('88 02 03 e8'));
+  const client = concat(FIXTURES[1]!.bytes, FIXTURES[4]!.bytes, hex('81 80 00 00 00 00'));
+
+  it('decodes the same frames as copying, at every split point', () => {
+    for (const [from, bytes, budget] of [['server', server, undefined], ['server', server, 100], ['client', client, undefined]] as const) {
+      const options = { from, ...(budget !== undefined ? { payloadBudget: budget } : {}) };
+      const copied = summary(feed(bytes, options));
+      const step = bytes.length > 1000 ? 89 : 1;
+      for (let cut = 0; cut <= bytes.length; cut += step) expect(summary(feed(bytes, { ...options, viewChunks: true }, [cut]))).toEqual(copied);
+    }
+  });
+
+  it('hands over an unmasked payload whole in its chunk as a view of that chunk, anything else as a copy', () => {
+    const events = feed(server, { from: 'server', viewChunks: true }, [FIXTURES[0]!.bytes.length + 4]);
+    const [hello, fragment1] = frames(events);
+    // "Hello" lay whole in the first chunk; the first fragment's payload was cut by the split.
+    expect(hello!.payload.buffer).toBe(server.buffer);
+    expect(fragment1!.payload.buffer).not.toBe(server.buffer);
+    const masked = frames(feed(client, { from: 'client', viewChunks: true }));
+    for (const f of masked) if (f.payload.length > 0) expect(f.payload.buffer).not.toBe(client.buffer);
+    const cut = frames(feed(FIXTURES[5]!.bytes, { from: 'server', viewChunks: true, payloadBudget: 100 }));
+    expect(cut[0]!.payload.buffer).not.toBe(FIXTURES[5]!.bytes.buffer);
+    expect(cut[0]!.payload).toEqual(P256.subarray(0, 100));
+  });
+});
+
 describe('FrameParser streaming details', () => {
   it('never modifies its input', () => {
     const bytes = FIXTURES[1]!.bytes.slice();

@@ -29,6 +29,12 @@ export interface FrameParserOptions {
   allocate?: (size: number) => Uint8Array;
   /** A faster in-place unmask (the engine injects bufferutil's); the pure TypeScript one otherwise. */
   unmask?: NativeUnmask;
+  /**
+   * An unmasked payload that lies whole in one pushed chunk is handed over as a view of that chunk,
+   * not copied: for a caller that never writes to a chunk once pushed (a relay forwards those very
+   * bytes). A kept view keeps its whole chunk alive.
+   */
+  viewChunks?: boolean;
 }
 
 export type ParserEvent =
@@ -97,10 +103,13 @@ export class FrameParser {
   private remaining = 0;
   /** The frame being read has a fatal violation: after its payload, decoding stops. */
   private stopAfter = false;
+  /** `buffer` is a view of the pushed chunk that holds the whole payload already (viewChunks). */
+  private viewed = false;
   private readonly streamOverflow: boolean;
   private readonly headerEvents: boolean;
   private readonly allocate: (size: number) => Uint8Array;
   private readonly unmask: NativeUnmask | undefined;
+  private readonly viewChunks: boolean;
   /** Passed to decodeHeader for every frame; one object, updated in place. */
   private readonly ctx: HeaderContext;
 
@@ -112,6 +121,7 @@ export class FrameParser {
     this.headerEvents = options.headerEvents ?? true;
     this.allocate = options.allocate ?? ((size) => new Uint8Array(size));
     this.unmask = options.unmask;
+    this.viewChunks = options.viewChunks ?? false;
     this.ctx = {
       from: options.from,
       rsv1Allowed: options.rsv1Allowed ?? false,
@@ -161,8 +171,10 @@ export class FrameParser {
         let k = 0;
         if (this.kept < this.keepLimit) {
           k = Math.min(take, this.keepLimit - this.kept);
-          if (this.kept + k > this.buffer.length) this.grow(this.kept + k);
-          copyUnmasked(this.buffer, this.kept, chunk, pos, pos + k, frame.maskKey, this.payloadRead & 3, this.unmask);
+          if (!this.viewed) {
+            if (this.kept + k > this.buffer.length) this.grow(this.kept + k);
+            copyUnmasked(this.buffer, this.kept, chunk, pos, pos + k, frame.maskKey, this.payloadRead & 3, this.unmask);
+          }
           this.kept += k;
         }
         if (k < take && this.streamOverflow && !isControlOpcode(frame.opcode)) this.overflow(events, chunk, pos + k, pos + take, (this.payloadRead + k) & 3);
@@ -177,7 +189,7 @@ export class FrameParser {
         while (pos < n && this.hdrLen < this.hdrNeed) hdr[this.hdrLen++] = chunk[pos++] as number;
         if (this.hdrLen >= 2 && this.hdrNeed === 2) this.hdrNeed = headerLengthFromFirstTwo(hdr[1] as number);
         this.consumed = this.frameStart + this.hdrLen;
-        if (this.hdrLen === this.hdrNeed) this.startFrame(events);
+        if (this.hdrLen === this.hdrNeed) this.startFrame(events, chunk, pos);
       } else {
         events.push({ type: 'undecodable', offset: this.consumed, length: n - pos });
         this.consumed += n - pos;
@@ -212,7 +224,8 @@ export class FrameParser {
     return events;
   }
 
-  private startFrame(events: ParserEvent[]): void {
+  /** The header is whole; its payload starts at chunk[pos] (or in a later chunk). */
+  private startFrame(events: ParserEvent[], chunk: Uint8Array, pos: number): void {
     const frame = decodeHeader(this.hdr, this.hdrLen, this.frameStart, this.ctx, this.slab);
     if (this.headerEvents) events.push({ type: 'header', header: frame });
     // Don't guess what follows a frame we cannot interpret: decoding stops after it. Its own
@@ -229,10 +242,15 @@ export class FrameParser {
     this.kept = 0;
     this.remaining = frame.payloadLength;
     this.keepLimit = Math.min(frame.payloadLength, this.budget);
-    // The declared length is only a claim: reserve at most INITIAL_RESERVE up
-    // front and grow with the bytes that really arrive (see grow()).
-    const reserve = Math.min(this.keepLimit, INITIAL_RESERVE);
-    this.buffer = reserve === 0 ? EMPTY_BYTES : reserve <= SLAB_ITEM ? this.slab.alloc(reserve) : this.allocate(reserve);
+    const length = frame.payloadLength;
+    this.viewed = this.viewChunks && frame.maskKey === null && length > 0 && this.keepLimit === length && length <= chunk.length - pos;
+    if (this.viewed) this.buffer = chunk.subarray(pos, pos + length);
+    else {
+      // The declared length is only a claim: reserve at most INITIAL_RESERVE up
+      // front and grow with the bytes that really arrive (see grow()).
+      const reserve = Math.min(this.keepLimit, INITIAL_RESERVE);
+      this.buffer = reserve === 0 ? EMPTY_BYTES : reserve <= SLAB_ITEM ? this.slab.alloc(reserve) : this.allocate(reserve);
+    }
     if (this.remaining === 0) this.finishFrame(events);
     else this.state = DATA;
   }
@@ -285,5 +303,6 @@ export class FrameParser {
   private releaseFrame(): void {
     this.frame = null;
     this.buffer = EMPTY_BYTES;
+    this.viewed = false;
   }
 }

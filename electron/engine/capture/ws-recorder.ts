@@ -75,6 +75,9 @@ export class WsDirectionRecorder {
         rsv1Allowed: deflate !== null,
         nextMessageId: () => store.nextMessageId(),
         ...nativeParserHelpers,
+        // Every chunk pushed here is an array nobody writes to again (a socket read, injected
+        // frames, an import's decoded bytes): an unmasked payload is taken as a view, not copied.
+        viewChunks: true,
         ...(sender !== null ? { inflater: createStreamInflater(sender) } : {}),
       },
       {
