@@ -58,11 +58,16 @@ export class BlobStore {
 
   /** Memory held: the hot chunks and the cold chunks. */
   get memoryBytes(): number {
-    return this.hotCapacity + this.coldBytes + (this.spill?.batchBytes ?? 0);
+    return this.hotCapacity + this.coldBytes + this.batchBytes;
   }
 
   get diskBytes(): number {
     return this.spill?.size ?? 0;
+  }
+
+  /** Of memoryBytes, the spill file's write batch: lent while the segment is live, handed to the next one at seal. */
+  get batchBytes(): number {
+    return this.spill?.batchBytes ?? 0;
   }
 
   /** The spill file failed: cold bytes must stay in memory. */
@@ -81,7 +86,7 @@ export class BlobStore {
     const hot = this.hotFits(hotN) ? 0 : this.nextHotChunk();
     const chunk = this.cold[this.writeChunk];
     const coldMemory = coldN === 0 ? 0 : chunk !== undefined && this.coldPos + coldN <= chunk.length ? 0 : Math.max(coldN, Math.min(COLD_CHUNK, Math.max(64 * 1024, 2 * (chunk?.length ?? 0))));
-    const spill = coldN === 0 || (this.spill?.batchBytes ?? 0) > 0 || coldN > SPILL_BATCH ? 0 : SPILL_BATCH;
+    const spill = coldN === 0 || this.batchBytes > 0 || coldN > SPILL_BATCH ? 0 : SPILL_BATCH;
     return { hot, coldMemory, spill };
   }
 

@@ -99,6 +99,29 @@ describe('the capture budget', () => {
     expect(await t.capture.locateFrame({ filter: { opcodes: [2] }, frameId: 59 })).toBe(stats.frames - 1);
   });
 
+  it('a small budget spilling to disk closes its segments at a sixteenth of the budget, not at every frame', async () => {
+    // The 1 MiB spill batch once counted as the segment's size: with segments of 512 KiB every
+    // spilled frame closed one, opening a spill file per frame (150 µs a frame, one drop per frame).
+    t = startCapture({ budget: { memoryBytes: 8 * MIB, diskBytes: 8 * MIB, whenFull: 'drop-oldest' } });
+    const drops: number[] = [];
+    t.capture.subscribeCapture((e) => e.deltas.forEach((d) => d.type === 'dropped' && drops.push(d.firstKeptId)));
+    const { rec } = recorder();
+    const frame = (i: number) => buildFrame({ fin: true, rsv1: false, rsv2: false, rsv3: false, opcode: 2, mask: true, maskKey: KEY, payload: new Uint8Array(1024).fill(i & 0xff) }).bytes;
+    const n = 20_000; // 20 MiB: more than memory and disk together
+    for (let i = 0; i < n; i += 16) rec.push(Buffer.concat(Array.from({ length: 16 }, (_, k) => frame(i + k))), i);
+    t.bus.flush();
+    const stats = await t.capture.getStats();
+    expect(stats.spilledBytes).toBeGreaterThan(4 * MIB);
+    expect(stats.spilledBytes).toBeLessThanOrEqual(8 * MIB);
+    expect(stats.memoryBytes).toBeLessThanOrEqual(8 * MIB);
+    expect(stats.frames + stats.droppedFrames).toBe(n);
+    // Each drop gives back a segment of about 512 KiB of frames (~500 of them).
+    expect(drops.length).toBeGreaterThan(0);
+    expect(stats.droppedFrames / drops.length).toBeGreaterThan(200);
+    const newest = await t.capture.getFrame(n - 1);
+    expect(newest.payload.every((b) => b === ((n - 1) & 0xff))).toBe(true);
+  });
+
   it('holds its budget against a flood of empty frames through the relay, and shows the full state', async () => {
     // Issue 12: 5M empty frames took 491 MiB. The same flood, bounded in count so it runs in seconds.
     t = startCapture({ budget: { memoryBytes: 4 * MIB, diskBytes: 0, whenFull: 'stop' } });

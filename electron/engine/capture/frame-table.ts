@@ -245,8 +245,13 @@ export class FrameTable extends FrameRows {
     return n;
   }
 
+  /**
+   * A segment closes at segmentBytes of frames. Not counting the spill batch: it is the next
+   * segment's once this one seals, and at 1 MiB it alone would close every segment of a small
+   * budget (segmentBytes is a sixteenth of it) at its first spilled frame, one spill file per frame.
+   */
   private mustSeal(seg: FrameSegment): boolean {
-    return seg.full || seg.memoryBytes + seg.diskBytes >= this.segmentBytes;
+    return seg.full || seg.memoryBytes - seg.blobs.batchBytes + seg.diskBytes >= this.segmentBytes;
   }
 
   private live(): FrameSegment | undefined {
