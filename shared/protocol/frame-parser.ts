@@ -77,7 +77,8 @@ const INITIAL_RESERVE = 64 * 1024;
 /**
  * Incremental decoder for one direction of a WebSocket stream (RFC 6455 §5.2).
  * Feed chunks of any size; each chunk is read in place (no concatenation, the
- * input is never modified) and payloads are unmasked into their own buffers, at
+ * input is never modified) and payloads are unmasked into their own buffers (with
+ * viewChunks, an unmasked one whole in its chunk is a view of it), at
  * most `payloadBudget` bytes per frame, so a 4 GiB frame costs bounded memory.
  * Header bytes, mask keys and payloads up to 1 KiB are views into shared 64 KiB
  * slabs: use the views, not their `.buffer`, and `slice()` any you keep alone.

@@ -10,17 +10,6 @@ import { DATA_PIECE, frameLines } from '../capture/capture-records';
 import { recordMessages } from '../capture/files-test-kit';
 import { CaptureFile } from './capture-file';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function capture(): TestCapture {
-  const t = startCapture();
-  cleanups.push(() => t.close());
-  return t;
-}
-
 const MESSAGES = [
   { from: 'client' as const, opcode: OPCODE_TEXT, payload: Buffer.from('hi, ünïcode ✓') },
   { from: 'server' as const, opcode: OPCODE_BINARY, payload: Buffer.alloc(DATA_PIECE * 2 + 5, 7) },
@@ -30,8 +19,11 @@ const MESSAGES = [
 ];
 
 describe('framescope capture --out', () => {
+  let t: TestCapture;
+  afterEach(() => t.close());
+
   it('writes byte for byte what Save capture writes for the same frames', () => {
-    const t = capture();
+    t = startCapture();
     const path = join(t.dir, 'out.jsonl');
     const file = CaptureFile.create(path);
     const unfollow = file.follow(t.capture.store);
@@ -49,7 +41,7 @@ describe('framescope capture --out', () => {
   });
 
   it('stops writing when the file fails, says why, and the capture records on', () => {
-    const t = capture();
+    t = startCapture();
     const path = join(t.dir, 'out.jsonl');
     const file = CaptureFile.create(path);
     const unfollow = file.follow(t.capture.store);
