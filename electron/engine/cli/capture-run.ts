@@ -75,7 +75,10 @@ export async function runCapture(io: CliIo, run: CaptureRun): Promise<number> {
     }
   }
   const bus = new EventBus();
-  const capture = new CaptureService({ bus, dataDir: resolveDataDir(), ...run.deps });
+  // Headless, every frame is printed (and written with --out) as it comes and nothing reads old
+  // ones: when the capture is full the oldest go, instead of recording stopping without a word.
+  const budget = { whenFull: 'drop-oldest' as const, ...run.deps.budget };
+  const capture = new CaptureService({ bus, dataDir: resolveDataDir(), ...run.deps, budget });
   // Frames go to the file as they are recorded (gap rows, the capture's own notes, never do).
   const unfollow = file?.follow(capture.store) ?? ((): void => {});
   let status: ProxyStatus;
@@ -93,16 +96,22 @@ export async function runCapture(io: CliIo, run: CaptureRun): Promise<number> {
   run.started?.(status, capture);
   if (file) io.err(`Writing the capture to ${outPath}`);
 
-  // The change feed says what changed; the frames for stdout are read in pages by position.
+  // The change feed says what changed; the frames for stdout are read in pages from the id after
+  // the last one printed (ids never repeat; a position moves when the oldest frames are dropped).
   const written = new Set<string>();
   let next = 0;
   const connections = new Map<number, ConnectionSummary>();
   const exchanges = new Map<number, HttpExchange>();
   const pump = async (final: boolean): Promise<void> => {
     for (;;) {
-      const page = await capture.queryFrames({ start: next, count: PAGE });
+      const first = capture.store.frames.firstId;
+      if (next < first) {
+        io.err(`framescope capture: ${first - next} frames were dropped from the full capture before they were printed${file ? ' (the file has them)' : ''}.`);
+        next = first;
+      }
+      const page = await capture.queryFrames({ start: next - first, count: PAGE });
       for (const row of page.rows) io.out(frameLine(row));
-      next += page.rows.length;
+      next = (page.rows.at(-1)?.id ?? next - 1) + 1;
       if (page.rows.length < PAGE) break;
     }
     for (const c of connections.values()) {

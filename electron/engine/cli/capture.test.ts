@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { startWsServer, waitFor } from '../proxy/test-peers';
 import type { CliIo } from './command';
 import { main } from './main';
+import { runCapture } from './capture-run';
 import { RAW_HIDDEN } from './hidden-oracle';
 
 const BIN = fileURLToPath(new URL('../../../bin/framescope.mjs', import.meta.url));
@@ -142,6 +143,50 @@ describe('framescope capture', () => {
     expect(stderr).toContain(`framescope capture: cannot write ${out}: EFBIG`);
     expect(stderr).toMatch(/Captured [1-9]\d* frames\./);
     expect(statSync(out).size).toBeLessThanOrEqual(256 * 1024);
+  }, 60_000);
+
+  it('past a full capture, prints and writes every frame: the oldest go from memory, not the newest', async () => {
+    const server = await startWsServer();
+    server.wss.on('connection', (ws) => ws.on('message', (d: Buffer, binary) => ws.send(d, { binary })));
+    const out = join(dir, 'capture.jsonl');
+    const cli = io();
+    let stop!: () => void;
+    const until = new Promise<void>((resolve) => (stop = resolve));
+    let address = '';
+    const exit = runCapture(cli, {
+      proxy: { mode: 'reverse', target: `ws://127.0.0.1:${server.port}/` },
+      // The smallest budget, all in memory: a few hundred of these frames fill it.
+      deps: { dataDir: join(dir, 'data'), budget: { memoryBytes: 4 * 1024 * 1024, diskBytes: 0 } },
+      out,
+      until,
+      announce: (status) => (address = `ws://127.0.0.1:${status.listenPort}/`),
+    });
+    const messages = 600; // 1,200 frames of 16 KiB: about 19 MiB
+    try {
+      await waitFor(() => address !== '', 20_000, 'the relay');
+      const ws = new WebSocket(address);
+      await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
+      for (let i = 0; i < messages; i++) {
+        const echoed = new Promise((resolve) => ws.once('message', resolve));
+        ws.send(Buffer.alloc(16 * 1024, i & 0xff));
+        await echoed;
+      }
+      ws.close();
+      await waitFor(() => cli.errLines.some((l) => / closed/.test(l)), 10_000, 'the close');
+    } finally {
+      stop();
+      await server.close();
+    }
+    expect(await exit).toBe(0);
+    const binary = cli.outLines.filter((l) => / binary +16384 B /.test(l)).length;
+    const unprinted = cli.errLines.map((l) => /(\d+) frames were dropped from the full capture before they were printed/.exec(l)?.[1]).reduce((n, m) => n + Number(m ?? 0), 0);
+    expect(binary + unprinted).toBe(2 * messages);
+    expect(binary).toBeGreaterThan(messages); // the pump keeps up with one message at a time
+    const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const frames = records.filter((r) => r.type === 'frame' && r.opcode === 2);
+    expect(frames).toHaveLength(2 * messages);
+    expect(frames.every((f) => f.kept === 16 * 1024)).toBe(true);
+    expect(Buffer.from(frames.at(-1)!.payload as string, 'base64')[0]).toBe((messages - 1) & 0xff);
   }, 60_000);
 
   it('prints hostile payloads, close reasons and URLs escaped: no raw ESC, C1 or bidi byte reaches the terminal', async () => {
