@@ -1,7 +1,7 @@
 // `--out` writes each frame as the store records it (CaptureStore.tap), Save capture reads it back
 // from the store (capture-records.ts frameLines): the two must write the very same bytes. And a
 // file that cannot be written stops, says why, and never disturbs the capture.
-import { closeSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { closeSync, fstatSync, readFileSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPCODE_BINARY, OPCODE_TEXT } from '../../../shared/protocol/index';
@@ -53,7 +53,8 @@ describe('framescope capture --out', () => {
         return false;
       }
     });
-    expect(fd).toBeDefined();
+    // The descriptor found is the capture file's: it holds the header line written so far.
+    expect(fstatSync(fd!).ino).toBe(statSync(path).ino);
     closeSync(fd!);
     const big = Buffer.alloc(1 << 20, 1); // more than half a batch: written at once
     expect(() => recordMessages(t, [{ from: 'server', opcode: OPCODE_BINARY, payload: big }, { from: 'client', opcode: OPCODE_TEXT, payload: Buffer.from('after') }])).not.toThrow();

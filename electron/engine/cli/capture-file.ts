@@ -25,7 +25,15 @@ export class CaptureFile {
 
   /** Writes every frame `store` records from now on, until the returned function is called. */
   follow(store: CaptureStore): () => void {
-    return store.tap((id, input) => this.write(() => this.frame(id, input, store.frames.firstOfMessage(id))));
+    return store.tap((id, input) => {
+      // Once per frame at relay speed: the failure check is written out, not wrapped in a closure.
+      if (this.error !== null) return;
+      try {
+        this.frame(id, input, store.frames.firstOfMessage(id));
+      } catch (err) {
+        this.error = err as Error;
+      }
+    });
   }
 
   private frame(id: number, input: Readonly<FrameInput>, messageId: number): void {
