@@ -245,7 +245,7 @@ export type CaptureFullPolicy = 'stop' | 'drop-oldest';
 export interface CaptureBudget {
   /** Memory the capture may hold, all-in: index columns, frame bytes, sparse details. */
   memoryBytes: number;
-  /** Bytes the private spill file may hold: frame bytes past each frame's first 80 go there first (0: memory holds them). */
+  /** Bytes the private spill file may hold: frame bytes past a large frame's header go there first (0: memory holds them). */
   diskBytes: number;
   whenFull: CaptureFullPolicy;
 }

@@ -1,16 +1,28 @@
-// Where one segment's captured bytes live. Each frame's first HOT_BYTES (its header and the start
-// of its payload: enough for previews, filters and the anatomy view) sit in the segment's hot
-// arena, contiguous, so a tiny frame costs its own bytes and nothing more. The rest of a larger
-// frame is "cold": in the segment's spill file (mode 0600) or in memory chunks, as the budget places
-// it (capture-budget.ts). Dropping a segment gives all of it back at once, memory and disk.
+// Where one segment's captured bytes live. A small frame (at most HOT_BYTES, header included) sits
+// whole in the segment's hot arena, contiguous, so it costs its own bytes and nothing more; of a
+// larger frame the arena holds its header (everything the filters and the table read: FIN, RSV,
+// opcode, MASK, lengths). The rest of a larger frame is "cold": in the segment's spill file (mode
+// 0600) or in memory chunks, as the budget places it (capture-budget.ts). Dropping a segment gives
+// all of it back at once, memory and disk.
 import { copyRange } from './byte-range';
 import { SPILL_BATCH, SpillFile } from './spill-file';
 
-/** Bytes of each frame always held in memory: a 14-byte header plus 66 bytes of payload. */
+/**
+ * Frames of at most this many bytes are held whole in memory. A larger frame keeps only its header
+ * there: memory the process has never touched costs a VM about 20 µs a page on first write, the
+ * page cache a fraction of it (capture-budget.ts placeFrame), and a 1 KiB frame's 66 payload bytes
+ * in the arena cost as much as the rest of recording it. Previews read the payload's first bytes
+ * where they are kept (frame-preview.ts).
+ */
 export const HOT_BYTES = 80;
+
+/** Of a frame of `total` bytes, how many the hot arena holds: all of a small frame, the header of a larger one. */
+export function hotBytesOf(headerLength: number, total: number): number {
+  return total <= HOT_BYTES ? total : headerLength;
+}
 const COLD_CHUNK = 1 << 20;
 const CHUNK_SPAN = 0x1_0000_0000;
-/** A cold location that could not be stored (the disk failed): only the hot prefix is kept. */
+/** A cold location that could not be stored (the disk failed): only the hot bytes are kept. */
 export const LOST = Number.NaN;
 /** A segment's first hot chunk; later ones double up to HOT_CHUNK. */
 export const START_HOT_BYTES = 16 * 1024;

@@ -75,6 +75,27 @@ describe('capture store', () => {
     expect(record.summary.violations).toBeGreaterThanOrEqual(3);
   });
 
+  it('previews a large frame from wherever its payload is kept: the spill file, its write batch, or memory', async () => {
+    // Memory holds only a large frame's header, so its preview reads the payload's first bytes back.
+    const text = (i: number): string => `message ${i} ${'汉字'.repeat(200)} ${'x'.repeat(i % 7)}`;
+    const expected = (i: number): string => text(i).slice(0, 96);
+    for (const budget of [{}, { diskBytes: 0 }]) {
+      t = startCapture({ budget });
+      const { rec } = recorder();
+      const n = 1500; // ~1.8 MiB of payloads: the first frames' bytes are in the file, the last ones' still in the batch
+      for (let i = 0; i < n; i++) rec.push(frame(1, text(i)), i);
+      const stats = await t.capture.getStats();
+      if ('diskBytes' in budget) expect(stats.spilledBytes).toBe(0);
+      else expect(stats.spilledBytes).toBeGreaterThan(n * 1000);
+      for (const start of [0, 700, n - 5]) {
+        const rows = (await t.capture.queryFrames({ start, count: 5 })).rows;
+        expect(rows.map((r) => r.preview)).toEqual([0, 1, 2, 3, 4].map((k) => expected(start + k)));
+      }
+      await t.close();
+    }
+    t = startCapture();
+  });
+
   it('spills payloads past the memory budget to a private file and reads them back exactly', async () => {
     t = startCapture({ budget: { memoryBytes: 4 * 1024 * 1024 } });
     const { rec } = recorder();
@@ -118,10 +139,10 @@ describe('capture store', () => {
         expect(Buffer.from(detail.payload).equals(Buffer.from(payloads[i]!))).toBe(true);
       }
     };
-    // Default budget: a 1 KiB frame keeps its first 80 bytes in memory, the rest in the spill file.
+    // Default budget: a 1 KiB frame keeps its 8-byte header in memory, its payload in the spill file.
     t = startCapture();
     for (const p of payloads) recorder().rec.push(frame(2, p), 1);
-    const cold = payloads.length * (1024 + 8 - 80);
+    const cold = payloads.length * 1024;
     expect((await t.capture.getStats()).spilledBytes).toBe(cold);
     await readBack();
     await t.close();

@@ -1,11 +1,12 @@
-// The one-line preview of a frame shown in the table and matched by the text filter. It is built
-// on demand from the in-memory prefix of the payload (never stored as a string per frame). The
+// The one-line preview of a frame shown in the table. It is built on demand from the payload's
+// first bytes (never stored as a string per frame; text filters match whole payloads). The
 // message's first frame is one lookup away (FrameTable.firstOfMessage), never a walk.
 import { OPCODE_BINARY, OPCODE_CLOSE, OPCODE_CONTINUATION, OPCODE_TEXT, toHex } from '../../../shared/protocol/index';
-import { HOT_BYTES } from './blob-store';
 import { R_GAP, R_GAP_FULL, R_MESSAGE_END, type FrameTable } from './frame-table';
 
 export const PREVIEW_CHARS = 96;
+/** Payload bytes a preview reads: 96 characters of any UTF-8 text (RFC 3629: at most 4 bytes each). */
+const PREVIEW_BYTES = 4 * PREVIEW_CHARS;
 const HEX_BYTES = 24;
 const RSV1 = 0x40;
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -33,14 +34,16 @@ export function framePreview(table: FrameTable, id: number): string {
   const messageOp = messageOpcode(table, id);
   const inflated = (flags & R_MESSAGE_END) !== 0 ? table.inflated(id) : null;
   if (inflated !== null && (inflated.kept > 0 || inflated.total === 0)) {
-    const bytes = new Uint8Array(Math.min(inflated.kept, HOT_BYTES));
+    const bytes = new Uint8Array(Math.min(inflated.kept, PREVIEW_BYTES));
     const n = table.readInflated(id, 0, bytes.length, bytes);
     return bytesPreview(messageOp, bytes.subarray(0, n), n < inflated.total);
   }
-  const payload = table.hot(id).subarray(table.headerLength(id));
-  const length = table.payloadLength(id);
-  const cut = payload.length < length;
   if (messageCompressed(table, id) && messageOp !== OPCODE_CLOSE && opcode < 8) return '(compressed)';
+  const length = table.payloadLength(id);
+  // The payload's first bytes, from wherever the capture keeps them (memory holds only the header).
+  const wanted = new Uint8Array(Math.min(table.kept(id), PREVIEW_BYTES));
+  const payload = wanted.subarray(0, table.readStored(id, table.headerLength(id), wanted.length, wanted));
+  const cut = payload.length < length;
   if (opcode === OPCODE_CLOSE) return closePreview(payload, length, cut);
   return bytesPreview(messageOp, payload, cut);
 }

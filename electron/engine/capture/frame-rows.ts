@@ -41,7 +41,7 @@ export class FrameRows {
 
   rowFlags(id: number): number {
     const seg = this.segment(id);
-    return seg.flags.data[id - seg.base] as number;
+    return seg.flags.get(id - seg.base);
   }
 
   isGap(id: number): boolean {
@@ -58,7 +58,7 @@ export class FrameRows {
 
   connection(id: number): number {
     const seg = this.segment(id);
-    return seg.connection.data[id - seg.base] as number;
+    return seg.connection.get(id - seg.base);
   }
 
   time(id: number): number {
@@ -68,7 +68,7 @@ export class FrameRows {
 
   index(id: number): number {
     const seg = this.segment(id);
-    return seg.index.data[id - seg.base] as number;
+    return seg.index.get(id - seg.base);
   }
 
   offset(id: number): number {

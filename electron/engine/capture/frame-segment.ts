@@ -5,13 +5,15 @@
 // lives in sparse maps. Segments are the unit the capture gives back: drop one, and its memory and
 // its spill file go with it.
 import type { Violation } from '../../../shared/model';
-import { BlobStore, HOT_BYTES, LOST } from './blob-store';
+import { BlobStore, HOT_BYTES, LOST, hotBytesOf } from './blob-store';
 
 export { START_HOT_BYTES } from './blob-store';
 import { Column, WideColumn } from './columns';
 
+/** What a segment's first cold row adds: the cold-location column's first chunk. */
+const NO_COLD_LOC = new Column(Float64Array);
+
 export const SEGMENT_ROWS = 1 << 16;
-export const START_ROWS = 1024;
 
 export const R_FROM_SERVER = 1 << 0;
 export const R_INJECTED = 1 << 1;
@@ -44,19 +46,19 @@ export interface RowInput {
   flags: number;
   header: Uint8Array;
   payload: Uint8Array;
-  /** Where the bytes past HOT_BYTES go; 'none' keeps the hot prefix only. */
+  /** Where the bytes past the hot ones go (blob-store.ts hotBytesOf); 'none' keeps a prefix of HOT_BYTES only. */
   cold: 'memory' | 'disk' | 'none';
 }
 
 export class FrameSegment {
   rows = 0;
   sealed = false;
-  readonly time = new WideColumn(START_ROWS);
-  readonly offset = new WideColumn(START_ROWS);
-  readonly connection = new Column(Uint32Array, START_ROWS);
-  readonly index = new Column(Uint32Array, START_ROWS);
-  readonly flags = new Column(Uint8Array, START_ROWS);
-  readonly hotOff = new Column(Uint32Array, START_ROWS);
+  readonly time = new WideColumn();
+  readonly offset = new WideColumn();
+  readonly connection = new Column(Uint32Array);
+  readonly index = new Column(Uint32Array);
+  readonly flags = new Column(Uint8Array);
+  readonly hotOff = new Column(Uint32Array);
   /** Cold location per row, allocated when the segment first holds a frame larger than HOT_BYTES. */
   coldLoc: Column<Float64Array> | null = null;
   readonly blobs: BlobStore;
@@ -91,21 +93,17 @@ export class FrameSegment {
     const row = this.rows;
     this.time.set(row, r.time);
     this.offset.set(row, r.offset);
-    this.connection.ensure(row);
-    this.connection.data[row] = r.connectionId;
-    this.index.ensure(row);
-    this.index.data[row] = r.index;
-    this.flags.ensure(row);
-    this.flags.data[row] = r.flags;
+    this.connection.set(row, r.connectionId);
+    this.index.set(row, r.index);
+    this.flags.set(row, r.flags);
     const total = r.header.length + r.payload.length;
-    const hotN = Math.min(total, HOT_BYTES);
-    this.hotOff.ensure(row);
-    this.hotOff.data[row] = this.blobs.addHot(r.header, r.payload, hotN);
+    // A frame kept in part only (cold 'none') keeps a full hot prefix: its payload's first bytes too.
+    const hotN = r.cold === 'none' ? Math.min(total, HOT_BYTES) : hotBytesOf(r.header.length, total);
+    this.hotOff.set(row, this.blobs.addHot(r.header, r.payload, hotN));
     if (total > hotN) {
-      if (this.coldLoc === null) this.coldLoc = new Column(Float64Array, this.hotOff.data.length);
-      this.coldLoc.ensure(row);
+      this.coldLoc ??= new Column(Float64Array);
       const n = total - hotN;
-      this.coldLoc.data[row] = r.cold === 'none' ? LOST : this.blobs.addCold(r.cold, r.header, r.payload, hotN, n, true);
+      this.coldLoc.set(row, r.cold === 'none' ? LOST : this.blobs.addCold(r.cold, r.header, r.payload, hotN, n, true));
     }
     this.rows = row + 1;
     return this.base + row;
@@ -115,7 +113,7 @@ export class FrameSegment {
   growthFor(hotN: number, coldN: number): { row: number; coldMemory: number; spill: number } {
     const i = this.rows;
     let row = this.time.growthFor(i) + this.offset.growthFor(i) + this.connection.growthFor(i) + this.index.growthFor(i) + this.flags.growthFor(i) + this.hotOff.growthFor(i);
-    if (coldN > 0) row += this.coldLoc === null ? this.hotOff.data.length * 8 : this.coldLoc.growthFor(i);
+    if (coldN > 0) row += (this.coldLoc ?? NO_COLD_LOC).growthFor(i);
     const blobs = this.blobs.growthFor(hotN, coldN);
     return { row: row + blobs.hot, coldMemory: blobs.coldMemory, spill: blobs.spill };
   }
@@ -128,24 +126,25 @@ export class FrameSegment {
 
   /** The row's hot bytes end where the next row's start, or at the end of their chunk (blob-store.ts). */
   private hotEndOf(row: number): number {
-    return row + 1 < this.rows ? (this.hotOff.data[row + 1] as number) : this.blobs.hotEnd;
+    return row + 1 < this.rows ? this.hotOff.get(row + 1) : this.blobs.hotEnd;
   }
 
   hotLength(row: number): number {
-    return this.blobs.hotLength(this.hotOff.data[row] as number, this.hotEndOf(row));
+    return this.blobs.hotLength(this.hotOff.get(row), this.hotEndOf(row));
   }
 
   hot(row: number): Uint8Array {
-    return this.blobs.hotBytes(this.hotOff.data[row] as number, this.hotEndOf(row));
+    return this.blobs.hotBytes(this.hotOff.get(row), this.hotEndOf(row));
   }
 
   /** Byte k of the row's hot bytes, or 0 past them. */
   hotByte(row: number, k: number): number {
-    return k < this.hotLength(row) ? this.blobs.hotByte(this.hotOff.data[row] as number, k) : 0;
+    return k < this.hotLength(row) ? this.blobs.hotByte(this.hotOff.get(row), k) : 0;
   }
 
   cold(row: number): number {
-    return (this.coldLoc?.data[row] as number | undefined) ?? LOST;
+    const c = this.coldLoc;
+    return c !== null && row < c.length ? c.get(row) : LOST;
   }
 
   /** The segment takes no more rows: trim every column to its length. */

@@ -3,14 +3,14 @@
 // never repeat for the life of the engine (Clear and drop-oldest only move firstId), so an id held by
 // the crafter, the timeline or the renderer never points at another frame.
 import type { Peer, Violation } from '../../../shared/model';
-import { HOT_BYTES, LOST, adoptable } from './blob-store';
+import { HOT_BYTES, LOST, adoptable, hotBytesOf } from './blob-store';
 import { SPILL_BATCH } from './spill-file';
 import { FrameRows } from './frame-rows';
+import { CHUNK_ROWS } from './columns';
 import {
   FrameSegment,
   SPARSE_ENTRY_BYTES,
   START_HOT_BYTES,
-  START_ROWS,
   R_COMPRESSED,
   R_FROM_SERVER,
   R_GAP,
@@ -66,7 +66,7 @@ const NO_BYTES = new Uint8Array(0);
 /** Bytes of columns per row (time 4, offset 4, connection 4, index 4, hot offset 4, flags 1). */
 export const ROW_BYTES = 21;
 /** A new segment's first allocation: its columns' first rows and its hot arena's first chunk. */
-const NEW_SEGMENT_BYTES = START_ROWS * ROW_BYTES + START_HOT_BYTES;
+const NEW_SEGMENT_BYTES = CHUNK_ROWS * ROW_BYTES + START_HOT_BYTES;
 
 export interface FramePlan {
   /** Memory the row itself would add (column and arena growth, sparse details). */
@@ -99,7 +99,7 @@ function sparseCost(f: FrameInput): number {
  * ever grow while it is live, so their sum changes whenever one of them does.
  */
 function shapeOf(seg: FrameSegment): number {
-  return seg.hotOff.data.length + seg.blobs.memoryBytes + seg.sparseBytes + seg.time.bytes + seg.offset.bytes + (seg.coldLoc?.bytes ?? 0);
+  return seg.hotOff.bytes + seg.blobs.memoryBytes + seg.sparseBytes + seg.time.bytes + seg.offset.bytes + (seg.coldLoc?.bytes ?? 0);
 }
 
 function violationCost(n: number): number {
@@ -150,7 +150,7 @@ export class FrameTable extends FrameRows {
    */
   plan(f: FrameInput): FramePlan {
     const total = f.headerBytes.length + f.payload.length;
-    const hotN = Math.min(total, HOT_BYTES);
+    const hotN = hotBytesOf(f.headerBytes.length, total);
     const cold = total - hotN + (f.inflated?.length ?? 0);
     // Large payloads kept in memory are kept in their own arrays (blob-store.ts adoptable): they
     // cost their ArrayBuffers, and take no room in the segment's chunks.
@@ -241,7 +241,7 @@ export class FrameTable extends FrameRows {
 
   private framesIn(seg: FrameSegment): number {
     let n = 0;
-    for (let r = 0; r < seg.rows; r++) if (((seg.flags.data[r] as number) & R_GAP) === 0) n++;
+    for (let r = 0; r < seg.rows; r++) if ((seg.flags.get(r) & R_GAP) === 0) n++;
     return n;
   }
 

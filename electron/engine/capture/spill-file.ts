@@ -1,4 +1,4 @@
-// The capture's bytes on disk: what each frame keeps past its first 80 bytes (capture-budget.ts),
+// The capture's bytes on disk: what a frame keeps past its hot bytes (blob-store.ts, capture-budget.ts),
 // appended to one file per capture segment in the user's private data folder (mode 0600, unlinked
 // as soon as it is open, so it goes with its segment, on clear, on close and on a crash). Appends
 // are batched in a 1 MiB buffer so a stream of small frames costs one write per megabyte, not one
