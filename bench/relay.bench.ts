@@ -122,6 +122,7 @@ interface Config {
   child?: Child;
   rate: number[];
   cpu: number[];
+  faults: number[];
 }
 
 export async function run(): Promise<void> {
@@ -135,7 +136,7 @@ export async function run(): Promise<void> {
       ['framescope capture', 'cli'],
       ['framescope capture --out', 'cli-out'],
     ] as const
-  ).map(([label, role]) => ({ label, role, rate: [], cpu: [] }));
+  ).map(([label, role]) => ({ label, role, rate: [], cpu: [], faults: [] }));
   const [pipe, relay, paused, cli, cliOut] = configs as [Config, Config, Config, Config, Config];
   try {
     for (const c of configs) c.child = await startChild(c.role, c.role === 'pipe' ? String(server.port) : target);
@@ -144,15 +145,19 @@ export async function run(): Promise<void> {
     for (let r = 0; r < ROUNDS; r++) {
       direct.push(await throughput(server.port, MESSAGES));
       for (const c of configs) {
-        const cpu0 = await c.child!.cpu();
+        const before = await c.child!.usage();
         c.rate.push(await throughput(c.child!.port, MESSAGES));
-        c.cpu.push(((await c.child!.cpu()) - cpu0) / MESSAGES);
+        const after = await c.child!.usage();
+        c.cpu.push((after.cpu - before.cpu) / MESSAGES);
+        c.faults.push((after.faults - before.faults) / MESSAGES);
       }
     }
     console.log(`1 KiB echo, ${WINDOW} in flight, ${ROUNDS} rounds × ${MESSAGES} messages; median [min–max] of the rounds`);
     console.log(`  direct (no relay)              ${spread(direct.map((x) => x / 1000), 1).padEnd(20)} k msg/s`);
     for (const c of configs) {
-      console.log(`  ${c.label.padEnd(30)} ${spread(c.rate.map((x) => x / 1000), 1).padEnd(20)} k msg/s   CPU ${spread(c.cpu, 1)} µs per echoed message`);
+      console.log(
+        `  ${c.label.padEnd(30)} ${spread(c.rate.map((x) => x / 1000), 1).padEnd(20)} k msg/s   CPU ${spread(c.cpu, 1).padEnd(18)} µs, ${median(c.faults).toFixed(3)} page faults per echoed message`,
+      );
     }
     console.log('ratios, per round against the peer measured in the same round');
     console.log(`  relay throughput / pipe       ${spread(ratios(relay.rate, pipe.rate), 2)}   (goal ≥ 0.95)`);
