@@ -14,10 +14,10 @@ export const MIN_MEMORY_BUDGET = 4 * MIB;
 /**
  * Where a frame goes, checked before anything is allocated, so the budget holds; 'full' when its
  * row or its cold bytes fit nowhere.
- * - Cold bytes that would be copied go to the private spill file first. Writing a KiB into the page
- *   cache costs a fraction of writing it into memory the process has never touched (on the VMs this
- *   was measured on, 0.16 against 3.8 µs of CPU: `npm run bench -- relay` prints both), and
- *   recording every byte is the relay's largest cost.
+ * - Cold bytes that would be copied go to the private spill file first, written past the page cache
+ *   where the system allows it (spill-file.ts). Keeping a KiB there costs a fraction of keeping it in
+ *   memory the process has never touched (on the VMs this was measured on, about 0.3 against 4 µs
+ *   of CPU: `npm run bench -- relay` prints both), and recording every byte is the relay's largest cost.
  * - Large payloads kept by reference (blob-store.ts adoptable) stay in memory: they cost no copy.
  * - Memory takes what the disk cannot (no disk budget left, or the spill file failed), up to three
  *   quarters of the memory budget: the last quarter is kept for the index of small frames, which
