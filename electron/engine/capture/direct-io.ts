@@ -9,24 +9,25 @@
 // into the batch); on any machine it also keeps a 4 GiB capture from evicting the user's own cache.
 //
 // O_DIRECT needs the buffer's address, the file offset and the length aligned to the device's
-// block (4,096 covers every common one). JavaScript cannot see an address, so an aligned 1 MiB
-// view is found by trying a 4 KiB direct write from each 16-byte offset of a slightly larger
-// buffer: the kernel refuses a misaligned one (EINVAL). Buffers are pooled for the life of the
-// process, so that costs a few failed system calls per buffer, once. A file system without
-// O_DIRECT (tmpfs, other platforms) refuses the open or every offset: the spill file then writes
-// through the page cache as before.
+// block (4,096 covers every common one). JavaScript cannot see an address, so aligned views are
+// found by trying a 4 KiB direct write from each 16-byte offset of a slightly larger buffer: the
+// kernel refuses a misaligned one (EINVAL), and each refusal costs an exception. That is done once
+// per process, for one slab that holds every batch buffer direct writes use; when all of them are
+// in use (a disk slower than the capture), a batch is written through the page cache instead. A
+// file system without O_DIRECT (other platforms, or one that refuses it) refuses the open or every
+// offset: the spill file then writes through the page cache as before.
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
 
 /** Alignment of direct writes: offsets, lengths and buffer addresses. */
 export const DIRECT_ALIGN = 4096;
-/** Buffers kept for later batches (they are written asynchronously, so more than one is in use). */
-const POOL_MAX = 4;
+/** Batch buffers in the slab: one filling and three being written for the live segment, two for another file. */
+const SLAB_BUFFERS = 6;
 
 const O_DIRECT: number | undefined = (constants as Record<string, number | undefined>).O_DIRECT;
 /** Cleared once a direct write could not be made to work: later files do not try again. */
 let directUsable = O_DIRECT !== undefined;
-const pool: Buffer[] = [];
-/** Buffers whose address suits direct writes (a buffer from elsewhere is not given to a direct write). */
+/** The slab's buffers not in use (null until the first direct write asks for one). */
+let free: Buffer[] | null = null;
 const aligned = new WeakSet<Buffer>();
 
 export function alignUp(n: number): number {
@@ -39,38 +40,62 @@ export function openDirect(path: string): number | null {
   try {
     return openSync(path, constants.O_WRONLY | O_DIRECT);
   } catch {
-    directUsable = false; // e.g. EINVAL on tmpfs
+    directUsable = false; // a file system that refuses O_DIRECT
     return null;
   }
 }
 
+/** Direct writes still work here (false once the slab could not be aligned, or an open was refused). */
+export function directWrites(): boolean {
+  return directUsable;
+}
+
 /**
- * A buffer of `size` bytes (a multiple of DIRECT_ALIGN) whose address suits direct writes to
- * `fd`, found by trying one at `probeAt` (a file offset that nothing holds yet; the batch that
- * later goes there overwrites the probe). Null when no offset works: direct writes are given up.
+ * A free slab buffer of `size` bytes (a multiple of DIRECT_ALIGN) for direct writes, or null when
+ * every one is in use or direct writes do not work (see directWrites). The first call makes the
+ * slab, trying offsets with a direct write to `fd` at `probeAt`: a file offset that nothing holds
+ * yet (the batch that later goes there overwrites the probe).
  */
 export function takeAlignedBuffer(size: number, fd: number, probeAt: number): Buffer | null {
-  const spare = pool.pop();
-  if (spare !== undefined && spare.length === size) return spare;
-  const raw = Buffer.allocUnsafeSlow(size + DIRECT_ALIGN);
+  if (free === null) {
+    if (!directUsable) return null;
+    free = makeSlab(size, fd, probeAt);
+    if (free === null) {
+      directUsable = false;
+      return null;
+    }
+  }
+  return free.pop() ?? null;
+}
+
+function makeSlab(size: number, fd: number, probeAt: number): Buffer[] | null {
+  const raw = Buffer.allocUnsafeSlow(SLAB_BUFFERS * size + DIRECT_ALIGN);
   for (let k = 0; k < DIRECT_ALIGN; k += 16) {
     try {
       writeSync(fd, raw, k, DIRECT_ALIGN, probeAt);
-      const b = raw.subarray(k, k + size);
-      aligned.add(b);
-      return b;
     } catch {
-      // misaligned (EINVAL): try the next offset
+      continue; // misaligned (EINVAL): try the next offset
     }
+    const out: Buffer[] = [];
+    for (let i = 0; i < SLAB_BUFFERS; i++) {
+      const b = raw.subarray(k + i * size, k + (i + 1) * size);
+      aligned.add(b);
+      out.push(b);
+    }
+    return out;
   }
-  directUsable = false;
   return null;
 }
 
-/** Takes back a buffer from takeAlignedBuffer for a later batch; false for any other buffer. */
+/** Whether `b` is a slab buffer (only those go to direct writes). */
+export function isAligned(b: Buffer): boolean {
+  return aligned.has(b);
+}
+
+/** Takes back a slab buffer for a later batch; false for any other buffer. */
 export function giveAlignedBuffer(b: Buffer): boolean {
-  if (!aligned.has(b)) return false;
-  if (pool.length < POOL_MAX) pool.push(b);
+  if (!aligned.has(b) || free === null) return false;
+  free.push(b);
   return true;
 }
 

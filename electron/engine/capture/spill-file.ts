@@ -13,7 +13,7 @@
 import { close, openSync, readSync, rmSync, write, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyRange, rangeParts } from './byte-range';
-import { alignUp, closeQuietly, giveAlignedBuffer, openDirect, takeAlignedBuffer } from './direct-io';
+import { alignUp, closeQuietly, directWrites, giveAlignedBuffer, isAligned, openDirect, takeAlignedBuffer } from './direct-io';
 
 export const SPILL_BATCH = 1 << 20;
 const BATCH = SPILL_BATCH;
@@ -216,10 +216,12 @@ export class SpillFile {
     if (this.directFd !== null) {
       const b = takeAlignedBuffer(BATCH, this.directFd, this.batchStart);
       if (b !== null) return b;
-      closeQuietly(this.directFd); // this file system takes no direct writes
-      this.directFd = null;
+      if (!directWrites()) {
+        closeQuietly(this.directFd); // this file system takes no direct writes
+        this.directFd = null;
+      }
     }
-    return takeBatch();
+    return takeBatch(); // the slab is all in use: this batch goes through the page cache
   }
 
   /** Sends the batch to the disk: in the background past the page cache where it can, else at once. */
@@ -228,7 +230,7 @@ export class SpillFile {
     if (batch === null || this.batchLength === 0) return;
     const start = this.batchStart;
     const length = this.batchLength;
-    if (this.directFd !== null && this.inFlight.length < MAX_IN_FLIGHT) {
+    if (this.directFd !== null && isAligned(batch) && this.inFlight.length < MAX_IN_FLIGHT) {
       const padded = alignUp(length);
       batch.fill(0, length, padded); // no stale bytes of earlier frames in the padding
       const w: Written = { start, length, bytes: batch };
