@@ -131,12 +131,16 @@ export class FrameTable extends FrameRows {
 
   get memoryBytes(): number {
     const live = this.live();
-    if (live === undefined) return this.sealedMemory;
+    return live === undefined ? this.sealedMemory : this.sealedMemory + this.liveBytes(live);
+  }
+
+  /** The live segment's memoryBytes, summed again only when its shape changed (add() checks it). */
+  private liveBytes(live: FrameSegment): number {
     if (this.liveMemory < 0) {
       this.liveMemory = live.memoryBytes;
       this.liveShape = shapeOf(live);
     }
-    return this.sealedMemory + this.liveMemory;
+    return this.liveMemory;
   }
 
   get diskBytes(): number {
@@ -251,7 +255,7 @@ export class FrameTable extends FrameRows {
    * budget (segmentBytes is a sixteenth of it) at its first spilled frame, one spill file per frame.
    */
   private mustSeal(seg: FrameSegment): boolean {
-    return seg.full || seg.memoryBytes - seg.blobs.batchBytes + seg.diskBytes >= this.segmentBytes;
+    return seg.full || this.liveBytes(seg) - seg.blobs.batchBytes + seg.diskBytes >= this.segmentBytes;
   }
 
   private live(): FrameSegment | undefined {
