@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { echoLoop } from './echo-loop';
 import WebSocket from 'ws';
 import { MESSAGE, roundTrips, startChild, stopChild, type Child, type Role } from './relay-roles';
-import { SpillFile } from '../electron/engine/capture/spill-file';
 
 const MESSAGES = 20_000;
 const WINDOW = 64;
@@ -71,13 +70,14 @@ const ratios = (a: number[], b: number[]): number[] => a.map((x, i) => x / b[i]!
 
 /**
  * What keeping a KiB costs this machine, in CPU time of this process: written into freshly
- * allocated pages, into pages already touched, appended to a file through the page cache, and
- * appended to the capture's own spill file (past the page cache where the system allows it). A
+ * allocated pages, into pages already touched, and appended to a file through the page cache. A
  * recording relay keeps every frame; in a VM that backs guest memory lazily, fresh pages (the page
  * cache's too, once it has used up what it recycles) can dwarf the rest of the relay's work, which
- * is why the capture writes the bytes it copies to its spill file first (capture-budget.ts placeFrame).
+ * is why the capture writes the bytes it copies to its spill file first, past the page cache where
+ * the system allows it (capture-budget.ts placeFrame, spill-file.ts). What recording costs the relay
+ * in all is the line's last figure, recording − paused.
  */
-async function keepCost(): Promise<{ fresh: number; reused: number; file: number; spill: number }> {
+function keepCost(): { fresh: number; reused: number; file: number } {
   const src = Buffer.alloc(1024, 1);
   const n = 32_768;
   const time = (fresh: boolean): number => {
@@ -114,26 +114,8 @@ async function keepCost(): Promise<{ fresh: number; reused: number; file: number
     rmSync(dir, { recursive: true, force: true });
     return (used.user + used.system) / n;
   };
-  const spill = async (): Promise<number> => {
-    const dir = mkdtempSync(join(tmpdir(), 'framescope-bench-keep-'));
-    const f = new SpillFile(dir);
-    const none = new Uint8Array(0);
-    const t0 = process.cpuUsage();
-    for (let i = 0; i < n; i++) {
-      f.append(src, none, 0, 1024);
-      // The event loop turns as in a relay (a 64 KiB socket read at a time), so background writes
-      // end and give their buffers back; a disk slower than that takes batches through the page cache.
-      if ((i & 63) === 0) await new Promise((r) => setImmediate(r));
-    }
-    while (f.writing > 0) await new Promise((r) => setTimeout(r, 1));
-    const used = process.cpuUsage(t0);
-    f.close();
-    rmSync(dir, { recursive: true, force: true });
-    return (used.user + used.system) / n;
-  };
   time(false);
-  await spill(); // its first batch buffers are new memory, as they are once in a relay
-  return { fresh: time(true), reused: time(false), file: file(), spill: await spill() };
+  return { fresh: time(true), reused: time(false), file: file() };
 }
 
 interface Config {
@@ -186,11 +168,11 @@ export async function run(): Promise<void> {
     console.log(`  paused CPU per message / pipe ${spread(ratios(paused.cpu, pipe.cpu), 2)}`);
     console.log(`  capture --out / without       ${spread(ratios(cliOut.rate, cli.rate), 2)}   (goal ≥ 0.80)`);
     console.log(`  capture --out CPU / without   ${spread(ratios(cliOut.cpu, cli.cpu), 2)}`);
-    const keep = await keepCost();
+    const keep = keepCost();
     console.log(
       `  keeping a KiB on this machine: ${keep.fresh.toFixed(2)} µs of CPU into new memory, ${keep.reused.toFixed(2)} into touched memory, ` +
-        `${keep.file.toFixed(2)} into a file through the page cache, ${keep.spill.toFixed(2)} into the capture's spill file; ` +
-        `recording keeps ~2 KiB per echoed message; recording − paused = ${median(relay.cpu.map((x, i) => x - paused.cpu[i]!)).toFixed(1)} µs`,
+        `${keep.file.toFixed(2)} into a file through the page cache; recording keeps ~2 KiB per echoed message; ` +
+        `recording − paused = ${median(relay.cpu.map((x, i) => x - paused.cpu[i]!)).toFixed(1)} µs`,
     );
 
     const peers: Array<[string, number]> = [

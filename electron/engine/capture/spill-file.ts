@@ -4,12 +4,16 @@
 // are batched in a 1 MiB buffer so a stream of small frames costs one write per megabyte, not one
 // per frame; a sealed segment's file lets it go.
 //
-// Where the system allows it, full batches are written past the page cache and in the background
-// (direct-io.ts says why): the batch goes to the disk while the next one fills, and until its write
-// is done, reads of its bytes are served from it. A batch whose write fails is written again
-// through the page cache; if that fails too, it stays in memory (nothing recorded is lost) and the
-// file takes no more appends. Batches then start at multiples of 4 KiB: the bytes between a short
-// batch's end and the next start are padding, counted in the file's size, never read.
+// Where the system allows it, batches are written past the page cache and in the background
+// (direct-io.ts says why): a full batch goes to the disk while the next one fills, and until its
+// write is done its bytes are read from it. The relay does not wait on the disk while the process's
+// six direct-write buffers last: a batch that finds three writes of its file under way waits its
+// turn in its buffer. Only when all six are in use (the disk 5 MiB behind) is a batch written at
+// once through the page cache, which waits for the direct writes under way (10-370 ms measured
+// here): memory stays bounded, and a burst with no event-loop turn (an import) still spills. A
+// batch whose write fails is written again through the page cache; if that fails too, it stays in
+// memory (nothing recorded is lost) and the file takes no more appends. Only a sealed file's last
+// batch is short: it is padded to 4 KiB, counted in the file's size, never read.
 import { close, openSync, readSync, rmSync, write, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyRange, rangeParts } from './byte-range';
@@ -19,7 +23,7 @@ export const SPILL_BATCH = 1 << 20;
 const BATCH = SPILL_BATCH;
 /** Reads of at most this many bytes go through the read-ahead window. */
 const AHEAD = 256 * 1024;
-/** Background writes a file may have under way; past that, a full batch is written at once through the page cache. */
+/** Background writes a file may have under way; later batches wait their turn in their buffers. */
 const MAX_IN_FLIGHT = 3;
 /**
  * One read-ahead window for every spill file of the process. Readers of many frames go in order
@@ -61,10 +65,14 @@ export class SpillFile {
   private broken = false;
   private closed = false;
   private batch: Buffer | null = null;
+  /** A batch is taken (or about to be, right after one went to the disk): from the first append to the seal. */
+  private batching = false;
   private batchLength = 0;
   /** File offset of the first batched byte (a multiple of 4 KiB while direct writes are on). */
   private batchStart = 0;
-  /** Batches being written in the background, oldest first. */
+  /** Full batches waiting for their write, oldest first. */
+  private readonly queued: Written[] = [];
+  /** Batches being written in the background. */
   private readonly inFlight: Written[] = [];
   /** Batches that could not be written: their bytes are read from here. */
   private readonly held: Written[] = [];
@@ -80,20 +88,7 @@ export class SpillFile {
   append(a: Uint8Array, b: Uint8Array, from: number, n: number): number {
     if (this.broken || !this.open()) return -1;
     try {
-      if (n > BATCH) {
-        this.flush();
-        const start = this.batchStart;
-        let at = start;
-        for (const p of rangeParts(a, b, from, n)) at += writeAll(this.fd as number, p, at);
-        this.batchStart = this.directFd !== null ? alignUp(at) : at;
-        return start;
-      }
-      if (this.batchLength + n > BATCH) this.flush();
-      this.batch ??= this.takeBatch();
-      const start = this.batchStart + this.batchLength;
-      copyRange(a, b, from, n, this.batch, this.batchLength);
-      this.batchLength += n;
-      return start;
+      return this.directFd !== null ? this.appendDirect(a, b, from, n) : this.appendBuffered(a, b, from, n);
     } catch {
       this.broken = true;
       return -1;
@@ -105,19 +100,29 @@ export class SpillFile {
     return this.broken;
   }
 
-  /** Batches being written in the background now. */
+  /** Batches waiting for their write or being written now. */
   get writing(): number {
-    return this.inFlight.length;
+    return this.queued.length + this.inFlight.length;
   }
 
-  /** Memory held for batching (counted against the capture budget). */
+  /**
+   * Memory held for batching, counted against the capture budget: the batch filling, from the
+   * first append to the seal (between two batches too, as the next is about to be taken). Batches
+   * waiting for their write or being written are in the process's direct-write buffers, a fixed
+   * 6 MiB like the read-ahead window, whatever the captures hold.
+   */
   get batchBytes(): number {
-    return this.batch?.byteLength ?? 0;
+    return this.batching ? BATCH : 0;
   }
 
-  /** No more appends: write what is batched and give the batch buffer back (kept if it could not be written: it holds frames). */
+  /** No more appends: send what is batched and give the batch buffer back (kept if it could not be written: it holds frames). */
   seal(): void {
     if (this.fd === null || this.closed) return;
+    if (this.directFd !== null && this.batch !== null && isAligned(this.batch)) {
+      if (this.batchLength > 0) this.send();
+      this.batching = false;
+      return;
+    }
     try {
       this.flush();
     } catch {
@@ -126,40 +131,21 @@ export class SpillFile {
     }
     giveBatch(this.batch);
     this.batch = null;
+    this.batching = false;
   }
 
   /** Copies n bytes at `offset` into out[at…]; false if they cannot be read back. */
   read(offset: number, n: number, out: Uint8Array, at: number): boolean {
     if (this.fd === null || this.closed) return false;
-    if (offset >= this.batchStart) {
-      if (this.batch === null) return false;
-      const from = offset - this.batchStart;
-      out.set(this.batch.subarray(from, from + n), at);
-      return true;
+    // A range can span batches: read it a piece from each place its bytes are.
+    while (n > 0) {
+      const k = this.readPiece(offset, n, out, at);
+      if (k <= 0) return false;
+      offset += k;
+      at += k;
+      n -= k;
     }
-    const pending = this.pendingAt(offset);
-    if (pending !== undefined) {
-      const from = offset - pending.start;
-      out.set(pending.bytes.subarray(from, from + n), at);
-      return true;
-    }
-    try {
-      if (n > AHEAD) return readAll(this.fd, out, at, n, offset) === n;
-      const w = readAhead;
-      if (w.file !== this || offset < w.start || offset + n > w.start + w.length) {
-        // Only what is on disk: bytes from the first batch still under way on are not there yet.
-        w.file = null;
-        w.length = readAll(this.fd, w.bytes, 0, Math.min(AHEAD, this.writtenEnd(offset) - offset), offset);
-        if (w.length < n) return false;
-        w.file = this;
-        w.start = offset;
-      }
-      out.set(w.bytes.subarray(offset - w.start, offset - w.start + n), at);
-      return true;
-    } catch {
-      readAhead.file = null;
-      return false;
-    }
+    return true;
   }
 
   /** Drops the file. Descriptors a background write still uses are closed when it is done (one closed now could be reused by another file). */
@@ -168,9 +154,155 @@ export class SpillFile {
     this.closed = true;
     giveBatch(this.batch);
     this.batch = null;
+    this.batching = false;
     this.batchLength = 0;
+    for (const w of this.queued) giveBatch(w.bytes);
+    this.queued.length = 0;
     this.held.length = 0;
     if (this.inFlight.length === 0) this.closeFiles();
+  }
+
+  /** Starts the writes of waiting batches, as many as may be under way. */
+  private pump(): void {
+    while (!this.closed && this.directFd !== null && this.queued.length > 0 && this.inFlight.length < MAX_IN_FLIGHT) {
+      const w = this.queued.shift() as Written;
+      const padded = alignUp(w.length);
+      this.inFlight.push(w);
+      write(this.directFd, w.bytes, 0, padded, w.start, (err, written) => this.settle(w, err === null && written === padded));
+    }
+  }
+
+  /** Through the page cache (no O_DIRECT): one write per batch, a large range written as it is. */
+  private appendBuffered(a: Uint8Array, b: Uint8Array, from: number, n: number): number {
+    if (n > BATCH) {
+      this.flush();
+      const start = this.batchStart;
+      let at = start;
+      for (const p of rangeParts(a, b, from, n)) at += writeAll(this.fd as number, p, at);
+      this.batchStart = at;
+      return start;
+    }
+    if (this.batchLength + n > BATCH) this.flush();
+    this.batch ??= this.takeBatch();
+    const start = this.batchStart + this.batchLength;
+    copyRange(a, b, from, n, this.batch, this.batchLength);
+    this.batchLength += n;
+    return start;
+  }
+
+  /** Past the page cache: every byte goes through full batches, a range crossing from one into the next. */
+  private appendDirect(a: Uint8Array, b: Uint8Array, from: number, n: number): number {
+    const start = this.size;
+    for (let done = 0; done < n; ) {
+      this.batch ??= this.takeBatch();
+      const k = Math.min(n - done, BATCH - this.batchLength);
+      copyRange(a, b, from + done, k, this.batch, this.batchLength);
+      this.batchLength += k;
+      done += k;
+      if (this.batchLength === BATCH) this.send();
+    }
+    return start;
+  }
+
+  private takeBatch(): Buffer {
+    this.batching = true;
+    if (this.directFd !== null) {
+      const b = takeAlignedBuffer(BATCH, this.directFd, this.size);
+      if (b !== null) return b;
+      if (!directWrites()) {
+        closeQuietly(this.directFd); // no buffer could be aligned: this process writes through the page cache
+        this.directFd = null;
+      }
+    }
+    return takeBatch(); // every direct-write buffer is in use: this batch goes through the page cache
+  }
+
+  /**
+   * Direct writes: the batch waits its turn to be written (padded to 4 KiB), the next one starting
+   * after it. A batch outside the direct-write buffers (all were in use when it began) is written
+   * at once through the page cache, and then filled again.
+   */
+  private send(): void {
+    const batch = this.batch as Buffer;
+    const length = this.batchLength;
+    if (!isAligned(batch)) {
+      this.flush();
+      return;
+    }
+    const padded = alignUp(length);
+    batch.fill(0, length, padded); // no stale bytes of earlier frames in the padding
+    this.queued.push({ start: this.batchStart, length, bytes: batch });
+    this.batch = null;
+    this.batchStart += padded;
+    this.batchLength = 0;
+    this.pump();
+  }
+
+  /** Through the page cache: the batch is written at once and filled again. */
+  private flush(): void {
+    if (this.batch === null || this.batchLength === 0) return;
+    writeAll(this.fd as number, this.batch.subarray(0, this.batchLength), this.batchStart);
+    this.batchStart += this.batchLength;
+    this.batchLength = 0;
+  }
+
+  /** A background write ended. One that failed is written again through the page cache; failing that, its bytes stay in memory. */
+  private settle(w: Written, ok: boolean): void {
+    this.inFlight.splice(this.inFlight.indexOf(w), 1);
+    if (this.closed) {
+      giveBatch(w.bytes);
+      if (this.inFlight.length === 0) this.closeFiles();
+      return;
+    }
+    if (!ok) {
+      try {
+        writeAll(this.fd as number, w.bytes.subarray(0, w.length), w.start);
+      } catch {
+        this.held.push(w);
+        this.broken = true;
+        this.pump();
+        return;
+      }
+    }
+    giveBatch(w.bytes);
+    this.pump();
+  }
+
+  /** Copies what it can of n bytes at `offset` from one place (the batch, a batch not yet written, or the file); returns how many. */
+  private readPiece(offset: number, n: number, out: Uint8Array, at: number): number {
+    if (offset >= this.batchStart) {
+      if (this.batch === null) return 0;
+      const from = offset - this.batchStart;
+      const k = Math.min(n, this.batchLength - from);
+      if (k <= 0) return 0;
+      out.set(this.batch.subarray(from, from + k), at);
+      return k;
+    }
+    const pending = this.pendingAt(offset);
+    if (pending !== undefined) {
+      const from = offset - pending.start;
+      const k = Math.min(n, pending.length - from);
+      out.set(pending.bytes.subarray(from, from + k), at);
+      return k;
+    }
+    // On disk, up to where bytes still on their way begin.
+    const k = Math.min(n, this.writtenEnd(offset) - offset);
+    try {
+      if (k > AHEAD) return readAll(this.fd as number, out, at, k, offset);
+      const w = readAhead;
+      if (w.file !== this || offset < w.start || offset + k > w.start + w.length) {
+        w.file = null;
+        w.length = readAll(this.fd as number, w.bytes, 0, Math.min(AHEAD, this.writtenEnd(offset) - offset), offset);
+        if (w.length < k) return 0;
+        w.file = this;
+        w.start = offset;
+      }
+      out.set(w.bytes.subarray(offset - w.start, offset - w.start + k), at);
+      return k;
+    } catch {
+      readAhead.file = null;
+      return 0;
+    }
   }
 
   /**
@@ -212,69 +344,16 @@ export class SpillFile {
     }
   }
 
-  private takeBatch(): Buffer {
-    if (this.directFd !== null) {
-      const b = takeAlignedBuffer(BATCH, this.directFd, this.batchStart);
-      if (b !== null) return b;
-      if (!directWrites()) {
-        closeQuietly(this.directFd); // this file system takes no direct writes
-        this.directFd = null;
-      }
-    }
-    return takeBatch(); // the slab is all in use: this batch goes through the page cache
-  }
-
-  /** Sends the batch to the disk: in the background past the page cache where it can, else at once. */
-  private flush(): void {
-    const batch = this.batch;
-    if (batch === null || this.batchLength === 0) return;
-    const start = this.batchStart;
-    const length = this.batchLength;
-    if (this.directFd !== null && isAligned(batch) && this.inFlight.length < MAX_IN_FLIGHT) {
-      const padded = alignUp(length);
-      batch.fill(0, length, padded); // no stale bytes of earlier frames in the padding
-      const w: Written = { start, length, bytes: batch };
-      this.inFlight.push(w);
-      this.batch = null;
-      write(this.directFd, batch, 0, padded, start, (err, written) => this.settle(w, err === null && written === padded));
-      this.batchStart = start + padded;
-    } else {
-      writeAll(this.fd as number, batch.subarray(0, length), start);
-      this.batchStart = this.directFd !== null ? alignUp(start + length) : start + length;
-    }
-    this.batchLength = 0;
-  }
-
-  /** A background write ended. One that failed is written again through the page cache; failing that, its bytes stay in memory. */
-  private settle(w: Written, ok: boolean): void {
-    this.inFlight.splice(this.inFlight.indexOf(w), 1);
-    if (this.closed) {
-      giveBatch(w.bytes);
-      if (this.inFlight.length === 0) this.closeFiles();
-      return;
-    }
-    if (!ok) {
-      try {
-        writeAll(this.fd as number, w.bytes.subarray(0, w.length), w.start);
-      } catch {
-        this.held.push(w);
-        this.broken = true;
-        return;
-      }
-    }
-    giveBatch(w.bytes);
-  }
-
-  /** The batch under way or held that contains `offset`. */
+  /** The batch waiting, under way or held that contains `offset`. */
   private pendingAt(offset: number): Written | undefined {
-    for (const list of [this.inFlight, this.held]) for (const w of list) if (offset >= w.start && offset < w.start + w.length) return w;
+    for (const list of [this.queued, this.inFlight, this.held]) for (const w of list) if (offset >= w.start && offset < w.start + w.length) return w;
     return undefined;
   }
 
-  /** Where the bytes on disk from `offset` end: at the first batch above it still under way or held, else at the batch. */
+  /** Where the bytes on disk from `offset` end: at the first batch above it not yet written, else at the batch filling. */
   private writtenEnd(offset: number): number {
     let end = this.batchStart;
-    for (const list of [this.inFlight, this.held]) for (const w of list) if (w.start > offset && w.start < end) end = w.start;
+    for (const list of [this.queued, this.inFlight, this.held]) for (const w of list) if (w.start > offset && w.start < end) end = w.start;
     return end;
   }
 }
