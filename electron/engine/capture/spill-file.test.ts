@@ -32,12 +32,13 @@ function spillPath(dir: string): string {
   return `/proc/${process.pid}/fd/${fd}`;
 }
 
+/** Pseudo-random pieces of up to 50 KB, and every 200th of 2.5 MiB: ranges that cross from one batch into the next. */
 function pieces(total: number): Uint8Array[] {
   let seed = 11;
   const next = (): number => (seed = (seed * 1103515245 + 12345) >>> 0);
   const out: Uint8Array[] = [];
   for (let n = 0; n < total; ) {
-    const p = new Uint8Array(1 + (next() % 50_000));
+    const p = new Uint8Array(out.length % 200 === 199 ? 2.5 * MIB : 1 + (next() % 50_000));
     for (let i = 0; i < p.length; i++) p[i] = next() >>> 24;
     out.push(p);
     n += p.length;
@@ -100,6 +101,22 @@ describe('spill file', () => {
         return false;
       }
     }), 5000, 'the spill file to close');
+  });
+
+  it('spills a burst with no event-loop turn whole: batches past the direct-write buffers go through the page cache at once', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'framescope-spill-'));
+    const file = new SpillFile(dir);
+    const written = pieces(16 * MIB);
+    const at = written.map((p) => file.append(p, new Uint8Array(0), 0, p.length));
+    expect(at.every((o) => o >= 0)).toBe(true);
+    for (let i = 0; i < written.length; i++) {
+      const out = new Uint8Array(written[i]!.length);
+      expect(file.read(at[i]!, out.length, out, 0)).toBe(true);
+      if (!Buffer.from(out).equals(Buffer.from(written[i]!))) throw new Error(`piece ${i} at ${at[i]} differs`);
+    }
+    await waitFor(() => file.writing === 0, 10_000, 'the background writes');
+    expect(cached(spillPath(dir))).toBeGreaterThan(4 * MIB); // no turn, so no buffer came back: the rest went through the cache
+    file.close();
   });
 
   it('keeps in memory a batch the disk refuses, takes no more appends, and loses nothing it took', () => {
