@@ -73,6 +73,10 @@ describe('spill file', () => {
         while (file.writing > 1) await new Promise((r) => setTimeout(r, 1));
       }
     }
+    // A last 2.5 MiB with no turn after it: its full batches cannot have been written yet.
+    const tail = new Uint8Array(2.5 * MIB).map((_, i) => (i * 7) & 0xff);
+    written.push(tail);
+    at.push(file.append(tail, new Uint8Array(0), 0, tail.length));
     expect(at.every((o) => o >= 0)).toBe(true);
     const readBack = (from: number): number => {
       let exact = 0;
