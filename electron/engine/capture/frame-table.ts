@@ -164,7 +164,8 @@ export class FrameTable extends FrameRows {
     const chunked = cold - (payloadKept?.length ?? 0) - (inflatedKept?.length ?? 0);
     const live = this.live();
     const fresh = live === undefined;
-    const growth = fresh ? { row: NEW_SEGMENT_BYTES, coldMemory: chunked === 0 ? 0 : Math.max(chunked, 64 * 1024), spill: cold === 0 ? 0 : SPILL_BATCH } : live.growthFor(hotN, chunked);
+    // A new segment's columns take their first chunk, the cold-location column too when the frame has cold bytes.
+    const growth = fresh ? { row: NEW_SEGMENT_BYTES + (total > hotN ? CHUNK_ROWS * 8 : 0), coldMemory: chunked === 0 ? 0 : Math.max(chunked, 64 * 1024), spill: cold === 0 ? 0 : SPILL_BATCH } : live.growthFor(hotN, chunked);
     return { memory: growth.row + sparseCost(f), cold, copied: chunked, coldMemory: growth.coldMemory + adopted, spillMemory: growth.spill, diskFailed: live?.blobs.diskFailed ?? false };
   }
 
