@@ -2,19 +2,16 @@
 // the frame's title, Copy), and every control must stay inside it. Its tabs once took 100 % of the
 // header's height, which Chromium resolved after sizing the header: the wrapped Copy row then lay
 // over the message below it (the 20 MiB message's screenshots at 1280×720 showed it).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { OPCODE_TEXT, buildFrame } from '../shared/protocol/index';
-import { captureLines } from '../electron/engine/capture/capture-export';
-import { CaptureStore } from '../electron/engine/capture/capture-store';
-import { WsDirectionRecorder } from '../electron/engine/capture/ws-recorder';
-import { EventBus } from '../electron/engine/event-bus';
+import { OPCODE_TEXT } from '../shared/protocol/index';
 import { SCHEMES, useAppSession } from './app-session';
 import { pageErrors, screenshot } from './harness';
 import { row } from './inspector-page';
+import { savedServerCapture } from './saved-capture';
 import { LANGS, VIEWPORTS, openInLang } from './shell-page';
 
 const dir = mkdtempSync(join(tmpdir(), 'framescope-detail-head-e2e-'));
@@ -22,21 +19,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A saved capture: one connection, a text message in two fragments. */
 function captureFile(): string {
-  const bus = new EventBus();
-  const store = new CaptureStore({ bus, dataDir: dir });
-  const record = store.addConnection({ kind: 'websocket', source: 'reverse', url: 'ws://127.0.0.1:9/chat', client: { address: '127.0.0.1', port: 9 }, openedAt: 1_700_000_000_000_000 });
-  store.opened(record);
-  const server = new WsDirectionRecorder(store, record, 'server', null);
-  const frame = (fin: boolean, opcode: number, text: string) => buildFrame({ fin, rsv1: false, rsv2: false, rsv3: false, opcode, mask: false, payload: Buffer.from(text) }).bytes;
-  server.push(frame(false, OPCODE_TEXT, 'the quick brown fox '.repeat(200)), 1_700_000_000_000_001);
-  server.push(frame(true, 0, 'jumps over the lazy dog '.repeat(200)), 1_700_000_000_000_002);
-  server.end();
-  store.closed(record, 1_700_000_000_000_003);
-  const path = join(dir, 'chat.jsonl');
-  writeFileSync(path, [...captureLines(store, null)].join(''));
-  store.close();
-  bus.close();
-  return path;
+  return savedServerCapture(dir, 'chat.jsonl', 'ws://127.0.0.1:9/chat', (frame) => {
+    frame(false, OPCODE_TEXT, Buffer.from('the quick brown fox '.repeat(200)));
+    frame(true, 0, Buffer.from('jumps over the lazy dog '.repeat(200)));
+  });
 }
 
 /** Controls of the header that reach outside it (px), and whether the body starts below it. */

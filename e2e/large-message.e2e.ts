@@ -2,18 +2,15 @@
 // fragments, as a live capture keeps them) is opened through the File tab in pages, a word at the
 // very end of the message is found by the search box (the whole message is matched, not the
 // preview), the message opens in the paged viewer, and "Message as text" copies all of it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OPCODE_TEXT, buildFrame } from '../shared/protocol/index';
-import { captureLines } from '../electron/engine/capture/capture-export';
-import { CaptureStore } from '../electron/engine/capture/capture-store';
-import { WsDirectionRecorder } from '../electron/engine/capture/ws-recorder';
-import { EventBus } from '../electron/engine/event-bus';
+import { OPCODE_TEXT } from '../shared/protocol/index';
 import { SCHEMES, useAppSession } from './app-session';
 import { pageErrors, screenshot } from './harness';
 import { row, rows } from './inspector-page';
+import { savedServerCapture } from './saved-capture';
 
 const dir = mkdtempSync(join(tmpdir(), 'framescope-large-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,23 +20,16 @@ const TEXT = Buffer.from(`${'the quick brown fox jumps over the lazy dog. '.repe
 
 /** A capture file with one connection: a short greeting, then the 20 MiB message in fragments. */
 function captureFile(): string {
-  const bus = new EventBus();
-  const store = new CaptureStore({ bus, dataDir: dir });
-  const record = store.addConnection({ kind: 'websocket', source: 'reverse', url: 'ws://127.0.0.1:9/huge', client: { address: '127.0.0.1', port: 9 }, openedAt: 1_700_000_000_000_000 });
-  store.opened(record);
-  const server = new WsDirectionRecorder(store, record, 'server', null, 64 << 20);
-  const frame = (fin: boolean, opcode: number, payload: Uint8Array) => buildFrame({ fin, rsv1: false, rsv2: false, rsv3: false, opcode, mask: false, payload }).bytes;
-  server.push(frame(true, OPCODE_TEXT, Buffer.from('hello')), 1_700_000_000_000_001);
-  for (let at = 0; at < TEXT.length; at += FRAGMENT) {
-    server.push(frame(at + FRAGMENT >= TEXT.length, at === 0 ? OPCODE_TEXT : 0, TEXT.subarray(at, at + FRAGMENT)), 1_700_000_000_000_002);
-  }
-  server.end();
-  store.closed(record, 1_700_000_000_000_003);
-  const path = join(dir, 'huge.jsonl');
-  writeFileSync(path, [...captureLines(store, null)].join(''));
-  store.close();
-  bus.close();
-  return path;
+  return savedServerCapture(
+    dir,
+    'huge.jsonl',
+    'ws://127.0.0.1:9/huge',
+    (frame) => {
+      frame(true, OPCODE_TEXT, Buffer.from('hello'));
+      for (let at = 0; at < TEXT.length; at += FRAGMENT) frame(at + FRAGMENT >= TEXT.length, at === 0 ? OPCODE_TEXT : 0, TEXT.subarray(at, at + FRAGMENT));
+    },
+    64 << 20,
+  );
 }
 
 describe('a 20 MiB message in Chromium', () => {
