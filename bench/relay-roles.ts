@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { spillBatches } from '../electron/engine/capture/spill-file';
 
 const SELF = fileURLToPath(import.meta.url);
 export const MESSAGE = Buffer.alloc(1024, 0x61);
@@ -52,10 +53,11 @@ async function serverRole(): Promise<void> {
 
 function ready(port: number): void {
   process.stdout.write(`${JSON.stringify({ port })}\n`);
-  // The parent asks for this process's CPU time (µs) and page faults around each run.
+  // The parent asks for this process's CPU time (µs), page faults and spill batches around each run.
   process.stdin.on('data', () => {
     const { user, system } = process.cpuUsage();
-    process.stdout.write(`${JSON.stringify({ cpu: user + system, faults: process.resourceUsage().minorPageFault })}\n`);
+    const { direct, cached } = spillBatches;
+    process.stdout.write(`${JSON.stringify({ cpu: user + system, faults: process.resourceUsage().minorPageFault, direct, cached })}\n`);
   });
 }
 
@@ -117,6 +119,14 @@ async function cliRole(target: string, out: boolean): Promise<void> {
   process.exit(code);
 }
 
+/** What a child has used so far: CPU time (µs), minor page faults, and spill batches written past the page cache and through it. */
+export interface Usage {
+  cpu: number;
+  faults: number;
+  direct: number;
+  cached: number;
+}
+
 export interface Child {
   child: ChildProcess;
   port: number;
@@ -124,7 +134,7 @@ export interface Child {
    * CPU time (µs) the child has used so far, and its minor page faults: each is a first write to a
    * page, which on a VM that backs guest memory lazily costs more than most of a relay's work.
    */
-  usage(): Promise<{ cpu: number; faults: number }>;
+  usage(): Promise<Usage>;
 }
 
 export type Role = 'server' | 'pipe' | 'relay' | 'relay-paused' | 'cli' | 'cli-out';
@@ -148,11 +158,11 @@ export function startChild(role: Role, arg: string): Promise<Child> {
     }
   });
   const next = (): Promise<Record<string, number>> => new Promise((resolve) => waiting.push(resolve));
-  const usage = async (): Promise<{ cpu: number; faults: number }> => {
+  const usage = async (): Promise<Usage> => {
     const reply = next();
     child.stdin!.write('usage\n');
-    const { cpu, faults } = await reply;
-    return { cpu: cpu!, faults: faults! };
+    const { cpu, faults, direct, cached } = await reply;
+    return { cpu: cpu!, faults: faults!, direct: direct!, cached: cached! };
   };
   return new Promise((resolve, reject) => {
     void next().then((first) => resolve({ child, port: first.port!, usage }));
