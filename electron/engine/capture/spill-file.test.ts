@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../proxy/test-peers';
-import { SpillFile } from './spill-file';
+import { SpillFile, spillBatches } from './spill-file';
 
 const MIB = 1024 * 1024;
 const WRITER = fileURLToPath(new URL('./fixtures/spill-writer.ts', import.meta.url));
@@ -33,6 +33,15 @@ function spillPath(dir: string): string {
 }
 
 /** Pseudo-random pieces of up to 50 KB, and every 200th of 2.5 MiB: ranges that cross from one batch into the next. */
+/**
+ * Whether `dir` takes writes past the page cache, asked of `dd`. Direct writes to tmpfs still land
+ * in memory (its files are page cache): only a disk is bypassed.
+ */
+function directWritesIn(dir: string): boolean {
+  const onDisk = execFileSync('stat', ['-f', '-c', '%T', dir]).toString().trim() !== 'tmpfs';
+  return onDisk && spawnSync('dd', ['if=/dev/zero', `of=${join(dir, 'direct.bin')}`, 'bs=4096', 'count=1', 'oflag=direct']).status === 0;
+}
+
 function pieces(total: number): Uint8Array[] {
   let seed = 11;
   const next = (): number => (seed = (seed * 1103515245 + 12345) >>> 0);
@@ -55,9 +64,7 @@ describe('spill file', () => {
     // The oracle's own check: a file written through the cache shows in fincore.
     writeFileSync(join(dir, 'cached.bin'), Buffer.alloc(4 * MIB, 1));
     expect(cached(join(dir, 'cached.bin'))).toBe(4 * MIB);
-    // Direct writes to tmpfs still land in memory (its files are page cache): only a disk is bypassed.
-    const onDisk = execFileSync('stat', ['-f', '-c', '%T', dir]).toString().trim() !== 'tmpfs';
-    const direct = onDisk && spawnSync('dd', ['if=/dev/zero', `of=${join(dir, 'direct.bin')}`, 'bs=4096', 'count=1', 'oflag=direct']).status === 0;
+    const direct = directWritesIn(dir);
 
     const file = new SpillFile(dir);
     const written = pieces(24 * MIB);
@@ -107,7 +114,7 @@ describe('spill file', () => {
     }), 5000, 'the spill file to close');
   });
 
-  it('spills a burst with no event-loop turn whole: batches past the direct-write buffers go through the page cache at once', async () => {
+  it('spills a burst with no event-loop turn whole: batches past the direct-write buffers go through the page cache at once, and later ones past it again', async () => {
     dir = mkdtempSync(join(tmpdir(), 'framescope-spill-'));
     const file = new SpillFile(dir);
     const written = pieces(16 * MIB);
@@ -120,6 +127,24 @@ describe('spill file', () => {
     }
     await waitFor(() => file.writing === 0, 10_000, 'the background writes');
     expect(cached(spillPath(dir))).toBeGreaterThan(4 * MIB); // no turn, so no buffer came back: the rest went through the cache
+    // Once the disk has caught up, batches go past the cache again.
+    const before = { ...spillBatches };
+    const more = pieces(8 * MIB);
+    let since = 0;
+    for (const p of more) {
+      const at = file.append(p, new Uint8Array(0), 0, p.length);
+      const out = new Uint8Array(p.length);
+      expect(at >= 0 && file.read(at, p.length, out, 0) && Buffer.from(out).equals(Buffer.from(p))).toBe(true);
+      since += p.length;
+      if (since > MIB) {
+        since = 0;
+        while (file.writing > 1) await new Promise((r) => setTimeout(r, 1));
+      }
+    }
+    const sent = { direct: spillBatches.direct - before.direct, cached: spillBatches.cached - before.cached };
+    // The batch the burst left filling began outside the direct-write buffers: it alone goes through the cache.
+    if (directWritesIn(dir)) expect(sent).toEqual({ direct: 7, cached: 1 });
+    else expect(sent).toMatchObject({ direct: 0 });
     file.close();
   });
 

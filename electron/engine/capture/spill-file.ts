@@ -228,13 +228,16 @@ export class SpillFile {
   /**
    * Direct writes: the batch waits its turn to be written (padded to 4 KiB), the next one starting
    * after it. A batch outside the direct-write buffers (all were in use when it began) is written
-   * at once through the page cache, and then filled again.
+   * at once through the page cache and given back, so the next batch takes a direct-write buffer
+   * again if one is free (it is full, so the next one still starts on a 4 KiB boundary).
    */
   private send(): void {
     const batch = this.batch as Buffer;
     const length = this.batchLength;
     if (!isAligned(batch)) {
       this.flush();
+      giveBatch(batch);
+      this.batch = null;
       return;
     }
     const padded = alignUp(length);
