@@ -1,14 +1,13 @@
 import { FrameParser, type FrameParserOptions, type ParserEvent } from './frame-parser.js';
 import type { StreamInflater } from './inflate-stream.js';
-import { MessageAssembler, type AssemblerResult } from './message-assembler.js';
+import { MessageAssembler, type AssemblerResult, type MessageAssemblerOptions } from './message-assembler.js';
 import type { DecodedFrame, FrameHeader, Violation } from './types.js';
 
-export interface DirectionDecoderOptions extends FrameParserOptions {
+export interface DirectionDecoderOptions extends FrameParserOptions, Pick<MessageAssemblerOptions, 'nextMessageId' | 'decodeText' | 'utf8Check'> {
   /** Bytes kept per message (and per frame); default the parser's 1 MiB. */
   payloadBudget?: number;
   /** This direction's permessage-deflate inflater, when it was negotiated. */
   inflater?: StreamInflater;
-  nextMessageId?: () => number;
 }
 
 export interface DecoderHandler {
@@ -36,6 +35,8 @@ export class DirectionDecoder {
       ...(options.payloadBudget !== undefined ? { payloadBudget: options.payloadBudget } : {}),
       ...(options.inflater !== undefined ? { inflater: options.inflater } : {}),
       ...(options.nextMessageId !== undefined ? { nextMessageId: options.nextMessageId } : {}),
+      ...(options.decodeText !== undefined ? { decodeText: options.decodeText } : {}),
+      ...(options.utf8Check !== undefined ? { utf8Check: options.utf8Check } : {}),
     });
   }
 

@@ -3,7 +3,7 @@ export type { DecodedFrame, FieldName, FieldRange, FrameHeader, Peer, Violation 
 export * from './opcodes.js';
 export * from './close-codes.js';
 export { VIOLATION_KINDS, violation, violationKind, type ViolationCode, type ViolationKind } from './violations.js';
-export { Utf8Validator, decodeUtf8, encodeUtf8, findInvalidUtf8 } from './utf8.js';
+export { Utf8Validator, decodeUtf8, encodeUtf8, findInvalidUtf8, type Utf8Check } from './utf8.js';
 export { frameFields, headerLengthFor } from './frame-fields.js';
 export { DEFAULT_PAYLOAD_BUDGET, FrameParser, type FrameParserOptions, type ParserEvent } from './frame-parser.js';
 export {

@@ -1,5 +1,5 @@
 import { EMPTY_BYTES } from './frame-header.js';
-import { Utf8Validator } from './utf8.js';
+import { Utf8Validator, type Utf8Check } from './utf8.js';
 
 /**
  * The bytes of one message as they stream in: every byte is counted (and checked as UTF-8 when
@@ -18,8 +18,9 @@ export class KeptBytes {
   constructor(
     private readonly budget: number,
     validateUtf8: boolean,
+    check?: Utf8Check,
   ) {
-    this.utf8 = validateUtf8 ? new Utf8Validator() : null;
+    this.utf8 = validateUtf8 ? new Utf8Validator(check) : null;
   }
 
   /**

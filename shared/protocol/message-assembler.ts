@@ -4,7 +4,7 @@ import { KeptBytes } from './kept-bytes.js';
 import { inflateInto, type InflatedMessage } from './message-inflation.js';
 import { OPCODE_BINARY, OPCODE_CONTINUATION, OPCODE_TEXT, isControlOpcode, isReservedOpcode } from './opcodes.js';
 import type { DecodedFrame, Violation } from './types.js';
-import { decodeUtf8, findInvalidUtf8 } from './utf8.js';
+import { decodeUtf8, findInvalidUtf8, type Utf8Check } from './utf8.js';
 import { violation } from './violations.js';
 
 export interface MessageAssemblerOptions {
@@ -14,6 +14,14 @@ export interface MessageAssemblerOptions {
   inflater?: StreamInflater;
   /** Source of message ids (to share one sequence across directions). Default: 1, 2, 3… per assembler. */
   nextMessageId?: () => number;
+  /**
+   * False: text messages are validated but not decoded into `text` (a relay keeps the bytes and
+   * decodes them only when shown; decoding every message cost a recording relay more than the rest
+   * of a 1 KiB text frame's work). Default true.
+   */
+  decodeText?: boolean;
+  /** A native whole-range UTF-8 check to speed validation up (see utf8.ts Utf8Check). */
+  utf8Check?: Utf8Check;
 }
 
 export interface AssembledMessage {
@@ -28,7 +36,7 @@ export interface AssembledMessage {
   compressed: boolean;
   /** Reassembled wire payload (still compressed if `compressed`), at most the budget. */
   payload: Uint8Array;
-  /** Decoded text of an uncompressed text message (of the kept part); invalid bytes show as U+FFFD. */
+  /** Decoded text of an uncompressed text message (of the kept part; not with decodeText false); invalid bytes show as U+FFFD. */
   text?: string;
   /** Some wire payload was not kept (a Framescope limit, not a violation). */
   truncated: boolean;
@@ -74,6 +82,8 @@ export class MessageAssembler {
   private readonly budget: number;
   private readonly inflater: StreamInflater | undefined;
   private readonly nextId: () => number;
+  private readonly decodeText: boolean;
+  private readonly utf8Check: Utf8Check | undefined;
   private pending: Pending | null = null;
   /** The frame whose payload overflow() already started, with what its start produced. */
   private begun: DecodedFrame | null = null;
@@ -86,6 +96,8 @@ export class MessageAssembler {
     this.inflater = options.inflater;
     let counter = 0;
     this.nextId = options.nextMessageId ?? (() => ++counter);
+    this.decodeText = options.decodeText ?? true;
+    this.utf8Check = options.utf8Check;
   }
 
   /** True while a fragmented message is waiting for more frames. */
@@ -139,7 +151,7 @@ export class MessageAssembler {
     };
     let violations: Violation[] = [];
     if (frame.opcode === OPCODE_TEXT && !frame.rsv1) {
-      const bad = findInvalidUtf8(payload);
+      const bad = findInvalidUtf8(payload, 0, payload.length, this.utf8Check);
       if (bad >= 0) {
         violations = [
           bad === payload.length
@@ -147,7 +159,7 @@ export class MessageAssembler {
             : violation('invalid-utf8', frame.offset + frame.headerLength + bad, 'This text message is not valid UTF-8.'),
         ];
       }
-      message.text = decodeUtf8(message.truncated ? payload.subarray(0, this.budget) : payload);
+      if (this.decodeText) message.text = decodeUtf8(message.truncated ? payload.subarray(0, this.budget) : payload);
     }
     if (message.truncated) message.payload = payload.subarray(0, this.budget);
     return { messageId: message.messageId, violations, message };
@@ -199,13 +211,13 @@ export class MessageAssembler {
       compressed,
       frameCount: 0,
       length: 0,
-      wire: new KeptBytes(this.budget, text && !compressed),
+      wire: new KeptBytes(this.budget, text && !compressed, this.utf8Check),
       complete: true,
       inflation: null,
       inflating: false,
     };
     if (compressed && this.inflater !== undefined) {
-      m.inflation = inflateInto(this.inflater, { budget: this.budget, text, offset: frame.offset });
+      m.inflation = inflateInto(this.inflater, { budget: this.budget, text, offset: frame.offset, decodeText: this.decodeText, ...(this.utf8Check !== undefined ? { utf8Check: this.utf8Check } : {}) });
       m.inflating = true;
     }
     return m;
@@ -260,7 +272,7 @@ export class MessageAssembler {
     if (m.complete && m.wire.total === m.length && m.wire.endsMidCodePoint) {
       violations.push(violation('invalid-utf8', last.offset + last.headerLength + last.payloadLength, 'This text message ends in the middle of a UTF-8 sequence.'));
     }
-    if (m.opcode === OPCODE_TEXT) message.text = decodeUtf8(payload);
+    if (m.opcode === OPCODE_TEXT && this.decodeText) message.text = decodeUtf8(payload);
     return message;
   }
 }

@@ -11,6 +11,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import * as wsModule from 'ws';
 import { createStreamInflater } from '../../electron/engine/capture/inflater';
+import { nativeParserHelpers } from '../../electron/engine/capture/native-helpers';
 import { DirectionDecoder } from './direction-decoder.js';
 import { buildFrame } from './frame-builder.js';
 import type { Peer, Violation } from './types.js';
@@ -78,12 +79,22 @@ const BAD: Bad[] = [
   { name: 'close reason not UTF-8', frames: () => [{ opcode: 8, payload: bytes(0x03, 0xe8, 0xc0, 0x80) }] },
   { name: 'text not UTF-8', frames: () => [{ opcode: 1, payload: bytes(0x41, 0xed, 0xa0, 0x80) }] },
   { name: 'text ending mid code point, fragmented', frames: () => [{ opcode: 1, payload: utf8('ok'), fin: false }, { opcode: 0, payload: bytes(0xe2, 0x82) }] },
+  // Long enough for the native check (32 bytes and more): it says no, and the DFA places the byte.
+  { name: 'long text with a surrogate', frames: () => [{ opcode: 1, payload: new Uint8Array([...utf8('中'.repeat(40)), 0xed, 0xa0, 0x80, ...utf8('x'.repeat(20))]) }] },
+  {
+    name: 'long text split inside a code point, an overlong form later',
+    frames: () => [
+      { opcode: 1, payload: new Uint8Array([...utf8('中'.repeat(30)), 0xe6]), fin: false },
+      { opcode: 0, payload: new Uint8Array([0x96, 0x87, ...utf8('y'.repeat(40)), 0xc0, 0x80]) },
+    ],
+  },
   { name: 'unmasked client frame / masked server frame', frames: (from) => [{ opcode: 1, payload: utf8('hi'), mask: from !== 'client' }] },
   { name: 'continuation without start', frames: () => [{ opcode: 0, payload: utf8('x') }] },
   { name: 'new message inside a fragmented one', frames: () => [{ opcode: 1, payload: utf8('a'), fin: false }, { opcode: 2, payload: bytes(1) }] },
   { name: '64-bit length with the MSB set', frames: (from) => [bytes(0x82, from === 'client' ? 0xff : 0x7f, 0x80, 0, 0, 0, 0, 0, 0, 1, ...(from === 'client' ? [1, 2, 3, 4] : []))] },
   { name: 'corrupt compressed data', deflate: true, frames: () => [{ opcode: 2, payload: bytes(0x07, 0x11, 0x22), rsv1: true }] },
   { name: 'compressed text not UTF-8', deflate: true, frames: () => [{ opcode: 1, payload: deflate(bytes(0x61, 0xff)), rsv1: true }] },
+  { name: 'long compressed text not UTF-8', deflate: true, frames: () => [{ opcode: 1, payload: deflate(new Uint8Array([...utf8('文'.repeat(40)), 0xff])), rsv1: true }] },
   { name: 'RSV1 on a continuation', deflate: true, frames: () => [{ opcode: 1, payload: deflate(utf8('ab')), rsv1: true, fin: false }, { opcode: 0, payload: bytes(), rsv1: true }] },
   { name: 'RSV1 on a ping', deflate: true, frames: () => [{ opcode: 9, payload: bytes(), rsv1: true }] },
 ];
@@ -136,12 +147,12 @@ async function wsVerdict(chunks: Uint8Array[], from: Peer, withDeflate: boolean)
   return code;
 }
 
-/** Our violations, each with the stream offset of the frame it was reported on. */
-async function ours(chunks: Uint8Array[], from: Peer, withDeflate: boolean): Promise<Array<{ at: number; v: Violation }>> {
+/** Our violations, each with the stream offset of the frame it was reported on; `native`: with the engine's native helpers (bufferutil's unmask, buffer.isUtf8), as the relay runs. */
+async function ours(chunks: Uint8Array[], from: Peer, withDeflate: boolean, native: boolean): Promise<Array<{ at: number; v: Violation }>> {
   const found: Array<{ at: number; v: Violation }> = [];
   const waits: Array<Promise<void>> = [];
   const decoder = new DirectionDecoder(
-    { from, rsv1Allowed: withDeflate, ...(withDeflate ? { inflater: createStreamInflater({ noContextTakeover: false }) } : {}) },
+    { from, rsv1Allowed: withDeflate, ...(withDeflate ? { inflater: createStreamInflater({ noContextTakeover: false }) } : {}), ...(native ? nativeParserHelpers : {}) },
     {
       frame: (frame, result) => {
         for (const v of [...frame.violations, ...result.violations]) found.push({ at: frame.offset, v });
@@ -168,7 +179,8 @@ describe('differential on invalid streams: ws Receiver vs our decoder', () => {
         fc.boolean(),
         fc.uint8Array({ minLength: 4, maxLength: 4 }),
         fc.array(fc.nat(), { maxLength: 10 }),
-        async (bad, before, after, from, deflateAnyway, key, cuts) => {
+        fc.boolean(),
+        async (bad, before, after, from, deflateAnyway, key, cuts, native) => {
           const withDeflate = bad.deflate === true || (deflateAnyway && !bad.name.startsWith('RSV1 without'));
           const head = before.map((f) => encode(f, from, key));
           const unit = bad.frames(from).map((f) => encode(f, from, key));
@@ -180,7 +192,7 @@ describe('differential on invalid streams: ws Receiver vs our decoder', () => {
           const code = await wsVerdict(chunks, from, withDeflate);
           const expected = WS_TO_OURS[code];
           expect(Object.keys(WS_TO_OURS), `ws error ${code} for "${bad.name}" has no mapping`).toContain(code);
-          const found = await ours(chunks, from, withDeflate);
+          const found = await ours(chunks, from, withDeflate, native);
           // Nothing flagged before the bad unit; the matching violation on it.
           expect(found.filter((f) => f.at < start)).toEqual([]);
           const onUnit = found.filter((f) => f.at >= start && f.at < end).map((f) => f.v.code);

@@ -75,6 +75,26 @@ describe('capture store', () => {
     expect(record.summary.violations).toBeGreaterThanOrEqual(3);
   });
 
+  it('judges long text with the native check exactly where the DFA would, and still shows it (decoded only when asked)', async () => {
+    t = startCapture();
+    const { rec } = recorder('client');
+    const good = `{"text":"${'汉字 and ASCII '.repeat(60)}"}`;
+    const bad = encodeUtf8(`${'汉字'.repeat(100)}tail`);
+    bad[601] = 0xc0; // an overlong lead, 601 bytes in (RFC 3629 §4)
+    const split = encodeUtf8('文'.repeat(40)); // fragments that cut a code point: valid once joined
+    rec.push(frame(1, good), 1);
+    rec.push(frame(1, bad), 2);
+    rec.push(frame(1, split.subarray(0, 61), { fin: false }), 3);
+    rec.push(frame(0, split.subarray(61)), 4);
+    const rows = (await t.capture.queryFrames({ start: 0, count: 10 })).rows;
+    expect(rows).toHaveLength(4);
+    const details = await Promise.all(rows.map((r) => t.capture.getFrame(r.id)));
+    expect(details.map((d) => d.violations.map((v) => v.code))).toEqual([[], ['invalid-utf8'], [], []]);
+    // The frame's header is 8 bytes (16-bit length and a masking key): the violation points at the byte.
+    expect(details[1]!.violations[0]!.offset).toBe(rows[1]!.offset + 8 + 601);
+    expect(rows[0]!.preview.startsWith('{"text":"汉字 and ASCII 汉字')).toBe(true);
+  });
+
   it('previews a large frame from wherever its payload is kept: the spill file, its write batch, or memory', async () => {
     // Memory holds only a large frame's header, so its preview reads the payload's first bytes back.
     const text = (i: number): string => `message ${i} ${'汉字'.repeat(200)} ${'x'.repeat(i % 7)}`;

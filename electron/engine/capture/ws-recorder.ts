@@ -22,7 +22,7 @@ import {
 import type { CaptureStore, ConnectionRecord } from './capture-store';
 import type { FrameInput } from './frame-table';
 import { createStreamInflater } from './inflater';
-import { nativeParserHelpers } from './native-unmask';
+import { nativeParserHelpers } from './native-helpers';
 import { recordQueueOf, type RecordQueue } from './record-queue';
 
 /** Payload bytes kept per frame and per message by the capture's decoder. */
@@ -75,6 +75,8 @@ export class WsDirectionRecorder {
         rsv1Allowed: deflate !== null,
         nextMessageId: () => store.nextMessageId(),
         ...nativeParserHelpers,
+        // The store keeps the bytes; text is decoded when a view or an export asks for it.
+        decodeText: false,
         // Every chunk pushed here is an array nobody writes to again (a socket read, injected
         // frames, an import's decoded bytes): an unmasked payload is taken as a view, not copied.
         viewChunks: true,

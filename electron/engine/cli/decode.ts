@@ -3,7 +3,7 @@
 // violations and undecodable ranges, never a crash.
 import { createReadStream } from 'node:fs';
 import { createStreamInflater } from '../capture/inflater';
-import { nativeParserHelpers } from '../capture/native-unmask';
+import { nativeParserHelpers } from '../capture/native-helpers';
 import {
   DirectionDecoder,
   deflateFor,
