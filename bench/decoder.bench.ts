@@ -2,7 +2,8 @@
  * Decoder throughput: our decoder (DirectionDecoder: FrameParser + MessageAssembler, with the
  * engine's native unmask when bufferutil is installed) against ws's Receiver on the same masked
  * client→server bytes, in the same run. ws picks bufferutil up by itself; the run says which
- * unmask each side used. Also: how long inflating a 16 MiB message holds the event loop.
+ * unmask each side used; binary frames, then text ones (both sides check UTF-8). Also: how long
+ * inflating a 16 MiB message holds the event loop.
  * Prints; asserts nothing. Run: npm run bench -- decoder
  */
 import { createRequire } from 'node:module';
@@ -10,7 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { constants, deflateRawSync } from 'node:zlib';
 import * as wsModule from 'ws';
 import { createStreamInflater } from '../electron/engine/capture/inflater.js';
-import { nativeParserHelpers, nativeUnmask } from '../electron/engine/capture/native-unmask.js';
+import { nativeParserHelpers, nativeUnmask } from '../electron/engine/capture/native-helpers.js';
 import { DirectionDecoder, buildFrame, type InflateEnd, type StreamInflater } from '../shared/protocol/index.js';
 
 // @types/ws does not declare the Receiver class that ws exports.
@@ -25,10 +26,19 @@ const TARGET_BYTES = 32 * 1024 * 1024;
 /** Rounds alternate ours and ws; the best of each is compared (the least disturbed by other load). */
 const ROUNDS = 11;
 
-function makeStream(payloadSize: number): { chunks: Uint8Array[]; frames: number; bytes: number } {
-  const payload = new Uint8Array(payloadSize);
+/** `size` bytes of UTF-8 text, Chinese and ASCII as a chat message mixes them (ASCII fills the end). */
+function textOf(size: number): Uint8Array {
+  const out = new Uint8Array(size).fill(0x20);
+  const unit = new TextEncoder().encode('你好 hello ');
+  for (let at = 0; at + unit.length <= size; at += unit.length) out.set(unit, at);
+  return out;
+}
+
+function makeStream(payloadSize: number, text = false): { chunks: Uint8Array[]; frames: number; bytes: number } {
+  let payload: Uint8Array = new Uint8Array(payloadSize);
   for (let i = 0; i < payloadSize; i++) payload[i] = (i * 31) & 0xff;
-  const one = buildFrame({ fin: true, rsv1: false, rsv2: false, rsv3: false, opcode: 2, mask: true, maskKey: new Uint8Array([0x37, 0xfa, 0x21, 0x3d]), payload }).bytes;
+  if (text) payload = textOf(payloadSize);
+  const one = buildFrame({ fin: true, rsv1: false, rsv2: false, rsv3: false, opcode: text ? 1 : 2, mask: true, maskKey: new Uint8Array([0x37, 0xfa, 0x21, 0x3d]), payload }).bytes;
   const frames = Math.max(1, Math.floor(TARGET_BYTES / one.length));
   const all = new Uint8Array(frames * one.length);
   for (let i = 0; i < frames; i++) all.set(one, i * one.length);
@@ -40,7 +50,8 @@ function makeStream(payloadSize: number): { chunks: Uint8Array[]; frames: number
 function runOurs(chunks: Uint8Array[]): number {
   let messages = 0;
   const decoder = new DirectionDecoder(
-    { from: 'client', ...nativeParserHelpers },
+    // As the capture's recorder decodes: text is checked as UTF-8, not turned into strings.
+    { from: 'client', ...nativeParserHelpers, decodeText: false },
     {
       frame: (_frame, result) => {
         if (result.message !== null) messages++;
@@ -68,8 +79,8 @@ function best(xs: number[]): number {
   return Math.min(...xs);
 }
 
-function bench(label: string, payloadSize: number): void {
-  const { chunks, frames, bytes } = makeStream(payloadSize);
+function bench(label: string, payloadSize: number, text = false): void {
+  const { chunks, frames, bytes } = makeStream(payloadSize, text);
   const ours: number[] = [];
   const theirs: number[] = [];
   runOurs(chunks); // warm-up
@@ -144,4 +155,7 @@ console.log(`masked binary frames, ${TARGET_BYTES / 1024 / 1024} MiB per run in 
 bench('16 B', 16);
 bench('1 KiB', 1024);
 bench('64 KiB', 64 * 1024);
+console.log('masked text frames (Chinese and ASCII), each side checking UTF-8 (RFC 6455 §8.1)');
+bench('1 KiB', 1024, true);
+bench('64 KiB', 64 * 1024, true);
 await inflateStall();

@@ -17,6 +17,14 @@ import { spillBatches } from '../electron/engine/capture/spill-file';
 
 const SELF = fileURLToPath(import.meta.url);
 export const MESSAGE = Buffer.alloc(1024, 0x61);
+/** A text message of up to 1 KiB as a chat app sends it: JSON, Chinese and ASCII (every relay that decodes checks it as UTF-8). */
+export const TEXT_MESSAGE = ((): string => {
+  let text = '';
+  while (Buffer.byteLength(JSON.stringify({ user: '学生', text: `${text}你好 hello ` })) <= 1024) text += '你好 hello ';
+  return JSON.stringify({ user: '学生', text });
+})();
+/** A text message starting so asks the echo server to measure round trips it starts (bench/relay.bench.ts serverRtt). */
+export const RTT_REQUEST = 'server-rtt:';
 
 /** n round trips of one message, one at a time, in µs: send, wait for the peer's echo. */
 export async function roundTrips(ws: WebSocket, n: number): Promise<number[]> {
@@ -39,8 +47,10 @@ async function serverRole(): Promise<void> {
     ws.on('message', async (data: Buffer, binary) => {
       if (measuring) return;
       if (binary) return void ws.send(data, { binary: true });
+      const text = data.toString();
+      if (!text.startsWith(RTT_REQUEST)) return void ws.send(text);
       measuring = true;
-      const n = Number(data.toString().replace('server-rtt:', ''));
+      const n = Number(text.slice(RTT_REQUEST.length));
       // Server-initiated round trips: the server sends, the client echoes.
       const samples = await roundTrips(ws, n);
       measuring = false;

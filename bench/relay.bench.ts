@@ -4,6 +4,8 @@
  *   per message (process.cpuUsage in the relay process) ≤ 1.3× the pipe's;
  * - `framescope capture --out` ≥ 0.8× the throughput of `framescope capture` without it;
  * - p50 added latency (round trip through the relay minus direct) < 100 µs.
+ * Then the same echo with a text message of JSON, Chinese and ASCII (pipe and recording relay
+ * only): what chat apps send, and what a decoder must check as UTF-8.
  * Rounds alternate the configurations so load from other processes hits them alike; every figure
  * is the median of the rounds with [min–max] beside it. Prints; asserts nothing.
  * Run: npm run bench -- relay   (FRAMESCOPE_BENCH_PROFILE=DIR to write CPU profiles of the relays)
@@ -13,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { echoLoop } from './echo-loop';
 import WebSocket from 'ws';
-import { MESSAGE, roundTrips, startChild, stopChild, type Child, type Role } from './relay-roles';
+import { MESSAGE, RTT_REQUEST, TEXT_MESSAGE, roundTrips, startChild, stopChild, type Child, type Role } from './relay-roles';
 
 const MESSAGES = 20_000;
 const WINDOW = 64;
@@ -30,9 +32,9 @@ function open(port: number): Promise<WebSocket> {
 }
 
 /** Messages per second, with WINDOW messages in flight. */
-async function throughput(port: number, count: number): Promise<number> {
+async function throughput(port: number, count: number, message: Uint8Array | string = MESSAGE): Promise<number> {
   const ws = await open(port);
-  const seconds = await echoLoop(ws, MESSAGE, count, WINDOW);
+  const seconds = await echoLoop(ws, message, count, WINDOW);
   ws.close();
   return count / seconds;
 }
@@ -52,7 +54,7 @@ async function serverRtt(port: number, n: number): Promise<number[]> {
       else resolve(JSON.parse(data.toString()) as number[]);
     });
   });
-  ws.send(`server-rtt:${n}`);
+  ws.send(`${RTT_REQUEST}${n}`);
   const samples = await result;
   ws.close();
   return samples;
@@ -174,6 +176,20 @@ export async function run(): Promise<void> {
     console.log(`  paused CPU per message / pipe ${spread(ratios(paused.cpu, pipe.cpu), 2)}`);
     console.log(`  capture --out / without       ${spread(ratios(cliOut.rate, cli.rate), 2)}   (goal ≥ 0.80)`);
     console.log(`  capture --out CPU / without   ${spread(ratios(cliOut.cpu, cli.cpu), 2)}`);
+    // Text as chat apps send it: every relay that decodes checks it as UTF-8 (RFC 6455 §8.1).
+    const textRate = { pipe: [] as number[], relay: [] as number[] };
+    const textCpu = { pipe: [] as number[], relay: [] as number[] };
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [name, c] of [['pipe', pipe], ['relay', relay]] as const) {
+        const before = await c.child!.usage();
+        textRate[name].push(await throughput(c.child!.port, MESSAGES, TEXT_MESSAGE));
+        textCpu[name].push(((await c.child!.usage()).cpu - before.cpu) / MESSAGES);
+      }
+    }
+    console.log(`text echo (${Buffer.byteLength(TEXT_MESSAGE)} bytes of JSON, Chinese and ASCII), ${ROUNDS} rounds`);
+    console.log(`  bare net pipe ${spread(textRate.pipe.map((x) => x / 1000), 1)} k msg/s, relay recording ${spread(textRate.relay.map((x) => x / 1000), 1)} k msg/s (CPU ${spread(textCpu.relay, 1)} µs)`);
+    console.log(`  relay throughput / pipe       ${spread(ratios(textRate.relay, textRate.pipe), 2)}`);
+    console.log(`  relay CPU per message / pipe  ${spread(ratios(textCpu.relay, textCpu.pipe), 2)}`);
     const keep = keepCost();
     console.log(
       `  keeping a KiB on this machine: ${keep.fresh.toFixed(2)} µs of CPU into new memory, ${keep.reused.toFixed(2)} into touched memory, ` +
