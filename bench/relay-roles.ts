@@ -40,8 +40,9 @@ export async function roundTrips(ws: WebSocket, n: number): Promise<number[]> {
   return samples;
 }
 
-async function serverRole(): Promise<void> {
-  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
+/** The echo server; `deflate`: it negotiates permessage-deflate and compresses every message (threshold 0). */
+async function serverRole(deflate: boolean): Promise<void> {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: deflate ? { threshold: 0 } : false });
   wss.on('connection', (ws) => {
     let measuring = false;
     ws.on('message', async (data: Buffer, binary) => {
@@ -190,7 +191,7 @@ export function stopChild(c: Child): Promise<void> {
 
 if (process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url) {
   const [role, arg = ''] = process.argv.slice(2);
-  if (role === 'server') await serverRole();
+  if (role === 'server') await serverRole(arg === 'deflate');
   else if (role === 'pipe') await pipeRole(Number(arg));
   else if (role === 'relay' || role === 'relay-paused') await relayRole(arg, role === 'relay-paused');
   else if (role === 'cli' || role === 'cli-out') await cliRole(arg, role === 'cli-out');

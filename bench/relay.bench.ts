@@ -5,7 +5,8 @@
  * - `framescope capture --out` ≥ 0.8× the throughput of `framescope capture` without it;
  * - p50 added latency (round trip through the relay minus direct) < 100 µs.
  * Then the same echo with a text message of JSON, Chinese and ASCII (pipe and recording relay
- * only): what chat apps send, and what a decoder must check as UTF-8.
+ * only): what chat apps send, and what a decoder must check as UTF-8; and that text compressed
+ * (permessage-deflate), which the recording relay inflates.
  * Rounds alternate the configurations so load from other processes hits them alike; every figure
  * is the median of the rounds with [min–max] beside it. Prints; asserts nothing.
  * Run: npm run bench -- relay   (FRAMESCOPE_BENCH_PROFILE=DIR to write CPU profiles of the relays)
@@ -23,8 +24,8 @@ const ROUNDS = 5;
 const LATENCY_BLOCKS = 5;
 const LATENCY_SAMPLES = 400; // per block and configuration
 
-function open(port: number): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/`, { perMessageDeflate: false });
+function open(port: number, deflate = false): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/`, { perMessageDeflate: deflate ? { threshold: 0 } : false });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
@@ -32,8 +33,8 @@ function open(port: number): Promise<WebSocket> {
 }
 
 /** Messages per second, with WINDOW messages in flight. */
-async function throughput(port: number, count: number, message: Uint8Array | string = MESSAGE): Promise<number> {
-  const ws = await open(port);
+async function throughput(port: number, count: number, message: Uint8Array | string = MESSAGE, deflate = false): Promise<number> {
+  const ws = await open(port, deflate);
   const seconds = await echoLoop(ws, message, count, WINDOW);
   ws.close();
   return count / seconds;
@@ -132,6 +133,37 @@ interface Config {
   cached: number;
 }
 
+/**
+ * The text echo compressed (permessage-deflate with context takeover, every message compressed, as
+ * Python websockets and Chromium negotiate it) through a bare pipe and a recording relay that
+ * inflates every message to record it. Fewer messages: the ws peers themselves manage only a few
+ * thousand a second.
+ */
+async function compressedEcho(): Promise<void> {
+  const count = MESSAGES / 5;
+  const server = await startChild('server', 'deflate');
+  const pipe = await startChild('pipe', String(server.port));
+  const relay = await startChild('relay', `ws://127.0.0.1:${server.port}/`);
+  try {
+    const rate = { pipe: [] as number[], relay: [] as number[] };
+    const cpu = { pipe: [] as number[], relay: [] as number[] };
+    for (const c of [pipe, relay]) await throughput(c.port, 1000, TEXT_MESSAGE, true); // warm-up
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [name, c] of [['pipe', pipe], ['relay', relay]] as const) {
+        const before = await c.usage();
+        rate[name].push(await throughput(c.port, count, TEXT_MESSAGE, true));
+        cpu[name].push(((await c.usage()).cpu - before.cpu) / count);
+      }
+    }
+    console.log(`the same text compressed (permessage-deflate, context takeover), ${ROUNDS} rounds × ${count} messages`);
+    console.log(`  bare net pipe ${spread(rate.pipe.map((x) => x / 1000), 2)} k msg/s (CPU ${spread(cpu.pipe, 0)} µs), relay recording ${spread(rate.relay.map((x) => x / 1000), 2)} k msg/s (CPU ${spread(cpu.relay, 0)} µs)`);
+    console.log(`  relay throughput / pipe       ${spread(ratios(rate.relay, rate.pipe), 2)}`);
+    console.log(`  relay CPU per message / pipe  ${spread(ratios(cpu.relay, cpu.pipe), 2)}`);
+  } finally {
+    await Promise.all([server, pipe, relay].map(stopChild));
+  }
+}
+
 export async function run(): Promise<void> {
   const server = await startChild('server', '');
   const target = `ws://127.0.0.1:${server.port}/`;
@@ -190,6 +222,7 @@ export async function run(): Promise<void> {
     console.log(`  bare net pipe ${spread(textRate.pipe.map((x) => x / 1000), 1)} k msg/s, relay recording ${spread(textRate.relay.map((x) => x / 1000), 1)} k msg/s (CPU ${spread(textCpu.relay, 1)} µs)`);
     console.log(`  relay throughput / pipe       ${spread(ratios(textRate.relay, textRate.pipe), 2)}`);
     console.log(`  relay CPU per message / pipe  ${spread(ratios(textCpu.relay, textCpu.pipe), 2)}`);
+    await compressedEcho();
     const keep = keepCost();
     console.log(
       `  keeping a KiB on this machine: ${keep.fresh.toFixed(2)} µs of CPU into new memory, ${keep.reused.toFixed(2)} into touched memory, ` +
