@@ -3,7 +3,7 @@
  * engine's native unmask when bufferutil is installed) against ws's Receiver on the same masked
  * client→server bytes, in the same run. ws picks bufferutil up by itself; the run says which
  * unmask each side used; binary frames, then text ones (both sides check UTF-8). Also: how long
- * inflating a 16 MiB message holds the event loop.
+ * inflating a 16 MiB message holds the event loop, and a bomb small enough to be tried on it.
  * Prints; asserts nothing. Run: npm run bench -- decoder
  */
 import { createRequire } from 'node:module';
@@ -106,13 +106,11 @@ function bench(label: string, payloadSize: number, text = false): void {
 }
 
 /**
- * Inflates one 16 MiB text message through the capture's decoder and inflater, and reports the
- * longest synchronous slice of our own code (what holds the relay's event loop), beside the event
- * loop's worst delay during the run and while idle for as long (the machine's own noise).
+ * Inflates one message through the capture's decoder and inflater, and reports the longest
+ * synchronous slice of our own code (what holds the relay's event loop), beside the event loop's
+ * worst delay during the run and while idle for as long (the machine's own noise).
  */
-async function inflateStall(): Promise<void> {
-  const text = Buffer.alloc(16 * 1024 * 1024);
-  for (let i = 0; i < text.length; i++) text[i] = 0x61 + ((i * 7919) % 26);
+async function inflateStall(label: string, text: Buffer): Promise<void> {
   const compressed = new Uint8Array(deflateRawSync(text, { finishFlush: constants.Z_SYNC_FLUSH })).subarray(0, -4);
   const frame = buildFrame({ fin: true, rsv1: true, rsv2: false, rsv3: false, opcode: 1, mask: false, payload: compressed }).bytes;
   let longest = 0;
@@ -147,7 +145,7 @@ async function inflateStall(): Promise<void> {
   idle.disable();
   const f = (ns: number): string => (ns / 1e6).toFixed(1);
   console.log(
-    `inflate 16 MiB text (${(compressed.length / 1024).toFixed(0)} KiB compressed): ${ms.toFixed(0)} ms; our longest synchronous slice ${longest.toFixed(1)} ms; ` +
+    `inflate ${label} (${(compressed.length / 1024).toFixed(0)} KiB compressed): ${ms.toFixed(0)} ms; our longest synchronous slice ${longest.toFixed(1)} ms; ` +
       `event loop worst delay ${f(busy.max)} ms (idle, same machine: ${f(idle.max)} ms)`,
   );
 }
@@ -162,4 +160,8 @@ bench('64 KiB', 64 * 1024);
 console.log('masked text frames (Chinese and ASCII), each side checking UTF-8 (RFC 6455 §8.1)');
 bench('1 KiB', 1024, true);
 bench('64 KiB', 64 * 1024, true);
-await inflateStall();
+const text16 = Buffer.alloc(16 * 1024 * 1024);
+for (let i = 0; i < text16.length; i++) text16[i] = 0x61 + ((i * 7919) % 26);
+await inflateStall('16 MiB text', text16);
+// Small enough compressed to be tried on the event loop, stopped there at 256 KiB of output.
+await inflateStall('8 MiB of zeros', Buffer.alloc(8 * 1024 * 1024));
