@@ -286,7 +286,8 @@ class ZlibStreamInflater implements StreamInflater {
   /**
    * Inflates a whole small message on the event loop, as the stream would: the same checks (an
    * error is corrupt data; input left after a final block is trailing bytes, and the next message
-   * starts afresh; output from PROBE means the message stopped inside a block) and the same window.
+   * starts afresh; no MARK and stream end after the tail means the message stopped inside a block,
+   * as PROBE's output does for the stream) and the same window.
    * Returns false, having changed nothing, when the message inflates to more than SYNC_OUTPUT.
    */
   private inflateNow(job: Job): boolean {
