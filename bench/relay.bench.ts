@@ -140,28 +140,32 @@ interface Config {
  * thousand a second.
  */
 async function compressedEcho(): Promise<void> {
-  const count = MESSAGES / 5;
   const server = await startChild('server', 'deflate');
   const pipe = await startChild('pipe', String(server.port));
   const relay = await startChild('relay', `ws://127.0.0.1:${server.port}/`);
   try {
-    const rate = { pipe: [] as number[], relay: [] as number[] };
-    const cpu = { pipe: [] as number[], relay: [] as number[] };
     for (const c of [pipe, relay]) await throughput(c.port, 1000, TEXT_MESSAGE, true); // warm-up
-    for (let r = 0; r < ROUNDS; r++) {
-      for (const [name, c] of [['pipe', pipe], ['relay', relay]] as const) {
-        const before = await c.usage();
-        rate[name].push(await throughput(c.port, count, TEXT_MESSAGE, true));
-        cpu[name].push(((await c.usage()).cpu - before.cpu) / count);
-      }
-    }
-    console.log(`the same text compressed (permessage-deflate, context takeover), ${ROUNDS} rounds × ${count} messages`);
-    console.log(`  bare net pipe ${spread(rate.pipe.map((x) => x / 1000), 2)} k msg/s (CPU ${spread(cpu.pipe, 0)} µs), relay recording ${spread(rate.relay.map((x) => x / 1000), 2)} k msg/s (CPU ${spread(cpu.relay, 0)} µs)`);
-    console.log(`  relay throughput / pipe       ${spread(ratios(rate.relay, rate.pipe), 2)}`);
-    console.log(`  relay CPU per message / pipe  ${spread(ratios(cpu.relay, cpu.pipe), 2)}`);
+    await textRounds('the same text compressed (permessage-deflate, context takeover)', pipe, relay, MESSAGES / 5, true);
   } finally {
     await Promise.all([server, pipe, relay].map(stopChild));
   }
+}
+
+/** ROUNDS alternating rounds of the text echo through the pipe and the recording relay; prints rates, CPU and their ratios. */
+async function textRounds(heading: string, pipe: Child, relay: Child, count: number, deflate: boolean): Promise<void> {
+  const rate = { pipe: [] as number[], relay: [] as number[] };
+  const cpu = { pipe: [] as number[], relay: [] as number[] };
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, c] of [['pipe', pipe], ['relay', relay]] as const) {
+      const before = await c.usage();
+      rate[name].push(await throughput(c.port, count, TEXT_MESSAGE, deflate));
+      cpu[name].push(((await c.usage()).cpu - before.cpu) / count);
+    }
+  }
+  console.log(`${heading}, ${ROUNDS} rounds × ${count} messages`);
+  console.log(`  bare net pipe ${spread(rate.pipe.map((x) => x / 1000), 2)} k msg/s (CPU ${spread(cpu.pipe, 1)} µs), relay recording ${spread(rate.relay.map((x) => x / 1000), 2)} k msg/s (CPU ${spread(cpu.relay, 1)} µs)`);
+  console.log(`  relay throughput / pipe       ${spread(ratios(rate.relay, rate.pipe), 2)}`);
+  console.log(`  relay CPU per message / pipe  ${spread(ratios(cpu.relay, cpu.pipe), 2)}`);
 }
 
 export async function run(): Promise<void> {
@@ -209,19 +213,7 @@ export async function run(): Promise<void> {
     console.log(`  capture --out / without       ${spread(ratios(cliOut.rate, cli.rate), 2)}   (goal ≥ 0.80)`);
     console.log(`  capture --out CPU / without   ${spread(ratios(cliOut.cpu, cli.cpu), 2)}`);
     // Text as chat apps send it: every relay that decodes checks it as UTF-8 (RFC 6455 §8.1).
-    const textRate = { pipe: [] as number[], relay: [] as number[] };
-    const textCpu = { pipe: [] as number[], relay: [] as number[] };
-    for (let r = 0; r < ROUNDS; r++) {
-      for (const [name, c] of [['pipe', pipe], ['relay', relay]] as const) {
-        const before = await c.child!.usage();
-        textRate[name].push(await throughput(c.child!.port, MESSAGES, TEXT_MESSAGE));
-        textCpu[name].push(((await c.child!.usage()).cpu - before.cpu) / MESSAGES);
-      }
-    }
-    console.log(`text echo (${Buffer.byteLength(TEXT_MESSAGE)} bytes of JSON, Chinese and ASCII), ${ROUNDS} rounds`);
-    console.log(`  bare net pipe ${spread(textRate.pipe.map((x) => x / 1000), 1)} k msg/s, relay recording ${spread(textRate.relay.map((x) => x / 1000), 1)} k msg/s (CPU ${spread(textCpu.relay, 1)} µs)`);
-    console.log(`  relay throughput / pipe       ${spread(ratios(textRate.relay, textRate.pipe), 2)}`);
-    console.log(`  relay CPU per message / pipe  ${spread(ratios(textCpu.relay, textCpu.pipe), 2)}`);
+    await textRounds(`text echo (${Buffer.byteLength(TEXT_MESSAGE)} bytes of JSON, Chinese and ASCII)`, pipe.child!, relay.child!, MESSAGES, false);
     await compressedEcho();
     const keep = keepCost();
     console.log(

@@ -9,6 +9,11 @@ export type Utf8Check = (bytes: Uint8Array) => boolean;
 /** Below this many bytes the DFA is as fast as a call into native code. */
 const CHECK_MIN = 32;
 
+/** True when `check` is worth asking about bytes[start, end) and says they are valid whole. */
+function passes(check: Utf8Check | undefined, bytes: Uint8Array, start: number, end: number): boolean {
+  return check !== undefined && end - start >= CHECK_MIN && check(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end));
+}
+
 /**
  * Streaming UTF-8 validation (RFC 3629 §4 table, required by RFC 6455 §8.1).
  * TextDecoder's fatal mode cannot say *where* a sequence broke nor resume across
@@ -29,8 +34,7 @@ export class Utf8Validator {
   push(bytes: Uint8Array, start = 0, end = bytes.length): number {
     // Between code points, a native check that passes the whole range leaves the state as it is;
     // any other answer (invalid, or ending inside a code point) is placed by the DFA below.
-    const check = this.check;
-    if (check !== undefined && this.need === 0 && end - start >= CHECK_MIN && check(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end))) return -1;
+    if (this.need === 0 && passes(this.check, bytes, start, end)) return -1;
     let need = this.need;
     let lo = this.lo;
     let hi = this.hi;
@@ -83,7 +87,7 @@ export class Utf8Validator {
 
 /** Index of the first invalid byte of `bytes` as a complete UTF-8 text, bytes.length if it ends mid-sequence, or -1 when valid. */
 export function findInvalidUtf8(bytes: Uint8Array, start = 0, end = bytes.length, check?: Utf8Check): number {
-  if (check !== undefined && end - start >= CHECK_MIN && check(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end))) return -1;
+  if (passes(check, bytes, start, end)) return -1;
   const v = new Utf8Validator();
   const bad = v.push(bytes, start, end);
   if (bad >= 0) return bad;
