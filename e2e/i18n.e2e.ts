@@ -82,7 +82,8 @@ describe('the Inspector in two languages', () => {
     await zh.reload();
     await zh.locator('section.inspector').waitFor();
     expect(await htmlLang(zh)).toBe('zh-CN');
-    expect(await zh.getByTestId('frame-count').textContent()).toMatch(/帧$/);
+    // The count reads '…' until the engine's stats arrive after the reload.
+    await expect.poll(() => zh.getByTestId('frame-count').textContent()).toMatch(/帧$/);
     expect(pageErrors(zh)).toEqual([]);
     await zh.context().close();
   });
