@@ -21,15 +21,31 @@ export type Write = (bytes: Uint8Array, done?: (err?: Error | null) => void) => 
 /** Relayed bytes that may wait for the decoder; past this the pump decodes before reading on. */
 export const DECODE_BACKLOG = 256 * 1024;
 
-/** Pumps holding relayed bytes that their decoder has not seen yet. */
-const unsettled = new Set<RelayPump>();
+/**
+ * Pumps holding relayed bytes that their decoder may not have seen yet, in the order they first
+ * got some this turn. One list and one setImmediate for all of them: a set that every pump joined
+ * and left each turn cost V8 a new hash table per turn, and an immediate per pump an extra callback.
+ */
+const waiting: RelayPump[] = [];
+let scheduled = false;
+const settleWaiting = (): void => {
+  scheduled = false;
+  settleAll();
+};
 
 /**
- * Decodes every relayed byte still waiting, in every pump: called before an end, an error or a
- * close is handled, since those read the decoder's state (is the stream mid-frame?).
+ * Decodes every relayed byte still waiting, in every pump: called at the end of each turn that
+ * relayed, and before an end, an error or a close is handled, since those read the decoder's state
+ * (is the stream mid-frame?).
  */
 export function settleAll(): void {
-  for (const pump of unsettled) pump.settle();
+  // A pump leaves the list before it decodes: bytes it relays meanwhile list it again, further on.
+  for (let i = 0; i < waiting.length; i++) {
+    const pump = waiting[i] as RelayPump;
+    pump.listed = false;
+    pump.settle();
+  }
+  waiting.length = 0;
 }
 
 export class RelayPump {
@@ -38,11 +54,8 @@ export class RelayPump {
   private readonly backlog: Uint8Array[] = [];
   private readonly backlogTimes: number[] = [];
   private backlogBytes = 0;
-  private scheduled = false;
-  private readonly settleSoon = (): void => {
-    this.scheduled = false;
-    this.settle();
-  };
+  /** In `waiting` (settleAll will see it). */
+  listed = false;
 
   constructor(
     private readonly recorder: WsDirectionRecorder,
@@ -101,7 +114,6 @@ export class RelayPump {
   /** Decodes every relayed byte still waiting, so the parser stands at the end of the stream so far. */
   settle(): void {
     if (this.backlog.length === 0) return;
-    unsettled.delete(this);
     const chunks = this.backlog;
     const times = this.backlogTimes;
     // The decoder never relays, so nothing is added to the backlog while it is being emptied.
@@ -112,14 +124,17 @@ export class RelayPump {
   }
 
   private decodeLater(chunk: Uint8Array, time: number): void {
-    if (this.backlog.length === 0) unsettled.add(this);
     this.backlog.push(chunk);
     this.backlogTimes.push(time);
     this.backlogBytes += chunk.length;
-    if (this.backlogBytes > DECODE_BACKLOG) this.settle();
-    else if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(this.settleSoon);
+    if (this.backlogBytes > DECODE_BACKLOG) return this.settle();
+    if (!this.listed) {
+      this.listed = true;
+      waiting.push(this);
+    }
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(settleWaiting);
     }
   }
 
