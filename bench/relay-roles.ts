@@ -67,8 +67,8 @@ function ready(port: number): void {
   // The parent asks for this process's CPU time (µs), page faults and spill batches around each run.
   process.stdin.on('data', () => {
     const { user, system } = process.cpuUsage();
-    const { direct, cached } = spillBatches;
-    process.stdout.write(`${JSON.stringify({ cpu: user + system, faults: process.resourceUsage().minorPageFault, direct, cached })}\n`);
+    const { direct, writes, cached } = spillBatches;
+    process.stdout.write(`${JSON.stringify({ cpu: user + system, faults: process.resourceUsage().minorPageFault, direct, writes, cached })}\n`);
   });
 }
 
@@ -130,11 +130,12 @@ async function cliRole(target: string, out: boolean): Promise<void> {
   process.exit(code);
 }
 
-/** What a child has used so far: CPU time (µs), minor page faults, and spill batches written past the page cache and through it. */
+/** What a child has used so far: CPU time (µs), minor page faults, and spill batches written past the page cache (in how many writes) and through it. */
 export interface Usage {
   cpu: number;
   faults: number;
   direct: number;
+  writes: number;
   cached: number;
 }
 
@@ -172,8 +173,8 @@ export function startChild(role: Role, arg: string): Promise<Child> {
   const usage = async (): Promise<Usage> => {
     const reply = next();
     child.stdin!.write('usage\n');
-    const { cpu, faults, direct, cached } = await reply;
-    return { cpu: cpu!, faults: faults!, direct: direct!, cached: cached! };
+    const { cpu, faults, direct, writes, cached } = await reply;
+    return { cpu: cpu!, faults: faults!, direct: direct!, writes: writes!, cached: cached! };
   };
   return new Promise((resolve, reject) => {
     void next().then((first) => resolve({ child, port: first.port!, usage }));

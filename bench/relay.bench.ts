@@ -128,8 +128,9 @@ interface Config {
   rate: number[];
   cpu: number[];
   faults: number[];
-  /** Spill batches written during the rounds: past the page cache, and through it. */
+  /** Spill batches written during the rounds: past the page cache (in how many writes), and through it. */
   direct: number;
+  writes: number;
   cached: number;
 }
 
@@ -179,7 +180,7 @@ export async function run(): Promise<void> {
       ['framescope capture', 'cli'],
       ['framescope capture --out', 'cli-out'],
     ] as const
-  ).map(([label, role]) => ({ label, role, rate: [], cpu: [], faults: [], direct: 0, cached: 0 }));
+  ).map(([label, role]) => ({ label, role, rate: [], cpu: [], faults: [], direct: 0, writes: 0, cached: 0 }));
   const [pipe, relay, paused, cli, cliOut] = configs as [Config, Config, Config, Config, Config];
   try {
     for (const c of configs) c.child = await startChild(c.role, c.role === 'pipe' ? String(server.port) : target);
@@ -194,6 +195,7 @@ export async function run(): Promise<void> {
         c.cpu.push((after.cpu - before.cpu) / MESSAGES);
         c.faults.push((after.faults - before.faults) / MESSAGES);
         c.direct += after.direct - before.direct;
+        c.writes += after.writes - before.writes;
         c.cached += after.cached - before.cached;
       }
     }
@@ -202,7 +204,7 @@ export async function run(): Promise<void> {
     for (const c of configs) {
       console.log(
         `  ${c.label.padEnd(30)} ${spread(c.rate.map((x) => x / 1000), 1).padEnd(20)} k msg/s   CPU ${spread(c.cpu, 1).padEnd(18)} µs, ${median(c.faults).toFixed(3)} page faults per echoed message` +
-          (c.direct + c.cached > 0 ? `; spill batches ${c.direct} past the page cache, ${c.cached} through it` : ''),
+          (c.direct + c.cached > 0 ? `; spill batches ${c.direct} past the page cache in ${c.writes} writes, ${c.cached} through it` : ''),
       );
     }
     console.log('ratios, per round against the peer measured in the same round');

@@ -1,15 +1,16 @@
 // The spill file against the system's own view of it: whether its batches stay in the page cache
 // is asked of the kernel (util-linux `fincore`), whether this file system takes direct writes is
-// asked of `dd oflag=direct`, and a disk that refuses writes is a real file size limit (`ulimit -f`)
-// in a child process.
+// asked of `dd oflag=direct`, where its write buffers start in memory is read from the system calls
+// themselves (`strace`), and a disk that refuses writes is a real file size limit (`ulimit -f`) in a
+// child process.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../proxy/test-peers';
-import { SpillFile, spillBatches } from './spill-file';
+import { GROUP, SpillFile, spillBatches } from './spill-file';
 
 const MIB = 1024 * 1024;
 const WRITER = fileURLToPath(new URL('./fixtures/spill-writer.ts', import.meta.url));
@@ -74,10 +75,11 @@ describe('spill file', () => {
       at.push(file.append(p, new Uint8Array(0), 0, p.length));
       since += p.length;
       // Appends at a pace the disk keeps up with (when it does not, a batch is written through the
-      // cache at once, rather than held): the event loop turns between them, as in a relay.
+      // cache at once, rather than held): the event loop turns between them, as in a relay, and no
+      // more than a group waits while another is written.
       if (since > MIB) {
         since = 0;
-        while (file.writing > 1) await new Promise((r) => setTimeout(r, 1));
+        while (file.writing >= 2 * GROUP) await new Promise((r) => setTimeout(r, 1));
       }
     }
     // A last 2.5 MiB with no turn after it: its full batches cannot have been written yet.
@@ -97,9 +99,10 @@ describe('spill file', () => {
     const recent = at.findIndex((o) => o >= at[at.length - 1]! - 2 * MIB);
     if (direct) expect(file.writing).toBeGreaterThan(0);
     expect(readBack(recent)).toBe(written.length - recent);
+    file.seal(); // as a full segment is: batches waiting for a group go now, and the last one, padded
     await waitFor(() => file.writing === 0, 10_000, 'the background writes');
     const inCache = cached(spillPath(dir));
-    // Past the cache: only the batch still filling is in memory, and none of the file is cached.
+    // Past the cache: none of the file is cached.
     // Through it (no O_DIRECT here): every byte written is.
     if (direct) expect(inCache).toBeLessThan(MIB);
     else expect(inCache).toBeGreaterThan(20 * MIB);
@@ -117,7 +120,7 @@ describe('spill file', () => {
   it('spills a burst with no event-loop turn whole: batches past the direct-write buffers go through the page cache at once, and later ones past it again', async () => {
     dir = mkdtempSync(join(tmpdir(), 'framescope-spill-'));
     const file = new SpillFile(dir);
-    const written = pieces(16 * MIB);
+    const written = pieces(24 * MIB);
     const at = written.map((p) => file.append(p, new Uint8Array(0), 0, p.length));
     expect(at.every((o) => o >= 0)).toBe(true);
     for (let i = 0; i < written.length; i++) {
@@ -126,7 +129,7 @@ describe('spill file', () => {
       if (!Buffer.from(out).equals(Buffer.from(written[i]!))) throw new Error(`piece ${i} at ${at[i]} differs`);
     }
     await waitFor(() => file.writing === 0, 10_000, 'the background writes');
-    expect(cached(spillPath(dir))).toBeGreaterThan(4 * MIB); // no turn, so no buffer came back: the rest went through the cache
+    expect(cached(spillPath(dir))).toBeGreaterThan(8 * MIB); // no turn, so no buffer came back: the rest went through the cache
     // Once the disk has caught up, batches go past the cache again.
     const before = { ...spillBatches };
     const more = pieces(8 * MIB);
@@ -138,14 +141,90 @@ describe('spill file', () => {
       since += p.length;
       if (since > MIB) {
         since = 0;
-        while (file.writing > 1) await new Promise((r) => setTimeout(r, 1));
+        while (file.writing >= 2 * GROUP) await new Promise((r) => setTimeout(r, 1));
       }
     }
-    const sent = { direct: spillBatches.direct - before.direct, cached: spillBatches.cached - before.cached };
-    // The batch the burst left filling began outside the direct-write buffers: it alone goes through the cache.
-    if (directWritesIn(dir)) expect(sent).toEqual({ direct: 7, cached: 1 });
+    file.seal();
+    await waitFor(() => file.writing === 0, 10_000, 'the background writes');
+    const sent = { direct: spillBatches.direct - before.direct, writes: spillBatches.writes - before.writes, cached: spillBatches.cached - before.cached };
+    // The batch the burst left filling began outside the direct-write buffers: it alone goes through
+    // the cache. The rest (8 MiB and the sealed tail) goes past it, GROUP batches to a call.
+    if (directWritesIn(dir)) expect(sent).toEqual({ direct: 8, writes: 2, cached: 1 });
     else expect(sent).toMatchObject({ direct: 0 });
     file.close();
+  });
+
+  it('sends full batches to the disk a group at a time, one call each, and sends what waits for a group when sealed', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'framescope-spill-'));
+    const direct = directWritesIn(dir);
+    const file = new SpillFile(dir);
+    const before = { ...spillBatches };
+    const sent = (): { direct: number; writes: number; cached: number } => ({
+      direct: spillBatches.direct - before.direct,
+      writes: spillBatches.writes - before.writes,
+      cached: spillBatches.cached - before.cached,
+    });
+    const batches: Uint8Array[] = [];
+    const append = async (n: number): Promise<void> => {
+      const bytes = new Uint8Array(n).map((_, i) => (i * 31 + batches.length) & 0xff);
+      expect(file.append(bytes, new Uint8Array(0), 0, n)).toBe(batches.reduce((sum, b) => sum + b.length, 0));
+      batches.push(bytes);
+      await new Promise((r) => setTimeout(r, 20)); // turns of the event loop, time for any write to start
+    };
+    const readsBack = (): boolean => {
+      let at = 0;
+      return batches.every((b) => {
+        const out = new Uint8Array(b.length);
+        const ok = file.read(at, b.length, out, 0) && Buffer.from(out).equals(Buffer.from(b));
+        at += b.length;
+        return ok;
+      });
+    };
+    for (let k = 1; k < GROUP; k++) await append(MIB);
+    if (!direct) {
+      expect(sent()).toEqual({ direct: 0, writes: 0, cached: GROUP - 1 }); // through the cache, one batch at a time
+      file.close();
+      return;
+    }
+    // A group less one: the batches wait in their buffers, and read back from there.
+    expect(sent()).toEqual({ direct: 0, writes: 0, cached: 0 });
+    expect(file.writing).toBe(GROUP - 1);
+    expect(readsBack()).toBe(true);
+    await append(MIB);
+    expect(sent()).toEqual({ direct: GROUP, writes: 1, cached: 0 });
+    await waitFor(() => file.writing === 0, 10_000, 'the group to be written');
+    await append(MIB);
+    await append(MIB / 2); // the batch filling: not sent until full, or sealed
+    expect(sent()).toEqual({ direct: GROUP, writes: 1, cached: 0 });
+    file.seal();
+    expect(sent()).toEqual({ direct: GROUP + 2, writes: 2, cached: 0 });
+    await waitFor(() => file.writing === 0, 10_000, 'the sealed tail to be written');
+    expect(cached(spillPath(dir))).toBe(0); // before reading: reads do go through the cache
+    expect(readsBack()).toBe(true);
+    file.close();
+  });
+
+  it('writes past the page cache from buffers that start on a page, as the system calls show', () => {
+    dir = mkdtempSync(join(tmpdir(), 'framescope-spill-'));
+    // A disk with 512-byte logical blocks takes any 512-aligned buffer, but one that does not start
+    // on a page made each write here 30 times slower. The first 4 KiB write that succeeds is the
+    // check of the buffers' start; a group of batches goes as one pwritev (strace shows no buffer
+    // addresses there), and the sealed half batch after it alone, as a pwrite64 from its buffer.
+    const trace = join(dir, 'strace.txt');
+    const r = spawnSync('strace', ['-f', '-qq', '-e', 'trace=pwrite64', '-e', 'raw=pwrite64', '-e', 'signal=none', '-o', trace, process.execPath, '--import', 'tsx', WRITER, dir, String(GROUP * MIB + MIB / 2)], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ failed: false, refused: 0 });
+    const writes = readFileSync(trace, 'utf8')
+      .split('\n')
+      .map((line) => /pwrite64\((\w+), (\w+), (\w+), (\w+)\) = (0x[0-9a-f]+)/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ fd: m[1], address: BigInt(m[2]!), length: Number(m[3]) }));
+    if (!directWritesIn(dir)) return expect(writes.some((w) => w.length === 4096)).toBe(false); // no direct descriptor to check
+    const check = writes.find((w) => w.length === 4096);
+    expect(check).toBeDefined();
+    const direct = writes.filter((w) => w.fd === check!.fd);
+    expect(direct.length).toBe(2); // the check and the sealed tail
+    expect(direct.map((w) => w.address % 4096n)).toEqual(direct.map(() => 0n));
   });
 
   it('keeps in memory a batch the disk refuses, takes no more appends, and loses nothing it took', () => {
