@@ -19,25 +19,16 @@
 // is written again through the page cache; if that fails too, it stays in memory (nothing recorded
 // is lost) and the file takes no more appends. Only a sealed file's last batch is short: it is
 // padded to 4 KiB, counted in the file's size, never read.
-import { close, openSync, readSync, rmSync, writeSync, writev } from 'node:fs';
+import { close, openSync, rmSync, writeSync, writev } from 'node:fs';
 import { join } from 'node:path';
 import { copyRange, rangeParts } from './byte-range';
 import { alignUp, closeQuietly, directWrites, giveAlignedBuffer, isAligned, openDirect, takeAlignedBuffer } from './direct-io';
+import { forgetReadAhead, readSpill } from './spill-read-ahead';
 
 export const SPILL_BATCH = 1 << 20;
 const BATCH = SPILL_BATCH;
-/** Reads of at most this many bytes go through the read-ahead window. */
-const AHEAD = 256 * 1024;
 /** Full batches a file sends to the disk in one call, once that many are waiting (fewer when sealed). */
 export const GROUP = 4;
-/**
- * One read-ahead window for every spill file of the process. Readers of many frames go in order
- * (a search over whole payloads, an export, a page of rows), so one read serves the frames that
- * follow instead of one system call each. Reads are synchronous, so one window is never shared by
- * two readers at once. A window covers only bytes whose write is done, and nothing is ever written
- * there again, so a window stays true.
- */
-const readAhead = { file: null as SpillFile | null, start: 0, length: 0, bytes: Buffer.allocUnsafeSlow(AHEAD) };
 /**
  * The batch buffer a sealed or closed file gave back, for the next file: a fresh megabyte is memory
  * the process has never touched (see capture-budget.ts placeFrame), and segments come one after another.
@@ -168,7 +159,7 @@ export class SpillFile {
 
   /** Drops the file. Descriptors a background write still uses are closed when it is done (one closed now could be reused by another file). */
   close(): void {
-    if (readAhead.file === this) readAhead.file = null;
+    forgetReadAhead(this);
     this.closed = true;
     giveBatch(this.batch);
     this.batch = null;
@@ -321,21 +312,10 @@ export class SpillFile {
       return k;
     }
     // On disk, up to where bytes still on their way begin.
-    const k = Math.min(n, this.writtenEnd(offset) - offset);
+    const written = this.writtenEnd(offset) - offset;
     try {
-      if (k > AHEAD) return readAll(this.fd as number, out, at, k, offset);
-      const w = readAhead;
-      if (w.file !== this || offset < w.start || offset + k > w.start + w.length) {
-        w.file = null;
-        w.length = readAll(this.fd as number, w.bytes, 0, Math.min(AHEAD, this.writtenEnd(offset) - offset), offset);
-        if (w.length < k) return 0;
-        w.file = this;
-        w.start = offset;
-      }
-      out.set(w.bytes.subarray(offset - w.start, offset - w.start + k), at);
-      return k;
+      return readSpill(this, this.fd as number, offset, Math.min(n, written), written, out, at);
     } catch {
-      readAhead.file = null;
       return 0;
     }
   }
@@ -391,17 +371,6 @@ export class SpillFile {
     for (const list of [this.queued, this.inFlight, this.held]) for (const w of list) if (w.start > offset && w.start < end) end = w.start;
     return end;
   }
-}
-
-/** Reads up to n bytes at `position` into out[at…]; returns how many (fewer only at the end of the file). */
-function readAll(fd: number, out: Uint8Array, at: number, n: number, position: number): number {
-  let got = 0;
-  while (got < n) {
-    const r = readSync(fd, out, at + got, n - got, position + got);
-    if (r <= 0) break;
-    got += r;
-  }
-  return got;
 }
 
 /** File offset just past a batch written past the page cache (padded to DIRECT_ALIGN). */
